@@ -1,0 +1,113 @@
+package io.srcn.sdk;
+
+import io.srcn.sdk.internal.SdkStyle;
+import io.srcn.sdk.internal.Violations;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * How the SDK logs in to the FE: either a literal user and password, or a reference to a Kubernetes
+ * Secret holding them (keys {@code FE_USR} and {@code FE_PWD} by default, as in the StarRocks CN
+ * guide). Any FE user with the {@code NODE} and {@code OPERATE} system privileges works; it need
+ * not be {@code root}.
+ *
+ * <p>The password never appears in {@link #toString()}, logs, exceptions or serialized specs: a
+ * spec written to YAML or to the StatefulSet annotation keeps only Secret references, so a group
+ * using literal credentials needs a {@link CredentialsResolver} to be re-attached after a restart.
+ *
+ * <p>Immutable and thread-safe.
+ */
+@Value.Immutable
+@SdkStyle
+public abstract class Credentials {
+  /** The default Secret key holding the user name. */
+  public static final String DEFAULT_USER_KEY = "FE_USR";
+
+  /** The default Secret key holding the password. */
+  public static final String DEFAULT_PASSWORD_KEY = "FE_PWD";
+
+  Credentials() {}
+
+  /** Literal credentials. The password may be empty, never null. */
+  public static Credentials of(String user, String password) {
+    return ImmutableCredentials.builder().literalUser(user).literalPassword(password).build();
+  }
+
+  /**
+   * Credentials read from the Secret {@code secretName} in the group's namespace, keys {@code
+   * FE_USR} and {@code FE_PWD}.
+   */
+  public static Credentials fromSecret(String secretName) {
+    return ImmutableCredentials.builder().secretName(secretName).build();
+  }
+
+  /** The Secret holding the credentials, when they are a reference. */
+  public abstract Optional<String> secretName();
+
+  /** The Secret key of the user name (default {@code FE_USR}). */
+  @Value.Default
+  public String userKey() {
+    return DEFAULT_USER_KEY;
+  }
+
+  /** The Secret key of the password (default {@code FE_PWD}). */
+  @Value.Default
+  public String passwordKey() {
+    return DEFAULT_PASSWORD_KEY;
+  }
+
+  /** The literal user, when the credentials are literal. */
+  public abstract Optional<String> literalUser();
+
+  /** The literal password, when the credentials are literal. Never printed. */
+  @Value.Redacted
+  public abstract Optional<String> literalPassword();
+
+  /** True when user and password are given literally (not a Secret reference). */
+  public boolean isLiteral() {
+    return secretName().isEmpty();
+  }
+
+  /** A copy reading the Secret with other key names. Only for Secret references. */
+  public Credentials withKeys(String userKey, String passwordKey) {
+    return ImmutableCredentials.builder()
+        .from(this)
+        .userKey(userKey)
+        .passwordKey(passwordKey)
+        .build();
+  }
+
+  @Value.Check
+  void check() {
+    Violations v = new Violations("credentials");
+    if (secretName().isPresent()) {
+      v.require(
+          literalUser().isEmpty() && literalPassword().isEmpty(),
+          "",
+          "is either a Secret reference or literal, not both");
+      v.dnsSubdomain("secretName", secretName().get());
+      v.secretKey("userKey", userKey());
+      v.secretKey("passwordKey", passwordKey());
+    } else {
+      v.require(
+          literalUser().isPresent() && !literalUser().get().isEmpty(), "user", "must not be empty");
+      v.require(literalPassword().isPresent(), "password", "must not be null (use \"\" for none)");
+    }
+    v.throwIfAny();
+  }
+
+  @Override
+  public String toString() {
+    return secretName()
+        .map(
+            s ->
+                "Credentials{secret="
+                    + s
+                    + ", userKey="
+                    + userKey()
+                    + ", passwordKey="
+                    + passwordKey()
+                    + "}")
+        .orElseGet(() -> "Credentials{user=" + literalUser().orElse("") + ", password=****}");
+  }
+}

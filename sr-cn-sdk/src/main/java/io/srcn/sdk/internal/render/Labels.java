@@ -1,0 +1,62 @@
+package io.srcn.sdk.internal.render;
+
+import java.util.Map;
+
+/**
+ * The labels and annotation keys of a CN group's objects, from one place.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class Labels {
+  /** {@code app.kubernetes.io/name}. */
+  public static final String NAME = "app.kubernetes.io/name";
+
+  /** {@code app.kubernetes.io/instance}: the group name. */
+  public static final String INSTANCE = "app.kubernetes.io/instance";
+
+  /** {@code app.kubernetes.io/component}. */
+  public static final String COMPONENT = "app.kubernetes.io/component";
+
+  /** {@code app.kubernetes.io/managed-by}. */
+  public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
+
+  /** Value of {@link #NAME}. */
+  public static final String NAME_VALUE = "starrocks-cn";
+
+  /** Value of {@link #COMPONENT}. */
+  public static final String COMPONENT_VALUE = "cn";
+
+  /** Value of {@link #MANAGED_BY}; also the server-side apply field manager. */
+  public static final String MANAGED_BY_VALUE = "sr-cn-sdk";
+
+  /** Annotation on the StatefulSet holding the canonical JSON of the spec (never a password). */
+  public static final String SPEC_ANNOTATION = "srcn.io/spec";
+
+  /** Pod template annotation: hash of cn.conf, so a config change rolls the pods. */
+  public static final String CONFIG_HASH_ANNOTATION = "srcn.io/config-hash";
+
+  private Labels() {}
+
+  /** The selector labels: name and instance. */
+  public static Map<String, String> selector(String group) {
+    return Map.of(NAME, NAME_VALUE, INSTANCE, group);
+  }
+
+  /** All four standard labels. */
+  public static Map<String, String> standard(String group) {
+    return Map.of(
+        NAME,
+        NAME_VALUE,
+        INSTANCE,
+        group,
+        COMPONENT,
+        COMPONENT_VALUE,
+        MANAGED_BY,
+        MANAGED_BY_VALUE);
+  }
+
+  /** The label selector of everything the SDK manages, as a string. */
+  public static String managedSelector() {
+    return MANAGED_BY + "=" + MANAGED_BY_VALUE;
+  }
+}
