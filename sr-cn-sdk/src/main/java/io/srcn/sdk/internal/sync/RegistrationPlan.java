@@ -1,0 +1,40 @@
+package io.srcn.sdk.internal.sync;
+
+import io.srcn.sdk.fe.HostPort;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What one reconcile pass should change on the FE, decided by {@link RegistrationPlanner}.
+ *
+ * @param toAdd addresses of serving pods the FE does not list, in ordinal order (one batched ADD)
+ * @param ledgerAdd IP mode: ledger entries (address to pod name) to write before the ADD
+ * @param toDrop owned nodes to drop (pod gone and ordinal at or beyond replicas, or a stale
+ *     incarnation), in ordinal order (one batched DROP)
+ * @param ledgerStale IP mode: ledger entries that no longer name an FE node and are not about to be
+ *     added; removed without any DROP
+ * @param owned every owned node the FE lists
+ * @param ghosts owned nodes no existing pod answers to (a subset of {@code owned})
+ * @param mismatched FQDN mode: serving pods the FE lists by IP instead of by name (the FE runs in
+ *     IP mode); never re-added in a loop
+ */
+record RegistrationPlan(
+    List<HostPort> toAdd,
+    Map<HostPort, String> ledgerAdd,
+    List<OwnedNode> toDrop,
+    Set<HostPort> ledgerStale,
+    List<OwnedNode> owned,
+    List<OwnedNode> ghosts,
+    List<PodView> mismatched) {
+
+  /** True when nothing needs to change on the FE or in the ledger. */
+  boolean isNoop() {
+    return toAdd.isEmpty() && toDrop.isEmpty() && ledgerStale.isEmpty();
+  }
+
+  /** The addresses of the nodes to drop. */
+  List<HostPort> dropAddresses() {
+    return toDrop.stream().map(n -> n.node().address()).toList();
+  }
+}

@@ -1,0 +1,178 @@
+package io.srcn.sdk.internal.sync;
+
+import io.srcn.sdk.fe.HostPort;
+import io.srcn.sdk.internal.render.Names;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * Decides, as a pure function of what was observed, which addresses a group must add to and drop
+ * from the FE. The registration rules (DESIGN.md):
+ *
+ * <ul>
+ *   <li>A pod is added when it is Ready, not terminating, and its ordinal is below the
+ *       StatefulSet's replicas.
+ *   <li>A node is dropped only when the group owns it and the pod it was registered for is gone
+ *       with its ordinal at or beyond the replicas, or when the node is a stale incarnation (IP
+ *       mode: the pod now has another IP; any mode: the pod now serves another heartbeat port and
+ *       is Ready). With {@code force}, every owned node is dropped (the last step of a bounded
+ *       delete).
+ *   <li>A pod that is restarting or being recreated below the replicas keeps its registration.
+ *   <li>Nodes the group does not own are never touched.
+ * </ul>
+ *
+ * <p>Stateless and thread-safe.
+ */
+final class RegistrationPlanner {
+  private RegistrationPlanner() {}
+
+  /**
+   * Plans one pass.
+   *
+   * @param id the group
+   * @param replicas the StatefulSet's {@code spec.replicas} (0 when suspending or deleting)
+   * @param pods the group's pods
+   * @param feNodes every node the FE lists (all groups, all owners)
+   * @param ledger IP mode: the addresses the group registered, with the pod each was for
+   * @param force drop every owned node, whatever the pods do
+   */
+  static RegistrationPlan plan(
+      GroupIdentity id,
+      int replicas,
+      List<PodView> pods,
+      List<FeNode> feNodes,
+      Map<HostPort, String> ledger,
+      boolean force) {
+    Map<Integer, PodView> podsByOrdinal = new HashMap<>();
+    pods.forEach(p -> podsByOrdinal.put(p.ordinal(), p));
+    Map<HostPort, FeNode> listed = new LinkedHashMap<>();
+    feNodes.forEach(n -> listed.put(normalize(n.address()), n));
+
+    List<OwnedNode> owned = owned(id, feNodes, ledger);
+    List<HostPort> toAdd = new ArrayList<>();
+    Map<HostPort, String> ledgerAdd = new LinkedHashMap<>();
+    List<PodView> mismatched = new ArrayList<>();
+    if (!force) {
+      planAdds(id, replicas, pods, listed, toAdd, ledgerAdd, mismatched);
+    }
+    List<OwnedNode> toDrop = new ArrayList<>();
+    List<OwnedNode> ghosts = new ArrayList<>();
+    for (OwnedNode node : owned) {
+      PodView pod = podsByOrdinal.get(node.ordinal());
+      boolean answered = pod != null && answersTo(id, pod, node.node().address());
+      if (!answered) {
+        ghosts.add(node);
+      }
+      if (force || shouldDrop(id, replicas, node, pod, listed)) {
+        toDrop.add(node);
+      }
+    }
+    Set<HostPort> ledgerStale = new LinkedHashSet<>();
+    if (id.ipMode()) {
+      for (HostPort address : ledger.keySet()) {
+        if (!listed.containsKey(normalize(address)) && !ledgerAdd.containsKey(address)) {
+          ledgerStale.add(address);
+        }
+      }
+    }
+    return new RegistrationPlan(
+        List.copyOf(toAdd),
+        Map.copyOf(ledgerAdd),
+        List.copyOf(toDrop),
+        Set.copyOf(ledgerStale),
+        List.copyOf(owned),
+        List.copyOf(ghosts),
+        List.copyOf(mismatched));
+  }
+
+  private static void planAdds(
+      GroupIdentity id,
+      int replicas,
+      List<PodView> pods,
+      Map<HostPort, FeNode> listed,
+      List<HostPort> toAdd,
+      Map<HostPort, String> ledgerAdd,
+      List<PodView> mismatched) {
+    pods.stream()
+        .filter(p -> p.serving() && p.ordinal() < replicas)
+        .sorted(Comparator.comparingInt(PodView::ordinal))
+        .forEach(
+            pod -> {
+              Optional<HostPort> address = id.addressOf(pod);
+              if (address.isEmpty() || listed.containsKey(normalize(address.get()))) {
+                return;
+              }
+              if (!id.ipMode() && listedByIp(pod, listed)) {
+                mismatched.add(pod);
+                return;
+              }
+              toAdd.add(address.get());
+              if (id.ipMode()) {
+                ledgerAdd.put(address.get(), pod.name());
+              }
+            });
+  }
+
+  private static boolean shouldDrop(
+      GroupIdentity id, int replicas, OwnedNode node, PodView pod, Map<HostPort, FeNode> listed) {
+    if (pod == null) {
+      return node.ordinal() >= replicas;
+    }
+    if (answersTo(id, pod, node.node().address())) {
+      return false;
+    }
+    // The pod exists but answers to another address: an older incarnation's registration.
+    if (id.ipMode()
+        && pod.ip().isPresent()
+        && !pod.ip().get().equals(node.node().address().host())) {
+      return true;
+    }
+    // Same host, other port: drop the old one only once the pod serves (it restarted with the new
+    // port, so nothing listens on the old one any more).
+    return pod.serving()
+        && id.addressOf(pod).map(a -> listed.containsKey(normalize(a))).orElse(false);
+  }
+
+  private static boolean answersTo(GroupIdentity id, PodView pod, HostPort address) {
+    return id.addressOf(pod).map(a -> normalize(a).equals(normalize(address))).orElse(false);
+  }
+
+  private static boolean listedByIp(PodView pod, Map<HostPort, FeNode> listed) {
+    return pod.ip()
+        .map(ip -> listed.containsKey(HostPort.of(ip, pod.heartbeatPort())))
+        .orElse(false);
+  }
+
+  private static List<OwnedNode> owned(
+      GroupIdentity id, List<FeNode> feNodes, Map<HostPort, String> ledger) {
+    List<OwnedNode> owned = new ArrayList<>();
+    Map<HostPort, String> normalizedLedger = new HashMap<>();
+    ledger.forEach((k, v) -> normalizedLedger.put(normalize(k), v));
+    for (FeNode node : feNodes) {
+      OptionalInt ordinal =
+          id.ipMode()
+              ? Optional.ofNullable(normalizedLedger.get(normalize(node.address())))
+                  .map(pod -> Names.ordinal(id.group(), pod))
+                  .orElse(OptionalInt.empty())
+              : id.ordinalOfFqdn(node.address().host());
+      ordinal.ifPresent(o -> owned.add(new OwnedNode(node, o)));
+    }
+    owned.sort(Comparator.comparingInt(OwnedNode::ordinal));
+    return owned;
+  }
+
+  /** DNS names compare case-insensitively; the FE stores what it was given. */
+  static HostPort normalize(HostPort address) {
+    return address.isIpAddress()
+        ? address
+        : HostPort.of(address.host().toLowerCase(java.util.Locale.ROOT), address.port());
+  }
+}
