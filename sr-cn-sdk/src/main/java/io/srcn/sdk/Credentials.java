@@ -30,7 +30,22 @@ public abstract class Credentials {
 
   /** Literal credentials. The password may be empty, never null. */
   public static Credentials of(String user, String password) {
+    if (password == null) {
+      new Violations("credentials")
+          .add("password", "must not be null (use \"\" for none)")
+          .throwIfAny();
+    }
     return ImmutableCredentials.builder().literalUser(user).literalPassword(password).build();
+  }
+
+  /**
+   * Literal credentials whose password is not known: what a spec read back from YAML, JSON or the
+   * StatefulSet annotation holds when it was written with literal credentials (the password is
+   * never written). {@link #isRedacted()} is true; a {@link CredentialsResolver} (or {@link
+   * #withPassword(String)}) must supply the password before the SDK can log in.
+   */
+  public static Credentials redacted(String user) {
+    return ImmutableCredentials.builder().literalUser(user).build();
   }
 
   /**
@@ -59,13 +74,42 @@ public abstract class Credentials {
   /** The literal user, when the credentials are literal. */
   public abstract Optional<String> literalUser();
 
-  /** The literal password, when the credentials are literal. Never printed. */
+  /**
+   * The literal password, when the credentials are literal and not {@linkplain #isRedacted()
+   * redacted}. Never printed.
+   */
   @Value.Redacted
   public abstract Optional<String> literalPassword();
 
   /** True when user and password are given literally (not a Secret reference). */
   public boolean isLiteral() {
     return secretName().isEmpty();
+  }
+
+  /**
+   * True for literal credentials whose password is not known (see {@link #redacted(String)}): they
+   * must be completed with {@link #withPassword(String)} before use.
+   */
+  public boolean isRedacted() {
+    return isLiteral() && literalPassword().isEmpty();
+  }
+
+  /** A copy of literal credentials with this password (fills in a redacted password). */
+  public Credentials withPassword(String password) {
+    if (!isLiteral()) {
+      new Violations("credentials")
+          .add("password", "a Secret reference has no literal password")
+          .throwIfAny();
+    }
+    return of(literalUser().orElse(""), password);
+  }
+
+  /**
+   * What serialized specs keep: Secret references unchanged, literal credentials without their
+   * password ({@link #isRedacted()}).
+   */
+  public Credentials withoutPassword() {
+    return isLiteral() ? redacted(literalUser().orElse("")) : this;
   }
 
   /** A copy reading the Secret with other key names. Only for Secret references. */
@@ -91,7 +135,10 @@ public abstract class Credentials {
     } else {
       v.require(
           literalUser().isPresent() && !literalUser().get().isEmpty(), "user", "must not be empty");
-      v.require(literalPassword().isPresent(), "password", "must not be null (use \"\" for none)");
+      v.require(
+          userKey().equals(DEFAULT_USER_KEY) && passwordKey().equals(DEFAULT_PASSWORD_KEY),
+          "userKey",
+          "Secret keys apply only to credentials read from a Secret");
     }
     v.throwIfAny();
   }
@@ -108,6 +155,10 @@ public abstract class Credentials {
                     + ", passwordKey="
                     + passwordKey()
                     + "}")
-        .orElseGet(() -> "Credentials{user=" + literalUser().orElse("") + ", password=****}");
+        .orElseGet(
+            () ->
+                "Credentials{user="
+                    + literalUser().orElse("")
+                    + (isRedacted() ? ", password=<not recoverable>}" : ", password=****}"));
   }
 }

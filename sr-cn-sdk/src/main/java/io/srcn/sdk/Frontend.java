@@ -17,6 +17,8 @@ import org.immutables.value.Value;
  *     .withCredentials(Credentials.fromSecret("fe-account"));
  * }</pre>
  *
+ * <p>Timeouts are whole milliseconds, as JDBC takes them.
+ *
  * <p>Immutable and thread-safe; every {@code with} method returns a copy.
  */
 @Value.Immutable
@@ -107,6 +109,9 @@ public abstract class Frontend {
   }
 
   private static void positive(Violations v, String field, Duration d) {
-    v.require(!d.isNegative() && !d.isZero(), field, d + " must be positive");
+    v.require(
+        !d.isNegative() && !d.isZero() && d.getNano() % 1_000_000 == 0,
+        field,
+        d + " must be positive, in whole milliseconds");
   }
 }

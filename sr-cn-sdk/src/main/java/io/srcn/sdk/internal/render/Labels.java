@@ -35,6 +35,13 @@ public final class Labels {
   /** Pod template annotation: hash of cn.conf, so a config change rolls the pods. */
   public static final String CONFIG_HASH_ANNOTATION = "srcn.io/config-hash";
 
+  /**
+   * Annotation on every applied object: SHA-256 of the object as the SDK last applied it. A
+   * re-apply whose rendering has the same hash, and whose fields are all in place on the live
+   * object, writes nothing.
+   */
+  public static final String APPLIED_HASH_ANNOTATION = "srcn.io/applied-hash";
+
   private Labels() {}
 
   /** The selector labels: name and instance. */

@@ -1,0 +1,48 @@
+package io.srcn.sdk;
+
+import io.srcn.sdk.internal.spec.LegacyManifest;
+import io.srcn.sdk.internal.spec.SpecCodec;
+import io.srcn.sdk.internal.spec.SpecRules;
+import java.io.Reader;
+
+/**
+ * The entry point of the SDK.
+ *
+ * <pre>{@code
+ * ComputeNodeGroupSpec spec = ComputeNodeGroups.create("analytics")
+ *     .inNamespace("starrocks")
+ *     .image("starrocks/cn-ubuntu:3.3.5")
+ *     .autoscale(Autoscaling.between(1, 10).onCpu(60))
+ *     .registerWith(Frontend.at("fe-0.fe-search.starrocks.svc:9030")
+ *         .withCredentials(Credentials.fromSecret("fe-account")));
+ * }</pre>
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class ComputeNodeGroups {
+  private ComputeNodeGroups() {}
+
+  /**
+   * A new spec with defaults for everything but the name: namespace {@code default}, 1 replica,
+   * default ports and probes. Set an image before deploying; {@link
+   * ComputeNodeGroupSpec#validate()} checks it.
+   *
+   * @param name the group name, a DNS-1035 label of at most 40 characters
+   * @throws InvalidSpecException when the name is invalid
+   */
+  public static ComputeNodeGroupSpec create(String name) {
+    return ImmutableComputeNodeGroupSpec.builder().name(SpecRules.nonNull("name", name)).build();
+  }
+
+  /**
+   * Translates a seed-era manifest ({@code apiVersion: starrocks.com/v1alpha1}, {@code kind:
+   * ComputeNodeGroup}) into a spec, with a warning for every field that cannot be carried over. The
+   * reader is not closed.
+   *
+   * @throws InvalidSpecException naming the manifest fields that are malformed or invalid
+   */
+  public static LegacyImport fromLegacyManifest(Reader manifest) {
+    LegacyManifest.Translation t = LegacyManifest.translate(SpecCodec.readAll(manifest));
+    return LegacyImport.of(SpecAssembly.build(t.draft()), t.warnings());
+  }
+}

@@ -1,0 +1,60 @@
+package io.srcn.sdk;
+
+import io.fabric8.kubernetes.api.model.Affinity;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.PodSecurityContext;
+import io.fabric8.kubernetes.api.model.Toleration;
+import io.fabric8.kubernetes.api.model.TopologySpreadConstraint;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The pod-level attributes of {@link ComputeNodeGroupSpec} (container environment and command,
+ * scheduling, pod metadata, image pulling, security). Declared apart only to keep the spec's source
+ * file small; use them through {@link ComputeNodeGroupSpec}.
+ *
+ * <p>Immutable and thread-safe like the spec. fabric8 objects returned must not be modified.
+ */
+abstract class PodSettings {
+  PodSettings() {}
+
+  /** Extra environment variables of the CN container. */
+  public abstract List<EnvVar> env();
+
+  /** Node selector of the pods. */
+  public abstract Map<String, String> nodeSelector();
+
+  /** Tolerations of the pods. */
+  public abstract List<Toleration> tolerations();
+
+  /** Affinity of the pods. */
+  public abstract Optional<Affinity> affinity();
+
+  /** Topology spread constraints of the pods. */
+  public abstract List<TopologySpreadConstraint> topologySpreadConstraints();
+
+  /** Extra pod labels (the four standard labels cannot be overridden). */
+  public abstract Map<String, String> podLabels();
+
+  /** Extra pod annotations ({@code srcn.io/} keys are reserved). */
+  public abstract Map<String, String> podAnnotations();
+
+  /** Names of the image pull Secrets. */
+  public abstract List<String> imagePullSecrets();
+
+  /** The pods' service account; empty means the namespace default. */
+  public abstract Optional<String> serviceAccount();
+
+  /** The pods' security context. */
+  public abstract Optional<PodSecurityContext> securityContext();
+
+  /** {@code Always}, {@code IfNotPresent} or {@code Never}; empty means the Kubernetes default. */
+  public abstract Optional<String> imagePullPolicy();
+
+  /** The container command; empty means the SDK's default start command. */
+  public abstract List<String> command();
+
+  /** The container arguments; empty means the SDK's default. */
+  public abstract List<String> args();
+}

@@ -1,0 +1,75 @@
+package io.srcn.sdk;
+
+import io.srcn.sdk.internal.SdkStyle;
+import io.srcn.sdk.internal.Violations;
+import io.srcn.sdk.internal.spec.Quantities;
+import io.srcn.sdk.internal.spec.SpecDefaults;
+import io.srcn.sdk.internal.spec.Syntax;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * A persistent volume per CN pod (a StatefulSet volume claim template): name, size, optional
+ * storage class and mount path.
+ *
+ * <pre>{@code
+ * StorageVolume.of("storage", "100Gi").storageClass("fast-ssd")   // at /opt/starrocks/cn/storage
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe; every fluent method returns a new value.
+ */
+@Value.Immutable
+@SdkStyle
+public abstract class StorageVolume {
+  StorageVolume() {}
+
+  /** A volume named {@code name} (DNS-1123 label) of {@code size} (a quantity > 0). */
+  public static StorageVolume of(String name, String size) {
+    return ImmutableStorageVolume.builder().name(name).size(size).build();
+  }
+
+  /** The volume (and claim template) name, a DNS-1123 label. */
+  public abstract String name();
+
+  /** The requested size, a Kubernetes quantity greater than 0. */
+  public abstract String size();
+
+  /** The storage class; empty means the cluster's default class. */
+  public abstract Optional<String> storageClass();
+
+  /** The absolute mount path in the CN container; default {@code /opt/starrocks/cn/<name>}. */
+  @Value.Default
+  public String mountPath() {
+    return SpecDefaults.defaultMountPath(name());
+  }
+
+  /** A copy using this storage class. */
+  public StorageVolume storageClass(String storageClass) {
+    return ImmutableStorageVolume.builder().from(this).storageClass(storageClass).build();
+  }
+
+  /** A copy mounted at this absolute path. */
+  public StorageVolume mountPath(String mountPath) {
+    return ImmutableStorageVolume.builder().from(this).mountPath(mountPath).build();
+  }
+
+  @Value.Check
+  void check() {
+    Violations v = new Violations("storage");
+    v.dnsLabel("name", name());
+    v.require(
+        Quantities.isPositive(size()),
+        "size",
+        Violations.quote(size()) + " must be " + Quantities.SYNTAX_HINT + ", greater than 0");
+    storageClass().ifPresent(c -> v.dnsSubdomain("storageClass", c));
+    v.require(
+        Syntax.isAbsolutePath(mountPath()),
+        "mountPath",
+        Violations.quote(mountPath()) + " must be an absolute, normalized path");
+    v.require(
+        !SpecDefaults.CONFIG_DIR.equals(mountPath()),
+        "mountPath",
+        Violations.quote(mountPath()) + " is where the SDK mounts cn.conf");
+    v.throwIfAny();
+  }
+}

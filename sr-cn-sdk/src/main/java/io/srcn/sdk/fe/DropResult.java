@@ -1,0 +1,26 @@
+package io.srcn.sdk.fe;
+
+import java.util.List;
+
+/**
+ * What {@link FrontendClient#drop} did: the nodes it deregistered and the nodes the FE did not have
+ * (or, with a warehouse, had in another warehouse). Both lists keep the input order; together they
+ * hold every distinct input node once.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param dropped nodes this call deregistered
+ * @param alreadyAbsent nodes that were not registered (in the given warehouse)
+ */
+public record DropResult(List<HostPort> dropped, List<HostPort> alreadyAbsent) {
+  /** Copies both lists. */
+  public DropResult {
+    dropped = List.copyOf(dropped);
+    alreadyAbsent = List.copyOf(alreadyAbsent);
+  }
+
+  /** True when this call deregistered at least one node. */
+  public boolean changed() {
+    return !dropped.isEmpty();
+  }
+}

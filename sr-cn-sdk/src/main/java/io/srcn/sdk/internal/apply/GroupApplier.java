@@ -1,0 +1,153 @@
+package io.srcn.sdk.internal.apply;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.srcn.sdk.ApplyResult;
+import io.srcn.sdk.ComputeNodeGroupSpec;
+import io.srcn.sdk.KubernetesOperationException;
+import io.srcn.sdk.ObjectChange;
+import io.srcn.sdk.ObjectChange.Action;
+import io.srcn.sdk.Plan;
+import io.srcn.sdk.internal.render.HpaVersion;
+import io.srcn.sdk.internal.render.Names;
+import io.srcn.sdk.internal.render.RenderOptions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Puts a group's rendered objects on the cluster and takes them off again; the lifecycle engine's
+ * entry point to Kubernetes writes (it does scaling itself).
+ *
+ * <ul>
+ *   <li>{@link #apply}: server-side apply (field manager {@code sr-cn-sdk}, forced conflicts) of
+ *       whatever differs; an apply with nothing to change reads five objects and writes nothing.
+ *   <li>{@link #plan}: the same decisions, without writing.
+ *   <li>{@link #delete}: the HPA first (so it stops scaling), then StatefulSet, PodDisruptionBudget,
+ *       Service and ConfigMap; objects already gone are reported unchanged, so it is idempotent.
+ * </ul>
+ *
+ * <p>Thread-safe if the client is; operations on the same group must not run concurrently.
+ */
+public final class GroupApplier {
+  private static final Logger LOG = LoggerFactory.getLogger(GroupApplier.class);
+  private static final List<ObjectKind> DELETE_ORDER =
+      List.of(
+          ObjectKind.AUTOSCALER,
+          ObjectKind.STATEFUL_SET,
+          ObjectKind.POD_DISRUPTION_BUDGET,
+          ObjectKind.SERVICE,
+          ObjectKind.CONFIG_MAP);
+
+  private final KubernetesClient client;
+  private final Writer writer;
+
+  /** An applier writing through {@code client}. */
+  public GroupApplier(KubernetesClient client) {
+    this.client = Objects.requireNonNull(client, "client");
+    this.writer = new Writer(client);
+  }
+
+  /**
+   * Applies the group.
+   *
+   * @throws io.srcn.sdk.InvalidSpecException when the spec is incomplete
+   * @throws KubernetesOperationException when a call fails, or an object with one of the group's
+   *     names exists but is not the SDK's
+   */
+  public ApplyResult apply(ComputeNodeGroupSpec spec) {
+    spec.validate();
+    RenderOptions options = options(spec);
+    LiveObjects live = LiveObjects.read(client, spec.namespace(), spec.name(), hpaApi());
+    List<ObjectChange> done = new ArrayList<>();
+    boolean createdStatefulSet = false;
+    if (live.get(ObjectKind.STATEFUL_SET).isEmpty()) {
+      Step first = new Planner(spec, options, live).steps().get(0);
+      live.put(ObjectKind.STATEFUL_SET, execute(first, spec, options, done));
+      createdStatefulSet = true;
+    }
+    String uid = live.get(ObjectKind.STATEFUL_SET).orElseThrow().getMetadata().getUid();
+    RenderOptions owned = uid == null ? options : options.withStatefulSetUid(uid);
+    for (Step step : new Planner(spec, owned, live).steps()) {
+      if (!(createdStatefulSet && step.kind() == ObjectKind.STATEFUL_SET)) {
+        execute(step, spec, owned, done);
+      }
+    }
+    return new ApplyResult(done);
+  }
+
+  /**
+   * What {@link #apply} would do, without writing.
+   *
+   * @throws io.srcn.sdk.InvalidSpecException when the spec is incomplete
+   * @throws KubernetesOperationException when a read fails
+   */
+  public Plan plan(ComputeNodeGroupSpec spec) {
+    spec.validate();
+    RenderOptions options = options(spec);
+    LiveObjects live = LiveObjects.read(client, spec.namespace(), spec.name(), hpaApi());
+    RenderOptions owned =
+        live.get(ObjectKind.STATEFUL_SET)
+            .map(s -> s.getMetadata().getUid())
+            .map(options::withStatefulSetUid)
+            .orElse(options);
+    return new Plan(new Planner(spec, owned, live).steps().stream().map(Step::toChange).toList());
+  }
+
+  /**
+   * Deletes the group's objects: HPA, StatefulSet (its pods go with it), PodDisruptionBudget,
+   * Service, ConfigMap. Objects that are absent, or that carry another owner's labels, are left
+   * alone and reported {@link Action#UNCHANGED}. PersistentVolumeClaims of the storage volumes are
+   * kept, as Kubernetes keeps them for a deleted StatefulSet.
+   *
+   * @throws KubernetesOperationException when a call fails
+   */
+  public ApplyResult delete(String namespace, String group) {
+    Optional<HpaVersion> hpaApi = hpaApi();
+    LiveObjects live = LiveObjects.read(client, namespace, group, hpaApi);
+    List<ObjectChange> done = new ArrayList<>();
+    for (ObjectKind kind : DELETE_ORDER) {
+      ResourceRef ref = kind.ref(namespace, group);
+      Optional<HasMetadata> current = live.get(kind);
+      boolean ours = current.filter(o -> LiveObjects.isManaged(o, group)).isPresent();
+      if (current.isPresent() && !ours) {
+        LOG.warn("not deleting {} {}/{}: not managed by sr-cn-sdk", ref.kind(), namespace, ref.name());
+      }
+      boolean deleted = ours && writer.delete(kind, ref, hpaApi.orElse(HpaVersion.V2));
+      done.add(
+          ObjectChange.of(
+              ref.kind(), namespace, ref.name(), deleted ? Action.DELETE : Action.UNCHANGED));
+    }
+    return new ApplyResult(done);
+  }
+
+  /** The HPA API version of the cluster (discovered once per client), or empty if none. */
+  public Optional<HpaVersion> hpaApi() {
+    return ApiDiscovery.hpaVersion(client);
+  }
+
+  private RenderOptions options(ComputeNodeGroupSpec spec) {
+    Optional<HpaVersion> version = hpaApi();
+    if (spec.autoscaling().isPresent() && version.isEmpty()) {
+      throw new KubernetesOperationException(
+          "apply",
+          "HorizontalPodAutoscaler",
+          spec.namespace(),
+          Names.autoscaler(spec.name()),
+          0,
+          "the cluster serves neither autoscaling/v2 nor autoscaling/v2beta2 (API discovery)",
+          null);
+    }
+    return RenderOptions.defaults().withHpaVersion(version.orElse(HpaVersion.V2));
+  }
+
+  private HasMetadata execute(
+      Step step, ComputeNodeGroupSpec spec, RenderOptions options, List<ObjectChange> done) {
+    HasMetadata result = writer.execute(step, spec.name(), options.hpaVersion());
+    done.add(step.toChange());
+    return result;
+  }
+}

@@ -1,0 +1,64 @@
+package io.srcn.sdk.internal.apply;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.srcn.sdk.internal.render.HpaVersion;
+import io.srcn.sdk.internal.render.Labels;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The group's objects as they are on the cluster, read with one GET each (the HPA only when the
+ * cluster serves an HPA API).
+ *
+ * <p>Not thread-safe; one per operation.
+ */
+final class LiveObjects {
+  private final Map<ObjectKind, HasMetadata> objects;
+
+  private LiveObjects(Map<ObjectKind, HasMetadata> objects) {
+    this.objects = objects;
+  }
+
+  /** Reads every object of group {@code group} in {@code namespace}. */
+  static LiveObjects read(
+      KubernetesClient client, String namespace, String group, Optional<HpaVersion> hpaVersion) {
+    Map<ObjectKind, HasMetadata> found = new EnumMap<>(ObjectKind.class);
+    for (ObjectKind kind : ObjectKind.values()) {
+      if (kind == ObjectKind.AUTOSCALER && hpaVersion.isEmpty()) {
+        continue;
+      }
+      ResourceRef ref = kind.ref(namespace, group);
+      HasMetadata live =
+          KubeErrors.call(
+              "read",
+              ref,
+              List.of("get"),
+              () -> kind.handle(client, namespace, ref.name(), hpaVersion.orElse(null)).get());
+      if (live != null) {
+        found.put(kind, live);
+      }
+    }
+    return new LiveObjects(found);
+  }
+
+  /** The live object of this kind, if it exists. */
+  Optional<HasMetadata> get(ObjectKind kind) {
+    return Optional.ofNullable(objects.get(kind));
+  }
+
+  /** Records an object just written, so later steps see it. */
+  void put(ObjectKind kind, HasMetadata object) {
+    objects.put(kind, object);
+  }
+
+  /** True when the object carries the group's labels (it is the SDK's, not a stranger's). */
+  static boolean isManaged(HasMetadata object, String group) {
+    Map<String, String> labels = object.getMetadata().getLabels();
+    return labels != null
+        && Labels.MANAGED_BY_VALUE.equals(labels.get(Labels.MANAGED_BY))
+        && group.equals(labels.get(Labels.INSTANCE));
+  }
+}

@@ -1,0 +1,192 @@
+package io.srcn.sdk.internal.apply;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.srcn.sdk.ComputeNodeGroupSpec;
+import io.srcn.sdk.KubernetesOperationException;
+import io.srcn.sdk.ObjectChange.Action;
+import io.srcn.sdk.internal.render.GroupRenderer;
+import io.srcn.sdk.internal.render.Json;
+import io.srcn.sdk.internal.render.Labels;
+import io.srcn.sdk.internal.render.RenderOptions;
+import io.srcn.sdk.internal.render.RenderedObjects;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides, without writing, what applying a rendered group to its live objects takes: per object
+ * create, update (with the changed paths), unchanged or delete, in the order the applier works.
+ *
+ * <p>Order: when the StatefulSet does not exist yet it comes first, so the other objects can carry
+ * its UID in their ownerReferences (its pods wait for the ConfigMap volume, which follows at
+ * once). Otherwise ConfigMap and Service come first, so a new cn.conf is in place before the
+ * StatefulSet's changed config hash rolls the pods; a removed HPA is deleted before the StatefulSet
+ * takes back {@code replicas}; a new HPA is created after the StatefulSet let go of it.
+ *
+ * <p>Not thread-safe; one per operation.
+ */
+final class Planner {
+  private static final Logger LOG = LoggerFactory.getLogger(Planner.class);
+  static final String RENDERING_CHANGED = "(rendering changed since the last apply)";
+  static final String REPLICAS_HANDED_OVER = "spec.replicas (handed over to the autoscaler)";
+
+  private final ComputeNodeGroupSpec spec;
+  private final RenderedObjects rendered;
+  private final RenderOptions options;
+  private final LiveObjects live;
+  private final Optional<RenderedObjects> previous;
+
+  Planner(ComputeNodeGroupSpec spec, RenderOptions options, LiveObjects live) {
+    this.spec = spec;
+    this.options = options;
+    this.rendered = GroupRenderer.render(spec, options);
+    this.live = live;
+    this.previous = live.get(ObjectKind.STATEFUL_SET).flatMap(this::previousRendering);
+  }
+
+  /** Every step, in the order the applier takes them. */
+  List<Step> steps() {
+    List<Step> steps = new ArrayList<>();
+    for (ObjectKind kind : order()) {
+      step(kind).ifPresent(steps::add);
+    }
+    return steps;
+  }
+
+  private List<ObjectKind> order() {
+    boolean autoscaled = rendered.autoscaler().isPresent();
+    if (live.get(ObjectKind.STATEFUL_SET).isEmpty()) {
+      return List.of(
+          ObjectKind.STATEFUL_SET,
+          ObjectKind.CONFIG_MAP,
+          ObjectKind.SERVICE,
+          ObjectKind.AUTOSCALER,
+          ObjectKind.POD_DISRUPTION_BUDGET);
+    }
+    List<ObjectKind> order = new ArrayList<>(List.of(ObjectKind.CONFIG_MAP, ObjectKind.SERVICE));
+    order.addAll(
+        autoscaled
+            ? List.of(ObjectKind.STATEFUL_SET, ObjectKind.AUTOSCALER)
+            : List.of(ObjectKind.AUTOSCALER, ObjectKind.STATEFUL_SET));
+    order.add(ObjectKind.POD_DISRUPTION_BUDGET);
+    return order;
+  }
+
+  private Optional<Step> step(ObjectKind kind) {
+    String name = kind.name(spec.name());
+    Optional<HasMetadata> current = live.get(kind);
+    current.ifPresent(o -> requireManaged(kind, o));
+    Optional<HasMetadata> desired = kind.desired(rendered);
+    if (desired.isEmpty()) {
+      return current.map(o -> step(kind, name, Action.DELETE, List.of(), null));
+    }
+    Map<String, Object> tree = Json.toMap(desired.get());
+    String hash = AppliedHash.of(tree);
+    HasMetadata toApply = AppliedHash.annotate(desired.get(), hash);
+    if (current.isEmpty()) {
+      return Optional.of(step(kind, name, Action.CREATE, List.of(), toApply));
+    }
+    List<String> changed = changedPaths(kind, tree, hash, current.get());
+    OptionalInt handover = handover(kind, current.get());
+    if (handover.isPresent()) {
+      changed = union(changed, List.of(REPLICAS_HANDED_OVER));
+    }
+    Action action = changed.isEmpty() ? Action.UNCHANGED : Action.UPDATE;
+    return Optional.of(
+        new Step(
+            kind,
+            spec.namespace(),
+            name,
+            action,
+            changed,
+            action == Action.UNCHANGED ? null : toApply,
+            handover));
+  }
+
+  private List<String> changedPaths(
+      ObjectKind kind, Map<String, Object> tree, String hash, HasMetadata current) {
+    List<String> changed = ObjectDiff.changedPaths(tree, Json.toMap(current));
+    if (AppliedHash.onLive(current).filter(hash::equals).isPresent()) {
+      return changed;
+    }
+    List<String> removed =
+        previous
+            .flatMap(kind::desired)
+            .map(p -> ObjectDiff.removedPaths(Json.toMap(p), tree))
+            .orElse(List.of());
+    List<String> all = union(changed, removed);
+    return all.isEmpty() ? List.of(RENDERING_CHANGED) : all;
+  }
+
+  /**
+   * When autoscaling is switched on, the StatefulSet's current {@code replicas}, to be handed to
+   * another field manager: server-side apply removes a field its manager stops sending, which
+   * would drop the StatefulSet to one replica (Kubernetes docs, "migrating to HPA").
+   */
+  private OptionalInt handover(ObjectKind kind, HasMetadata current) {
+    if (kind != ObjectKind.STATEFUL_SET || spec.autoscaling().isEmpty()) {
+      return OptionalInt.empty();
+    }
+    Integer replicas = ((StatefulSet) current).getSpec().getReplicas();
+    boolean wasFixed =
+        previous.map(p -> p.autoscaler().isEmpty()).orElse(live.get(ObjectKind.AUTOSCALER).isEmpty());
+    return replicas != null && wasFixed ? OptionalInt.of(replicas) : OptionalInt.empty();
+  }
+
+  private Optional<RenderedObjects> previousRendering(HasMetadata statefulSet) {
+    Map<String, String> annotations = statefulSet.getMetadata().getAnnotations();
+    String json = annotations == null ? null : annotations.get(Labels.SPEC_ANNOTATION);
+    if (json == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(
+          GroupRenderer.render(ComputeNodeGroupSpec.fromCanonicalJson(json), options));
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "cannot read the previous spec of {}/{} from its {} annotation: {}",
+          spec.namespace(),
+          statefulSet.getMetadata().getName(),
+          Labels.SPEC_ANNOTATION,
+          e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  private void requireManaged(ObjectKind kind, HasMetadata object) {
+    if (!LiveObjects.isManaged(object, spec.name())) {
+      ResourceRef ref = kind.ref(spec.namespace(), spec.name());
+      throw new KubernetesOperationException(
+          "apply",
+          ref.kind(),
+          ref.namespace(),
+          ref.name(),
+          409,
+          "the object exists but is not managed by sr-cn-sdk for group '"
+              + spec.name()
+              + "' (labels "
+              + Labels.MANAGED_BY
+              + ", "
+              + Labels.INSTANCE
+              + "); delete or rename it, or choose another group name",
+          null);
+    }
+  }
+
+  private Step step(ObjectKind kind, String name, Action action, List<String> paths, HasMetadata d) {
+    return new Step(kind, spec.namespace(), name, action, paths, d, OptionalInt.empty());
+  }
+
+  private static List<String> union(List<String> a, List<String> b) {
+    Set<String> all = new LinkedHashSet<>(a);
+    all.addAll(b);
+    return List.copyOf(all);
+  }
+}

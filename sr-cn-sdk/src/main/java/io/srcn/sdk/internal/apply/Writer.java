@@ -1,0 +1,108 @@
+package io.srcn.sdk.internal.apply;
+
+import io.fabric8.kubernetes.api.model.DeletionPropagation;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.srcn.sdk.internal.render.HpaVersion;
+import io.srcn.sdk.internal.render.Labels;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The applier's writes: server-side apply with field manager {@code sr-cn-sdk} and forced
+ * conflicts, the replicas handover, and deletes. Every failure becomes a {@code
+ * KubernetesOperationException} with a hint.
+ *
+ * <p>Conflicts are forced: the SDK is the owner of these objects, so a field someone changed by
+ * hand (say the image, with {@code kubectl edit}) is taken back rather than failing the apply. The
+ * one field the SDK must not take back, {@code spec.replicas} under an HPA, it never sends.
+ *
+ * <p>Thread-safe if the client is.
+ */
+final class Writer {
+  /** The server-side apply field manager. */
+  static final String FIELD_MANAGER = Labels.MANAGED_BY_VALUE;
+
+  /** The field manager that keeps {@code spec.replicas} when autoscaling is switched on. */
+  static final String HANDOVER_FIELD_MANAGER = "sr-cn-sdk-handover";
+
+  private static final Logger LOG = LoggerFactory.getLogger(Writer.class);
+
+  private final KubernetesClient client;
+
+  Writer(KubernetesClient client) {
+    this.client = client;
+  }
+
+  /** Performs one step; returns the object as the server returned it (null unless applied). */
+  HasMetadata execute(Step step, String group, HpaVersion hpaVersion) {
+    ResourceRef ref = step.kind().ref(step.namespace(), group);
+    switch (step.action()) {
+      case CREATE, UPDATE -> {
+        step.handoverReplicas().ifPresent(n -> handOver(ref, n));
+        List<String> verbs = step.action() == io.srcn.sdk.ObjectChange.Action.CREATE
+            ? List.of("create", "patch")
+            : List.of("patch");
+        LOG.info("{} {} {}/{}", step.action(), ref.kind(), ref.namespace(), ref.name());
+        return KubeErrors.call("apply", ref, verbs, () -> apply(step.desired()));
+      }
+      case DELETE -> {
+        delete(step.kind(), ref, hpaVersion);
+        return null;
+      }
+      default -> {
+        return null;
+      }
+    }
+  }
+
+  /** Deletes one object; true when it existed. */
+  boolean delete(ObjectKind kind, ResourceRef ref, HpaVersion hpaVersion) {
+    LOG.info("delete {} {}/{}", ref.kind(), ref.namespace(), ref.name());
+    return KubeErrors.call(
+        "delete",
+        ref,
+        List.of("delete"),
+        () ->
+            !kind.handle(client, ref.namespace(), ref.name(), hpaVersion)
+                .withPropagationPolicy(DeletionPropagation.BACKGROUND)
+                .delete()
+                .isEmpty());
+  }
+
+  private HasMetadata apply(HasMetadata desired) {
+    return client.resource(desired).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
+  }
+
+  /**
+   * Applies only {@code spec.replicas = n} as {@link #HANDOVER_FIELD_MANAGER}, so that the field
+   * keeps a manager when the SDK's next apply leaves it out for the HPA.
+   */
+  private void handOver(ResourceRef ref, int replicas) {
+    StatefulSet partial =
+        new StatefulSetBuilder()
+            .withNewMetadata()
+            .withName(ref.name())
+            .withNamespace(ref.namespace())
+            .endMetadata()
+            .withNewSpec()
+            .withReplicas(replicas)
+            .endSpec()
+            .build();
+    LOG.info("hand spec.replicas={} of {}/{} over to {}", replicas, ref.namespace(), ref.name(),
+        HANDOVER_FIELD_MANAGER);
+    KubeErrors.call(
+        "hand over replicas of",
+        ref,
+        List.of("patch"),
+        () ->
+            client
+                .resource(partial)
+                .fieldManager(HANDOVER_FIELD_MANAGER)
+                .forceConflicts()
+                .serverSideApply());
+  }
+}
