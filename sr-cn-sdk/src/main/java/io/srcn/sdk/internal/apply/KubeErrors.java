@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  *
  * <p>Stateless and thread-safe.
  */
-final class KubeErrors {
+public final class KubeErrors {
   private KubeErrors() {}
 
   /**
@@ -25,7 +25,8 @@ final class KubeErrors {
    *
    * @throws KubernetesOperationException when the call fails
    */
-  static <T> T call(String operation, ResourceRef ref, List<String> verbs, Supplier<T> body) {
+  public static <T> T call(
+      String operation, ResourceRef ref, List<String> verbs, Supplier<T> body) {
     try {
       return body.get();
     } catch (KubernetesClientException e) {
@@ -34,7 +35,7 @@ final class KubeErrors {
   }
 
   /** The exception for a failed call. */
-  static KubernetesOperationException translate(
+  public static KubernetesOperationException translate(
       String operation, ResourceRef ref, List<String> verbs, KubernetesClientException e) {
     int code = e.getCode();
     return new KubernetesOperationException(

@@ -25,10 +25,10 @@ import org.slf4j.LoggerFactory;
  * create, update (with the changed paths), unchanged or delete, in the order the applier works.
  *
  * <p>Order: when the StatefulSet does not exist yet it comes first, so the other objects can carry
- * its UID in their ownerReferences (its pods wait for the ConfigMap volume, which follows at
- * once). Otherwise ConfigMap and Service come first, so a new cn.conf is in place before the
- * StatefulSet's changed config hash rolls the pods; a removed HPA is deleted before the StatefulSet
- * takes back {@code replicas}; a new HPA is created after the StatefulSet let go of it.
+ * its UID in their ownerReferences (its pods wait for the ConfigMap volume, which follows at once).
+ * Otherwise ConfigMap and Service come first, so a new cn.conf is in place before the StatefulSet's
+ * changed config hash rolls the pods; a removed HPA is deleted before the StatefulSet takes back
+ * {@code replicas}; a new HPA is created after the StatefulSet let go of it.
  *
  * <p>Not thread-safe; one per operation.
  */
@@ -127,8 +127,8 @@ final class Planner {
 
   /**
    * When autoscaling is switched on, the StatefulSet's current {@code replicas}, to be handed to
-   * another field manager: server-side apply removes a field its manager stops sending, which
-   * would drop the StatefulSet to one replica (Kubernetes docs, "migrating to HPA").
+   * another field manager: server-side apply removes a field its manager stops sending, which would
+   * drop the StatefulSet to one replica (Kubernetes docs, "migrating to HPA").
    */
   private OptionalInt handover(ObjectKind kind, HasMetadata current) {
     if (kind != ObjectKind.STATEFUL_SET || spec.autoscaling().isEmpty()) {
@@ -136,7 +136,9 @@ final class Planner {
     }
     Integer replicas = ((StatefulSet) current).getSpec().getReplicas();
     boolean wasFixed =
-        previous.map(p -> p.autoscaler().isEmpty()).orElse(live.get(ObjectKind.AUTOSCALER).isEmpty());
+        previous
+            .map(p -> p.autoscaler().isEmpty())
+            .orElse(live.get(ObjectKind.AUTOSCALER).isEmpty());
     return replicas != null && wasFixed ? OptionalInt.of(replicas) : OptionalInt.empty();
   }
 
@@ -180,7 +182,8 @@ final class Planner {
     }
   }
 
-  private Step step(ObjectKind kind, String name, Action action, List<String> paths, HasMetadata d) {
+  private Step step(
+      ObjectKind kind, String name, Action action, List<String> paths, HasMetadata d) {
     return new Step(kind, spec.namespace(), name, action, paths, d, OptionalInt.empty());
   }
 

@@ -9,9 +9,10 @@ package io.srcn.sdk.internal.apply;
  * @param namespace the namespace
  * @param name the object name
  */
-record ResourceRef(String kind, String apiGroup, String resource, String namespace, String name) {
+public record ResourceRef(
+    String kind, String apiGroup, String resource, String namespace, String name) {
   /** {@code statefulsets.apps} or {@code configmaps} for the core group. */
-  String qualifiedResource() {
+  public String qualifiedResource() {
     return apiGroup.isEmpty() ? resource : resource + "." + apiGroup;
   }
 }

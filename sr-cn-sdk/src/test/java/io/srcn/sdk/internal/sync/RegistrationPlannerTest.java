@@ -34,7 +34,7 @@ class RegistrationPlannerTest {
   }
 
   private static FeNode node(HostPort address) {
-    return new FeNode(address, true, Optional.of("OK"), "", Optional.empty());
+    return new FeNode(address, true, Optional.of("OK"), "", Optional.empty(), Optional.empty());
   }
 
   private static List<FeNode> nodes(HostPort... addresses) {

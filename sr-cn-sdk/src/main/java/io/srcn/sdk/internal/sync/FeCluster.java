@@ -1,0 +1,165 @@
+package io.srcn.sdk.internal.sync;
+
+import io.srcn.sdk.CnSdkException;
+import io.srcn.sdk.fe.AddResult;
+import io.srcn.sdk.fe.DropResult;
+import io.srcn.sdk.fe.FrontendAuthException;
+import io.srcn.sdk.fe.FrontendClient;
+import io.srcn.sdk.fe.HostPort;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+
+/**
+ * One FE cluster as every group registered with it sees it: a shared {@link FrontendClient}, a
+ * shared snapshot of {@code SHOW COMPUTE NODES} (so a resync over many groups lists once per FE
+ * cluster), and a circuit breaker (after a failure, calls fail fast with the last error until a
+ * growing cool-down has passed, so one FE outage does not hold every group's worker for the
+ * client's full retry deadline).
+ *
+ * <p>Thread-safe.
+ */
+final class FeCluster implements AutoCloseable {
+  private static final Duration MIN_COOL_DOWN = Duration.ofMillis(200);
+  private static final Duration MAX_COOL_DOWN = Duration.ofSeconds(15);
+
+  private final FrontendClient client;
+  private final LongSupplier nanoClock;
+  private List<FeNode> snapshot;
+  private long snapshotAt;
+  private CnSdkException lastFailure;
+  private long openUntil;
+  private Duration coolDown = MIN_COOL_DOWN;
+  private long listings;
+
+  FeCluster(FrontendClient client, LongSupplier nanoClock) {
+    this.client = client;
+    this.nanoClock = nanoClock;
+  }
+
+  /**
+   * The FE's nodes, from the shared snapshot when it is younger than {@code maxAge}.
+   *
+   * @throws CnSdkException when the FE cannot be asked (possibly the breaker's last error)
+   */
+  synchronized List<FeNode> nodes(Duration maxAge) {
+    long now = nanoClock.getAsLong();
+    if (snapshot != null && now - snapshotAt <= maxAge.toNanos()) {
+      return snapshot;
+    }
+    failFastIfOpen(now);
+    try {
+      List<FeNode> fresh = new ArrayList<>();
+      client.computeNodes().forEach(row -> fresh.add(FeNode.of(row)));
+      listings++;
+      snapshot = List.copyOf(fresh);
+      snapshotAt = nanoClock.getAsLong();
+      closeBreaker();
+      return snapshot;
+    } catch (CnSdkException e) {
+      throw trip(e);
+    }
+  }
+
+  /** Adds nodes (one batched statement) and records them in the snapshot. */
+  AddResult add(List<HostPort> nodes, Optional<String> warehouse) {
+    synchronized (this) {
+      failFastIfOpen(nanoClock.getAsLong());
+    }
+    AddResult result;
+    try {
+      result = warehouse.isPresent() ? client.add(nodes, warehouse.get()) : client.add(nodes);
+    } catch (CnSdkException e) {
+      throw tripIfUnavailable(e);
+    }
+    synchronized (this) {
+      closeBreaker();
+      if (snapshot != null) {
+        List<FeNode> next = new ArrayList<>(snapshot);
+        for (HostPort a : result.added()) {
+          next.add(FeNode.justAdded(a, warehouse));
+        }
+        snapshot = List.copyOf(next);
+      }
+    }
+    return result;
+  }
+
+  /** Drops nodes (one batched statement) and removes them from the snapshot. */
+  DropResult drop(List<HostPort> nodes, Optional<String> warehouse) {
+    synchronized (this) {
+      failFastIfOpen(nanoClock.getAsLong());
+    }
+    DropResult result;
+    try {
+      result = warehouse.isPresent() ? client.drop(nodes, warehouse.get()) : client.drop(nodes);
+    } catch (CnSdkException e) {
+      throw tripIfUnavailable(e);
+    }
+    synchronized (this) {
+      closeBreaker();
+      if (snapshot != null) {
+        List<HostPort> gone = new ArrayList<>(result.dropped());
+        gone.addAll(result.alreadyAbsent());
+        snapshot =
+            snapshot.stream()
+                .filter(n -> !gone.contains(RegistrationPlanner.normalize(n.address())))
+                .filter(n -> !gone.contains(n.address()))
+                .toList();
+      }
+    }
+    return result;
+  }
+
+  /** Forgets the snapshot, so the next {@link #nodes} lists again. */
+  synchronized void invalidate() {
+    snapshot = null;
+  }
+
+  /** How many times this cluster was listed (for benchmarks and tests). */
+  synchronized long listings() {
+    return listings;
+  }
+
+  /** The last failure while the breaker is open. */
+  synchronized Optional<CnSdkException> openFailure() {
+    return nanoClock.getAsLong() < openUntil ? Optional.ofNullable(lastFailure) : Optional.empty();
+  }
+
+  @Override
+  public void close() {
+    client.close();
+  }
+
+  private void failFastIfOpen(long now) {
+    if (lastFailure != null && now < openUntil) {
+      throw lastFailure;
+    }
+  }
+
+  private void closeBreaker() {
+    lastFailure = null;
+    openUntil = 0;
+    coolDown = MIN_COOL_DOWN;
+  }
+
+  private synchronized CnSdkException tripIfUnavailable(CnSdkException e) {
+    return e instanceof io.srcn.sdk.fe.FrontendUnavailableException ? trip(e) : e;
+  }
+
+  private synchronized CnSdkException trip(CnSdkException e) {
+    if (e instanceof FrontendAuthException
+        || e instanceof io.srcn.sdk.fe.FrontendUnavailableException
+        || !(e instanceof io.srcn.sdk.fe.FrontendException)) {
+      lastFailure = e;
+      openUntil = nanoClock.getAsLong() + coolDown.toNanos();
+      coolDown =
+          coolDown.multipliedBy(2).compareTo(MAX_COOL_DOWN) > 0
+              ? MAX_COOL_DOWN
+              : coolDown.multipliedBy(2);
+    }
+    return e;
+  }
+}

@@ -1,0 +1,48 @@
+package io.srcn.sdk.internal.sync;
+
+import io.srcn.sdk.CredentialsResolver;
+import io.srcn.sdk.Frontend;
+import io.srcn.sdk.fe.FrontendClient;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The {@link FeCluster}s of a process (a handle, or a controller and its handles), one per FE
+ * cluster: groups registered with the same FE share its client, snapshot and breaker. A cluster is
+ * keyed by the {@link Frontend} value and, for Secret credentials, the namespace the Secret is read
+ * from.
+ *
+ * <p>Thread-safe.
+ */
+final class FrontendPool implements AutoCloseable {
+  private record Key(Frontend frontend, String namespace) {}
+
+  private final CredentialsResolver resolver;
+  private final Map<Key, FeCluster> clusters = new ConcurrentHashMap<>();
+
+  FrontendPool(CredentialsResolver resolver) {
+    this.resolver = resolver;
+  }
+
+  /** The FE cluster a group in {@code namespace} registers with. */
+  FeCluster cluster(Frontend frontend, String namespace) {
+    Key key = new Key(frontend, frontend.credentials().isLiteral() ? "" : namespace);
+    return clusters.computeIfAbsent(
+        key,
+        k ->
+            new FeCluster(
+                FrontendClient.builder(frontend).credentialsResolver(resolver, namespace).build(),
+                System::nanoTime));
+  }
+
+  /** The number of FE clusters in use. */
+  int size() {
+    return clusters.size();
+  }
+
+  @Override
+  public void close() {
+    clusters.values().forEach(FeCluster::close);
+    clusters.clear();
+  }
+}

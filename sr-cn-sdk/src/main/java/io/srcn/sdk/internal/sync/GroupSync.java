@@ -1,0 +1,187 @@
+package io.srcn.sdk.internal.sync;
+
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.srcn.sdk.AddressMode;
+import io.srcn.sdk.CnSdkException;
+import io.srcn.sdk.ComputeNodeGroupSpec;
+import io.srcn.sdk.fe.AddResult;
+import io.srcn.sdk.fe.DropResult;
+import io.srcn.sdk.fe.HostPort;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One reconcile pass of a group's FE registration, as named steps: observe the StatefulSet, pods
+ * and HPA; list the FE (shared snapshot); plan ({@link RegistrationPlanner}); write the ledger (IP
+ * mode); ADD the serving pods in one statement; DROP the scaled-in nodes in one statement; clear
+ * the ledger. Kubernetes objects are never changed here, so an FE outage cannot damage them.
+ *
+ * <p>Not thread-safe: the engine runs at most one pass per group at a time.
+ */
+final class GroupSync {
+  private static final Logger LOG = LoggerFactory.getLogger(GroupSync.class);
+
+  private final ComputeNodeGroupSpec spec;
+  private final GroupIdentity id;
+  private final ClusterView view;
+  private final FrontendPool frontends;
+  private final LedgerStore ledger;
+  private final SyncListener listener;
+  private final Clock clock;
+
+  GroupSync(
+      ComputeNodeGroupSpec spec,
+      ClusterView view,
+      FrontendPool frontends,
+      LedgerStore ledger,
+      SyncListener listener,
+      Clock clock) {
+    this.spec = spec;
+    this.id =
+        new GroupIdentity(
+            spec.namespace(),
+            spec.name(),
+            spec.clusterDomain(),
+            spec.addressMode() == AddressMode.POD_IP);
+    this.view = view;
+    this.frontends = frontends;
+    this.ledger = ledger;
+    this.listener = listener;
+    this.clock = clock;
+  }
+
+  /** Runs one pass; {@code feMaxAge} bounds the age of the FE snapshot it decides on. */
+  SyncReport run(SyncMode mode, Duration feMaxAge) {
+    Optional<StatefulSet> sts = view.statefulSet(id.namespace(), id.group());
+    int replicas = mode == SyncMode.RELEASE || mode == SyncMode.FORCE_RELEASE ? 0 : replicas(sts);
+    List<PodView> pods =
+        PodViews.of(id.group(), view.pods(id.namespace(), id.group()), spec.ports().heartbeat());
+    Optional<HpaView> hpa =
+        spec.autoscaling().isPresent()
+            ? view.autoscaler(id.namespace(), id.group())
+            : Optional.empty();
+    Observed observed = new Observed(sts, replicas, pods, hpa);
+    if (spec.frontend().isEmpty()) {
+      return observed.report(clock, List.of(), Optional.empty(), null, null, List.of(), List.of());
+    }
+    FeCluster fe = frontends.cluster(spec.frontend().get(), id.namespace());
+    List<FeNode> nodes;
+    try {
+      nodes = fe.nodes(feMaxAge);
+    } catch (CnSdkException e) {
+      listener.frontendUnavailable(e);
+      return observed.report(clock, List.of(), Optional.empty(), e, null, List.of(), List.of());
+    }
+    Map<HostPort, String> entries =
+        id.ipMode() ? ledger.read(id.namespace(), id.group()) : Map.of();
+    RegistrationPlan plan =
+        RegistrationPlanner.plan(
+            id, replicas, pods, nodes, entries, mode == SyncMode.FORCE_RELEASE);
+    if (!plan.mismatched().isEmpty()) {
+      listener.addressModeMismatch(plan.mismatched().stream().map(PodView::name).toList());
+    }
+    if (mode == SyncMode.OBSERVE) {
+      return observed.report(clock, nodes, Optional.of(plan), null, null, List.of(), List.of());
+    }
+    return execute(observed, fe, plan);
+  }
+
+  private SyncReport execute(Observed observed, FeCluster fe, RegistrationPlan plan) {
+    List<HostPort> added = new ArrayList<>();
+    List<HostPort> dropped = new ArrayList<>();
+    CnSdkException failure = null;
+    try {
+      addServingPods(fe, plan, added);
+      dropScaledInNodes(fe, plan, dropped);
+      forgetStaleLedgerEntries(plan);
+    } catch (CnSdkException e) {
+      failure = e;
+      List<HostPort> attempted = new ArrayList<>(plan.toAdd());
+      attempted.addAll(plan.dropAddresses());
+      LOG.warn("group {}: registration failed: {}", id, e.getMessage());
+      listener.registrationFailed(attempted, e);
+    }
+    List<FeNode> after = safeNodes(fe);
+    return observed.report(clock, after, Optional.of(plan), null, failure, added, dropped);
+  }
+
+  private void addServingPods(FeCluster fe, RegistrationPlan plan, List<HostPort> added) {
+    if (plan.toAdd().isEmpty()) {
+      return;
+    }
+    ledger.record(id.namespace(), id.group(), plan.ledgerAdd());
+    AddResult result = fe.add(plan.toAdd(), spec.warehouse());
+    added.addAll(result.added());
+    if (!result.added().isEmpty()) {
+      LOG.info("group {}: registered {}", id, result.added());
+      listener.registered(result.added());
+    }
+  }
+
+  private void dropScaledInNodes(FeCluster fe, RegistrationPlan plan, List<HostPort> dropped) {
+    if (plan.toDrop().isEmpty()) {
+      return;
+    }
+    DropResult result = fe.drop(plan.dropAddresses(), spec.warehouse());
+    dropped.addAll(result.dropped());
+    if (id.ipMode()) {
+      List<HostPort> gone = new ArrayList<>(result.dropped());
+      gone.addAll(result.alreadyAbsent());
+      ledger.forget(id.namespace(), id.group(), gone);
+    }
+    if (!result.dropped().isEmpty()) {
+      LOG.info("group {}: dropped {}", id, result.dropped());
+      listener.dropped(result.dropped());
+    }
+  }
+
+  private void forgetStaleLedgerEntries(RegistrationPlan plan) {
+    if (id.ipMode() && !plan.ledgerStale().isEmpty()) {
+      ledger.forget(id.namespace(), id.group(), plan.ledgerStale());
+    }
+  }
+
+  private static List<FeNode> safeNodes(FeCluster fe) {
+    try {
+      return fe.nodes(Duration.ofDays(1));
+    } catch (CnSdkException e) {
+      return List.of();
+    }
+  }
+
+  private static int replicas(Optional<StatefulSet> sts) {
+    return sts.map(s -> s.getSpec().getReplicas()).map(r -> r == null ? 1 : r).orElse(0);
+  }
+
+  /** What the pass observed in Kubernetes. */
+  private record Observed(
+      Optional<StatefulSet> sts, int replicas, List<PodView> pods, Optional<HpaView> hpa) {
+    SyncReport report(
+        Clock clock,
+        List<FeNode> nodes,
+        Optional<RegistrationPlan> plan,
+        CnSdkException frontendError,
+        CnSdkException registrationError,
+        List<HostPort> added,
+        List<HostPort> dropped) {
+      return new SyncReport(
+          clock.instant(),
+          sts,
+          replicas,
+          pods,
+          hpa,
+          nodes,
+          plan,
+          List.copyOf(added),
+          List.copyOf(dropped),
+          Optional.ofNullable(frontendError),
+          Optional.ofNullable(registrationError));
+    }
+  }
+}
