@@ -1,0 +1,106 @@
+package io.srcn.sdk.internal.sync;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A work queue that coalesces keys, like client-go's: a key enqueued many times before a worker
+ * takes it is processed once; a key being processed is never handed to a second worker, and if it
+ * is enqueued meanwhile it is processed again once the first pass is done. Delayed adds (backoff,
+ * periodic resync) go through a scheduler.
+ *
+ * <p>Thread-safe.
+ */
+final class WorkQueue<K> implements AutoCloseable {
+  private final Deque<K> ready = new ArrayDeque<>();
+  private final Set<K> queued = new HashSet<>();
+  private final Set<K> processing = new HashSet<>();
+  private final Set<K> dirtyWhileProcessing = new HashSet<>();
+  private final ScheduledExecutorService delays;
+  private boolean closed;
+
+  WorkQueue(ThreadFactory threads) {
+    this.delays = Executors.newSingleThreadScheduledExecutor(threads);
+  }
+
+  /** Enqueues {@code key} now (no-op if it is already waiting). */
+  synchronized void add(K key) {
+    if (closed) {
+      return;
+    }
+    if (processing.contains(key)) {
+      dirtyWhileProcessing.add(key);
+      return;
+    }
+    if (queued.add(key)) {
+      ready.addLast(key);
+      notifyAll();
+    }
+  }
+
+  /** Enqueues {@code key} after {@code delay}. */
+  void addAfter(K key, Duration delay) {
+    if (delay.isZero() || delay.isNegative()) {
+      add(key);
+      return;
+    }
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+    }
+    delays.schedule(() -> add(key), delay.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Takes the next key, waiting up to {@code timeout}; the caller must call {@link #done} for it.
+   * Returns empty on timeout or once the queue is closed.
+   */
+  synchronized Optional<K> take(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (ready.isEmpty() && !closed) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return Optional.empty();
+      }
+      TimeUnit.NANOSECONDS.timedWait(this, left);
+    }
+    if (closed) {
+      return Optional.empty();
+    }
+    K key = ready.removeFirst();
+    queued.remove(key);
+    processing.add(key);
+    return Optional.of(key);
+  }
+
+  /** Marks {@code key} processed; re-enqueues it if it was added meanwhile. */
+  synchronized void done(K key) {
+    processing.remove(key);
+    if (dirtyWhileProcessing.remove(key)) {
+      add(key);
+    }
+  }
+
+  /** Keys waiting (not counting those being processed). */
+  synchronized int size() {
+    return ready.size();
+  }
+
+  @Override
+  public void close() {
+    synchronized (this) {
+      closed = true;
+      notifyAll();
+    }
+    delays.shutdownNow();
+  }
+}

@@ -1,0 +1,56 @@
+package io.srcn.sdk.internal.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class WorkQueueTest {
+  private static final Duration SHORT = Duration.ofMillis(50);
+
+  @Test
+  void coalescesRepeatedAdds() throws Exception {
+    try (WorkQueue<String> q = new WorkQueue<>(Thread::new)) {
+      q.add("a");
+      q.add("b");
+      q.add("a");
+      assertThat(q.size()).isEqualTo(2);
+      assertThat(q.take(SHORT)).contains("a");
+      assertThat(q.take(SHORT)).contains("b");
+      assertThat(q.take(SHORT)).isEmpty();
+    }
+  }
+
+  @Test
+  void keyAddedWhileProcessingIsProcessedAgainAfterwardsNotConcurrently() throws Exception {
+    try (WorkQueue<String> q = new WorkQueue<>(Thread::new)) {
+      q.add("a");
+      assertThat(q.take(SHORT)).contains("a");
+      q.add("a");
+      assertThat(q.take(SHORT)).isEmpty();
+      q.done("a");
+      assertThat(q.take(SHORT)).contains("a");
+    }
+  }
+
+  @Test
+  void delayedAddArrivesLater() throws Exception {
+    try (WorkQueue<String> q = new WorkQueue<>(Thread::new)) {
+      q.addAfter("a", Duration.ofMillis(100));
+      assertThat(q.size()).isZero();
+      await().atMost(Duration.ofSeconds(5)).until(() -> q.size() == 1);
+    }
+  }
+
+  @Test
+  void closeReleasesWaitingWorkers() throws Exception {
+    WorkQueue<String> q = new WorkQueue<>(Thread::new);
+    Thread closer = new Thread(q::close);
+    closer.start();
+    Optional<String> taken = q.take(Duration.ofSeconds(10));
+    assertThat(taken).isEmpty();
+    closer.join();
+  }
+}
