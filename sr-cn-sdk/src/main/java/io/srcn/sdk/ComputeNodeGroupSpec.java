@@ -6,11 +6,15 @@ import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.Toleration;
 import io.fabric8.kubernetes.api.model.TopologySpreadConstraint;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.srcn.sdk.internal.SdkStyle;
 import io.srcn.sdk.internal.spec.Fabric8Objects;
 import io.srcn.sdk.internal.spec.SpecCodec;
 import io.srcn.sdk.internal.spec.SpecRules;
+import io.srcn.sdk.internal.sync.Engine;
+import io.srcn.sdk.internal.sync.GroupHandle;
 import java.io.Reader;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -343,5 +347,22 @@ public abstract class ComputeNodeGroupSpec extends PodSettings {
     Map<String, String> m = new LinkedHashMap<>(base);
     m.putAll(more);
     return m;
+  }
+
+  /**
+   * Deploys the group: applies its Kubernetes objects and runs a first registration pass. FE
+   * credentials given as a Secret reference are read from the group's namespace.
+   *
+   * @return a live handle; close it to release its FE connections
+   * @throws InvalidSpecException when the spec is incomplete or invalid; nothing is applied then
+   * @throws KubernetesOperationException when an object cannot be applied
+   */
+  public ComputeNodeGroup deploy(KubernetesClient kube) {
+    return deploy(kube, CredentialsResolver.kubernetes(kube));
+  }
+
+  /** As {@link #deploy(KubernetesClient)}, resolving FE credentials with {@code resolver}. */
+  public ComputeNodeGroup deploy(KubernetesClient kube, CredentialsResolver resolver) {
+    return GroupHandle.deploy(new Engine(kube, resolver, Clock.systemUTC()), this);
   }
 }

@@ -1,9 +1,14 @@
 package io.srcn.sdk;
 
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.srcn.sdk.internal.spec.LegacyManifest;
 import io.srcn.sdk.internal.spec.SpecCodec;
 import io.srcn.sdk.internal.spec.SpecRules;
+import io.srcn.sdk.internal.sync.Engine;
+import io.srcn.sdk.internal.sync.GroupHandle;
+import io.srcn.sdk.internal.sync.RecordedSpec;
 import java.io.Reader;
+import java.time.Clock;
 
 /**
  * The entry point of the SDK.
@@ -44,5 +49,26 @@ public final class ComputeNodeGroups {
   public static LegacyImport fromLegacyManifest(Reader manifest) {
     LegacyManifest.Translation t = LegacyManifest.translate(SpecCodec.readAll(manifest));
     return LegacyImport.of(SpecAssembly.build(t.draft()), t.warnings());
+  }
+
+  /**
+   * Re-attaches to a deployed group from the spec recorded on its StatefulSet ({@code
+   * srcn.io/spec}). A group deployed with literal FE credentials cannot recover its password from
+   * the cluster: use {@link #get(KubernetesClient, String, String, CredentialsResolver)} with a
+   * resolver that supplies it, otherwise its status reports {@code Degraded}.
+   *
+   * @throws CnSdkException when there is no such group managed by sr-cn-sdk
+   */
+  public static ComputeNodeGroup get(KubernetesClient kube, String namespace, String name) {
+    return get(kube, namespace, name, CredentialsResolver.kubernetes(kube));
+  }
+
+  /**
+   * As {@link #get(KubernetesClient, String, String)}, resolving credentials with {@code resolver}.
+   */
+  public static ComputeNodeGroup get(
+      KubernetesClient kube, String namespace, String name, CredentialsResolver resolver) {
+    ComputeNodeGroupSpec spec = RecordedSpec.read(kube, namespace, name);
+    return GroupHandle.attach(new Engine(kube, resolver, Clock.systemUTC()), spec);
   }
 }

@@ -126,6 +126,26 @@ public final class GroupApplier {
     return new ApplyResult(done);
   }
 
+  /**
+   * Deletes only the group's HPA (so it stops scaling), as suspend and delete do first.
+   *
+   * @return true when an HPA was deleted
+   * @throws KubernetesOperationException when the call fails
+   */
+  public boolean deleteAutoscaler(String namespace, String group) {
+    Optional<HpaVersion> hpaApi = hpaApi();
+    if (hpaApi.isEmpty()) {
+      return false;
+    }
+    LiveObjects live = LiveObjects.read(client, namespace, group, hpaApi);
+    Optional<HasMetadata> hpa = live.get(ObjectKind.AUTOSCALER);
+    if (hpa.isEmpty() || !LiveObjects.isManaged(hpa.get(), group)) {
+      return false;
+    }
+    return writer.delete(
+        ObjectKind.AUTOSCALER, ObjectKind.AUTOSCALER.ref(namespace, group), hpaApi.get());
+  }
+
   /** The HPA API version of the cluster (discovered once per client), or empty if none. */
   public Optional<HpaVersion> hpaApi() {
     return ApiDiscovery.hpaVersion(client);

@@ -42,6 +42,12 @@ public final class Labels {
    */
   public static final String APPLIED_HASH_ANNOTATION = "srcn.io/applied-hash";
 
+  /** StatefulSet annotation: the group is suspended (or being deleted); the SDK adds no nodes. */
+  public static final String SUSPENDED_ANNOTATION = "srcn.io/suspended";
+
+  /** StatefulSet annotation: the replicas to restore when a suspended group resumes. */
+  public static final String SUSPENDED_REPLICAS_ANNOTATION = "srcn.io/suspended-replicas";
+
   private Labels() {}
 
   /** The selector labels: name and instance. */

@@ -1,0 +1,205 @@
+package io.srcn.sdk.internal.sync;
+
+import io.srcn.sdk.CnSdkException;
+import io.srcn.sdk.ComputeNodeGroup;
+import io.srcn.sdk.ComputeNodeGroupSpec;
+import io.srcn.sdk.GroupEventListener;
+import io.srcn.sdk.GroupStatus;
+import io.srcn.sdk.InvalidSpecException;
+import io.srcn.sdk.InvalidSpecException.Violation;
+import io.srcn.sdk.ReadinessTimeoutException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+
+/**
+ * The {@link ComputeNodeGroup} handle: drives one group through its {@link GroupRuntime}, reading
+ * Kubernetes directly (no informers) and the FE freshly on every pass.
+ *
+ * <p>Thread-safe: public operations are synchronized.
+ */
+public final class GroupHandle implements ComputeNodeGroup {
+  private final Engine engine;
+  private final boolean ownsEngine;
+  private final GroupRuntime runtime;
+  private final Lifecycle lifecycle;
+
+  private GroupHandle(Engine engine, boolean ownsEngine, ComputeNodeGroupSpec spec) {
+    this.engine = engine;
+    this.ownsEngine = ownsEngine;
+    this.runtime =
+        new GroupRuntime(engine, spec, new DirectClusterView(engine.client, engine.hpaV2()));
+    this.lifecycle = new Lifecycle(engine, runtime);
+  }
+
+  /** Applies the spec and runs a first registration pass; the handle owns {@code engine}. */
+  public static GroupHandle deploy(Engine engine, ComputeNodeGroupSpec spec) {
+    GroupHandle handle = new GroupHandle(engine, true, spec.validate());
+    try {
+      handle.runtime.apply();
+      handle.runtime.pass(SyncMode.SYNC, Duration.ZERO);
+      return handle;
+    } catch (RuntimeException e) {
+      handle.close();
+      throw e;
+    }
+  }
+
+  /** A handle on a group already deployed with {@code spec} (read from its annotation). */
+  public static GroupHandle attach(Engine engine, ComputeNodeGroupSpec spec) {
+    return new GroupHandle(engine, true, spec);
+  }
+
+  @Override
+  public String name() {
+    return runtime.spec().name();
+  }
+
+  @Override
+  public String namespace() {
+    return runtime.spec().namespace();
+  }
+
+  @Override
+  public ComputeNodeGroupSpec spec() {
+    return runtime.spec();
+  }
+
+  @Override
+  public synchronized GroupStatus status() {
+    return runtime.pass(SyncMode.OBSERVE, Duration.ZERO);
+  }
+
+  @Override
+  public synchronized GroupStatus reconcile() {
+    if (!lifecycle.isSuspended()) {
+      runtime.apply();
+    }
+    return runtime.pass(SyncMode.SYNC, Duration.ZERO);
+  }
+
+  @Override
+  public synchronized GroupStatus awaitReady(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    Duration pause = Duration.ofMillis(50);
+    GroupStatus status = runtime.pass(SyncMode.SYNC, Duration.ZERO);
+    while (!status.isReady()) {
+      if (System.nanoTime() >= deadline) {
+        throw new ReadinessTimeoutException(
+            namespace() + "/" + name(),
+            "pods Ready, registered and Alive in the FE",
+            status.summary());
+      }
+      Lifecycle.pause(pause);
+      pause =
+          pause.multipliedBy(2).compareTo(Duration.ofSeconds(1)) > 0
+              ? Duration.ofSeconds(1)
+              : pause.multipliedBy(2);
+      status = runtime.pass(SyncMode.SYNC, Duration.ZERO);
+    }
+    return status;
+  }
+
+  @Override
+  public synchronized ComputeNodeGroup scale(int replicas) {
+    ComputeNodeGroupSpec current = runtime.spec();
+    current
+        .autoscaling()
+        .ifPresent(
+            a -> {
+              throw new InvalidSpecException(
+                  List.of(
+                      new Violation(
+                          "replicas",
+                          "group "
+                              + name()
+                              + " autoscales between "
+                              + a.minReplicas()
+                              + " and "
+                              + a.maxReplicas()
+                              + "; the HPA owns replicas: change the policy with"
+                              + " update(s -> s.autoscale(...)) or remove it with"
+                              + " update(s -> s.withoutAutoscaling())")));
+            });
+    return update(s -> s.replicas(replicas));
+  }
+
+  @Override
+  public ComputeNodeGroup upgrade(String image) {
+    return update(s -> s.image(image));
+  }
+
+  @Override
+  public ComputeNodeGroup updateConfig(Map<String, String> entries) {
+    return update(s -> s.config(entries));
+  }
+
+  @Override
+  public synchronized ComputeNodeGroup update(UnaryOperator<ComputeNodeGroupSpec> change) {
+    ComputeNodeGroupSpec current = runtime.spec();
+    ComputeNodeGroupSpec next = Objects.requireNonNull(change.apply(current), "change result");
+    if (!next.name().equals(current.name()) || !next.namespace().equals(current.namespace())) {
+      throw new InvalidSpecException(
+          List.of(
+              new Violation(
+                  "metadata",
+                  "update cannot rename or move a group ("
+                      + current.namespace()
+                      + "/"
+                      + current.name()
+                      + " -> "
+                      + next.namespace()
+                      + "/"
+                      + next.name()
+                      + "); deploy a new group instead")));
+    }
+    next.validate();
+    ComputeNodeGroupSpec previous = current;
+    runtime.use(next);
+    if (!lifecycle.isSuspended()) {
+      try {
+        runtime.apply();
+      } catch (CnSdkException e) {
+        runtime.use(previous);
+        throw e;
+      }
+      runtime.pass(SyncMode.SYNC, Duration.ZERO);
+    }
+    return this;
+  }
+
+  @Override
+  public synchronized void suspend() {
+    lifecycle.suspend();
+  }
+
+  @Override
+  public synchronized void resume() {
+    lifecycle.resume();
+  }
+
+  @Override
+  public synchronized void delete() {
+    lifecycle.delete();
+  }
+
+  @Override
+  public ComputeNodeGroup addListener(GroupEventListener listener) {
+    engine.addListener(new GroupKey(namespace(), name()), listener);
+    return this;
+  }
+
+  @Override
+  public void close() {
+    if (ownsEngine) {
+      engine.close();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "ComputeNodeGroup{" + namespace() + "/" + name() + "}";
+  }
+}

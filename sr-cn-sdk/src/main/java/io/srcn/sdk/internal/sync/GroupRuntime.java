@@ -1,0 +1,107 @@
+package io.srcn.sdk.internal.sync;
+
+import io.srcn.sdk.AddressMode;
+import io.srcn.sdk.CnSdkException;
+import io.srcn.sdk.ComputeNodeGroupSpec;
+import io.srcn.sdk.GroupStatus;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The engine's state for one group: its spec, its registration pass, its status across passes, the
+ * last apply error. Handles and the controller both drive groups through it.
+ *
+ * <p>Thread-safe: passes and applies of one group run one at a time.
+ */
+final class GroupRuntime {
+  private final Engine engine;
+  private final ClusterView view;
+  private ComputeNodeGroupSpec spec;
+  private GroupSync sync;
+  private final StatusAssembler assembler;
+  private Optional<String> applyError = Optional.empty();
+  private GroupStatus last;
+  private SyncReport lastReport;
+
+  GroupRuntime(Engine engine, ComputeNodeGroupSpec spec, ClusterView view) {
+    this.engine = engine;
+    this.view = view;
+    this.assembler = new StatusAssembler(identity(spec));
+    use(spec);
+  }
+
+  synchronized ComputeNodeGroupSpec spec() {
+    return spec;
+  }
+
+  /** Switches to a new spec of the same group (after it was applied). */
+  synchronized void use(ComputeNodeGroupSpec next) {
+    this.spec = next;
+    this.sync =
+        new GroupSync(
+            next,
+            view,
+            engine.frontends,
+            engine.ledger,
+            new SyncEvents(identity(next), engine.clock, engine::publish),
+            engine.clock);
+  }
+
+  /**
+   * Applies the spec's objects; records (and rethrows) a failure for the status.
+   *
+   * @throws CnSdkException when the apply fails
+   */
+  synchronized void apply() {
+    try {
+      engine.applier.apply(spec);
+      applyError = Optional.empty();
+    } catch (CnSdkException e) {
+      applyError = Optional.of(e.getMessage());
+      throw e;
+    }
+  }
+
+  /** One registration pass and the resulting status. Suspended groups never add nodes. */
+  synchronized GroupStatus pass(SyncMode mode, Duration feMaxAge) {
+    boolean suspended = Suspension.isSuspended(view.statefulSet(spec.namespace(), spec.name()));
+    SyncMode effective = suspended && mode == SyncMode.SYNC ? SyncMode.RELEASE : mode;
+    lastReport = sync.run(effective, feMaxAge);
+    last = assembler.assemble(lastReport, suspended, applyError);
+    return last;
+  }
+
+  /** True when the last pass listed the FE and saw no node of the group left. */
+  synchronized boolean releasedEverything() {
+    if (spec.frontend().isEmpty()) {
+      return true;
+    }
+    return lastReport != null
+        && lastReport.frontendError().isEmpty()
+        && lastReport.registrationError().isEmpty()
+        && lastReport
+            .plan()
+            .map(p -> p.owned().size() == lastReport.dropped().size())
+            .orElse(false);
+  }
+
+  /** The last pass's FE or registration error. */
+  synchronized Optional<CnSdkException> lastError() {
+    if (lastReport == null) {
+      return Optional.empty();
+    }
+    return lastReport.frontendError().or(lastReport::registrationError);
+  }
+
+  synchronized Optional<GroupStatus> lastStatus() {
+    return Optional.ofNullable(last);
+  }
+
+  private static GroupIdentity identity(ComputeNodeGroupSpec spec) {
+    return new GroupIdentity(
+        spec.namespace(),
+        spec.name(),
+        spec.clusterDomain(),
+        spec.addressMode() == AddressMode.POD_IP);
+  }
+}

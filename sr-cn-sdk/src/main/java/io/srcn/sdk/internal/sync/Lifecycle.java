@@ -1,0 +1,133 @@
+package io.srcn.sdk.internal.sync;
+
+import io.srcn.sdk.CnSdkException;
+import io.srcn.sdk.ComputeNodeGroupSpec;
+import io.srcn.sdk.GroupStatus;
+import java.time.Duration;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Suspend, resume and delete as ordered steps. Both suspend and delete first mark the group
+ * suspended (so no controller re-applies it or adds nodes), delete the HPA (so it stops scaling),
+ * scale to 0 (each pod stops gracefully through its preStop hook), and drop the group's nodes from
+ * the FE as their pods go. After a bound (termination grace period plus a minute) every owned node
+ * left is dropped anyway. If the FE cannot be reached the call fails and the group stays suspended
+ * with its objects, so nothing is lost and calling again completes it.
+ *
+ * <p>Not thread-safe; the handle serializes calls.
+ */
+final class Lifecycle {
+  private static final Logger LOG = LoggerFactory.getLogger(Lifecycle.class);
+  private static final Duration EXTRA_WAIT = Duration.ofMinutes(1);
+
+  private final Engine engine;
+  private final GroupRuntime runtime;
+
+  Lifecycle(Engine engine, GroupRuntime runtime) {
+    this.engine = engine;
+    this.runtime = runtime;
+  }
+
+  boolean isSuspended() {
+    ComputeNodeGroupSpec spec = runtime.spec();
+    return Suspension.isSuspended(
+        new DirectClusterView(engine.client, true).statefulSet(spec.namespace(), spec.name()));
+  }
+
+  void suspend() {
+    ComputeNodeGroupSpec spec = runtime.spec();
+    if (statefulSetExists(spec)) {
+      Suspension.mark(engine.client, spec.namespace(), spec.name());
+      engine.applier.deleteAutoscaler(spec.namespace(), spec.name());
+      Suspension.scale(engine.client, spec.namespace(), spec.name(), 0);
+    }
+    releaseAll(spec);
+  }
+
+  void resume() {
+    ComputeNodeGroupSpec spec = runtime.spec();
+    var sts = new DirectClusterView(engine.client, true).statefulSet(spec.namespace(), spec.name());
+    if (!Suspension.isSuspended(sts)) {
+      return;
+    }
+    int restore =
+        spec.autoscaling()
+            .map(a -> Math.max(a.minReplicas(), Suspension.savedReplicas(sts).orElse(1)))
+            .orElse(spec.replicas());
+    Suspension.scale(engine.client, spec.namespace(), spec.name(), restore);
+    Suspension.clear(engine.client, spec.namespace(), spec.name());
+    runtime.apply();
+    runtime.pass(SyncMode.SYNC, Duration.ZERO);
+  }
+
+  void delete() {
+    ComputeNodeGroupSpec spec = runtime.spec();
+    suspend();
+    engine.applier.delete(spec.namespace(), spec.name());
+    engine.ledger.delete(spec.namespace(), spec.name());
+    LOG.info("group {}/{} deleted", spec.namespace(), spec.name());
+  }
+
+  /** Drops nodes as pods go; after the bound, drops whatever the group still owns. */
+  private void releaseAll(ComputeNodeGroupSpec spec) {
+    Duration bound = spec.terminationGracePeriod().plus(EXTRA_WAIT);
+    long deadline = System.nanoTime() + bound.toNanos();
+    Duration pause = Duration.ofMillis(50);
+    while (true) {
+      GroupStatus status = runtime.pass(SyncMode.RELEASE, Duration.ZERO);
+      failOnFeError();
+      if (status.nodes().isEmpty() && runtime.releasedEverything()) {
+        return;
+      }
+      if (System.nanoTime() >= deadline) {
+        LOG.warn(
+            "group {}/{}: pods still present after {}; dropping every owned node",
+            spec.namespace(),
+            spec.name(),
+            bound);
+        runtime.pass(SyncMode.FORCE_RELEASE, Duration.ZERO);
+        failOnFeError();
+        return;
+      }
+      pause(pause);
+      pause =
+          pause.multipliedBy(2).compareTo(Duration.ofSeconds(1)) > 0
+              ? Duration.ofSeconds(1)
+              : pause.multipliedBy(2);
+    }
+  }
+
+  private void failOnFeError() {
+    Optional<CnSdkException> error = runtime.lastError();
+    if (error.isPresent()) {
+      ComputeNodeGroupSpec spec = runtime.spec();
+      throw new CnSdkException(
+          "group "
+              + spec.namespace()
+              + "/"
+              + spec.name()
+              + " is suspended but its nodes could not be dropped from the FE; call again once"
+              + " the FE is reachable: "
+              + error.get().getMessage(),
+          error.get());
+    }
+  }
+
+  private boolean statefulSetExists(ComputeNodeGroupSpec spec) {
+    return new DirectClusterView(engine.client, true)
+        .statefulSet(spec.namespace(), spec.name())
+        .isPresent();
+  }
+
+  /** Sleeps between polls; an interrupt ends the wait with an exception, keeping the flag. */
+  static void pause(Duration d) {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CnSdkException("interrupted while waiting", e);
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package io.srcn.sdk.internal.sync;
+
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.srcn.sdk.CnSdkException;
+import io.srcn.sdk.ComputeNodeGroupSpec;
+import io.srcn.sdk.InvalidSpecException;
+import io.srcn.sdk.internal.render.Labels;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads the spec a group was deployed with from its StatefulSet's {@code srcn.io/spec} annotation
+ * (canonical JSON, never a password).
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class RecordedSpec {
+  private RecordedSpec() {}
+
+  /**
+   * The recorded spec of group {@code name}.
+   *
+   * @throws CnSdkException when the group does not exist, is not managed by sr-cn-sdk, or its
+   *     annotation cannot be read
+   */
+  public static ComputeNodeGroupSpec read(KubernetesClient kube, String namespace, String name) {
+    Optional<StatefulSet> sts = new DirectClusterView(kube, true).statefulSet(namespace, name);
+    if (sts.isEmpty()) {
+      throw new CnSdkException("no CN group " + namespace + "/" + name + " (no StatefulSet)");
+    }
+    return of(sts.get());
+  }
+
+  /**
+   * The recorded spec of a group's StatefulSet.
+   *
+   * @throws CnSdkException when it carries no readable spec
+   */
+  static ComputeNodeGroupSpec of(StatefulSet sts) {
+    String where = sts.getMetadata().getNamespace() + "/" + sts.getMetadata().getName();
+    Map<String, String> annotations = sts.getMetadata().getAnnotations();
+    String json = annotations == null ? null : annotations.get(Labels.SPEC_ANNOTATION);
+    if (json == null) {
+      throw new CnSdkException(
+          "StatefulSet "
+              + where
+              + " has no "
+              + Labels.SPEC_ANNOTATION
+              + " annotation:"
+              + " it was not deployed by sr-cn-sdk");
+    }
+    try {
+      return ComputeNodeGroupSpec.fromCanonicalJson(json);
+    } catch (InvalidSpecException e) {
+      throw new CnSdkException(
+          "the spec recorded on StatefulSet " + where + " cannot be read: " + e.getMessage(), e);
+    }
+  }
+}
