@@ -24,6 +24,7 @@ final class InMemoryFe {
   boolean oldMessages;
   boolean unexpectedPrefix;
   boolean sharedData;
+  boolean dropDefaultsToDefaultWarehouse;
   int nextId = 10001;
 
   FeSession session() {
@@ -98,7 +99,8 @@ final class InMemoryFe {
     if (sql.startsWith("ALTER SYSTEM ADD COMPUTE NODE ")) {
       add(targets, warehouse);
     } else if (sql.startsWith("ALTER SYSTEM DROP COMPUTE NODE ")) {
-      drop(targets, sql.contains(" FROM WAREHOUSE ") ? warehouse : null);
+      boolean named = sql.contains(" FROM WAREHOUSE ");
+      drop(targets, named || dropDefaultsToDefaultWarehouse ? warehouse : null);
     } else {
       throw error("unexpected statement " + sql);
     }

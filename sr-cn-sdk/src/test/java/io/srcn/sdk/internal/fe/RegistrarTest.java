@@ -186,4 +186,18 @@ class RegistrarTest {
             "[g-cn-0.g-cn-search.ns.svc.cluster.local:9050, g-cn-1.g-cn-search.ns.svc.cluster.local:9050,"
                 + " g-cn-2.g-cn-search.ns.svc.cluster.local:9050, +2 more]");
   }
+
+  @Test
+  void dropWithoutWarehouseOnA33FeNamesTheWarehouseOfTheNode() {
+    fe.sharedData = true;
+    fe.dropDefaultsToDefaultWarehouse = true;
+    fe.nodes.put(nodes(1).get(0), "wh2");
+
+    assertThatThrownBy(() -> registrar(100).drop(nodes(1), Optional.empty()))
+        .isInstanceOf(FrontendException.class)
+        .hasMessageContaining("is registered in warehouse 'wh2'")
+        .hasMessageContaining("use drop(nodes, warehouse)");
+    assertThat(fe.count("ALTER SYSTEM DROP")).isEqualTo(1);
+    assertThat(registrar(100).drop(nodes(1), Optional.of("wh2")).dropped()).hasSize(1);
+  }
 }
