@@ -116,11 +116,15 @@ final class Tokenizer {
         pos);
   }
 
+  // digits with at most one decimal point: '10.0.0.1' is the number 10.0 followed by more input
   private Token number() {
     int start = pos;
-    while (pos < sql.length() && (isWordPart(sql.charAt(pos)) || sql.charAt(pos) == '.')) {
+    boolean dot = false;
+    while (pos < sql.length()) {
       char c = sql.charAt(pos);
-      if (c == '.' && !(pos + 1 < sql.length() && isDigit(sql.charAt(pos + 1)))) {
+      if (c == '.' && !dot && pos + 1 < sql.length() && isDigit(sql.charAt(pos + 1))) {
+        dot = true;
+      } else if (!isWordPart(c)) {
         break;
       }
       pos++;

@@ -164,9 +164,7 @@ public final class ClusterState {
     if (node == null) {
       return false;
     }
-    node.exiting = true;
-    node.alive = false;
-    node.status = NodeStatus.SHUTDOWN;
+    node.markShutdown();
     return true;
   }
 

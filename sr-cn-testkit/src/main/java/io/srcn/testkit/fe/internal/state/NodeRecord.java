@@ -15,6 +15,9 @@ final class NodeRecord {
   static final int CPU_CORES = 4;
   static final long MEM_LIMIT_BYTES = 16L << 30;
 
+  /** The CN's answer to heartbeats while it exits gracefully. */
+  static final String SHUTTING_DOWN = "BE is shutting down";
+
   final long id;
   final NodeAddress address;
   final String warehouse;
@@ -40,8 +43,16 @@ final class NodeRecord {
     this.addedAt = addedAt;
   }
 
-  /** A successful heartbeat: ports, version and times filled, alive, error cleared. */
+  /**
+   * A heartbeat that reached the node: normally ports, version and times filled, alive, error
+   * cleared; while the node exits gracefully, SHUTDOWN with the CN's message instead.
+   */
   void heartbeatOk(Instant now, String buildVersion) {
+    failures = 0;
+    if (exiting) {
+      markShutdown();
+      return;
+    }
     if (processStart == null) {
       processStart = now;
     }
@@ -49,18 +60,20 @@ final class NodeRecord {
     version = buildVersion;
     lastStartTime = processStart;
     lastHeartbeat = now;
-    failures = 0;
     errMsg = "";
-    if (exiting) {
-      alive = false;
-      status = NodeStatus.SHUTDOWN;
-      return;
-    }
     alive = true;
     status = NodeStatus.OK;
     if (firstAliveAt == null) {
       firstAliveAt = now;
     }
+  }
+
+  /** The node reported a graceful exit: not alive, SHUTDOWN, the CN's message. */
+  void markShutdown() {
+    exiting = true;
+    alive = false;
+    status = NodeStatus.SHUTDOWN;
+    errMsg = SHUTTING_DOWN;
   }
 
   /** A failed heartbeat: dead only once failures exceed {@code retryTimes}. */
