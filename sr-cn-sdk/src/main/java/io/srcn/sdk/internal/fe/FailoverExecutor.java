@@ -112,6 +112,7 @@ public final class FailoverExecutor implements AutoCloseable {
       }
       suspect = true;
       remember(address);
+      log.debug("{} failed on FE {}: {}", purpose, address, describe(e));
       throw failure(purpose, address, kind, e);
     }
   }
@@ -140,6 +141,7 @@ public final class FailoverExecutor implements AutoCloseable {
       return s;
     } catch (SQLException e) {
       if (FeErrors.classify(e) == FeErrors.Kind.ACCESS_DENIED) {
+        log.debug("login to FE {} refused: {}", address, describe(e));
         throw failure(purpose, address, FeErrors.Kind.ACCESS_DENIED, e);
       }
       throw new Unreachable(describe(e), e);

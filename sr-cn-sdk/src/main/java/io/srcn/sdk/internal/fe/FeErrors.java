@@ -58,6 +58,11 @@ public final class FeErrors {
     return Kind.STATEMENT;
   }
 
+  /** True for {@code compute node [h:p] does not exist in warehouse w}. */
+  public static boolean isWarehouseMismatch(String message) {
+    return lower(message).contains("does not exist in warehouse");
+  }
+
   /**
    * The FE's message without the {@code Unexpected exception: } wrapper some versions add, and with
    * control characters made visible.

@@ -6,9 +6,11 @@ import io.srcn.sdk.fe.DropResult;
 import io.srcn.sdk.fe.FrontendException;
 import io.srcn.sdk.fe.HostPort;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -96,7 +98,14 @@ public final class Registrar {
         }
         log.debug("{}: {}; re-listing", purpose, missing.get());
         int stoppedAt = FeErrors.firstMentioned(missing.get(), pending);
-        known = registered(warehouse);
+        Map<HostPort, Optional<String>> listed = listing(warehouse);
+        known = listed.keySet();
+        if (warehouse.isEmpty()
+            && stoppedAt >= 0
+            && known.contains(pending.get(stoppedAt))
+            && FeErrors.isWarehouseMismatch(missing.get())) {
+          throw inOtherWarehouse(purpose, pending.get(stoppedAt), listed, missing.get());
+        }
         List<HostPort> retry = new ArrayList<>();
         for (int i = 0; i < pending.size(); i++) {
           HostPort n = pending.get(i);
@@ -136,7 +145,12 @@ public final class Registrar {
 
   /** The registered addresses, restricted to a warehouse when given and the FE reports one. */
   private Set<HostPort> registered(Optional<String> warehouse) {
-    Set<HostPort> out = new HashSet<>();
+    return listing(warehouse).keySet();
+  }
+
+  /** The registered addresses with their warehouse, as {@link #registered} filters them. */
+  private Map<HostPort, Optional<String>> listing(Optional<String> warehouse) {
+    Map<HostPort, Optional<String>> out = new HashMap<>();
     for (ComputeNode n : ops.computeNodes("list compute nodes")) {
       if (warehouse.isPresent() && n.warehouse().isPresent()) {
         if (!n.warehouse().get().equalsIgnoreCase(warehouse.get())) {
@@ -144,7 +158,7 @@ public final class Registrar {
         }
       }
       try {
-        out.add(n.address());
+        out.put(n.address(), n.warehouse());
       } catch (IllegalArgumentException e) {
         log.debug("ignoring a compute node whose address is not valid: {}", n);
       }
@@ -187,6 +201,32 @@ public final class Registrar {
             + listing
             + " these nodes"
             + hint,
+        null);
+  }
+
+  /**
+   * A 3.3-era FE reads a DROP without {@code FROM WAREHOUSE} as {@code FROM WAREHOUSE
+   * default_warehouse}, so a node of another warehouse can only be dropped naming it.
+   */
+  private static FrontendException inOtherWarehouse(
+      String purpose, HostPort node, Map<HostPort, Optional<String>> listed, String feMessage) {
+    String where =
+        listed
+            .getOrDefault(node, Optional.empty())
+            .map(w -> "is registered in warehouse '" + w + "'")
+            .orElse("is still registered");
+    return new FrontendException(
+        purpose,
+        0,
+        null,
+        null,
+        "compute node "
+            + node
+            + " "
+            + where
+            + " and this FE drops only from the default warehouse unless one is named (FE: "
+            + feMessage
+            + "): use drop(nodes, warehouse)",
         null);
   }
 
