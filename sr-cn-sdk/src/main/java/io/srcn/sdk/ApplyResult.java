@@ -5,9 +5,9 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * What applying (or deleting) a group did, object by object, in the order the objects were
- * touched. An apply with nothing to change has only {@link ObjectChange.Action#UNCHANGED} entries
- * and made no write.
+ * What applying (or deleting) a group did, object by object, in the order the objects were touched.
+ * An apply with nothing to change has only {@link ObjectChange.Action#UNCHANGED} entries and made
+ * no write.
  *
  * <p>Immutable and thread-safe.
  *

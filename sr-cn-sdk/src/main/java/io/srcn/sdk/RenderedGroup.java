@@ -16,8 +16,8 @@ import java.util.Optional;
 /**
  * The Kubernetes objects of a CN group, as {@link ComputeNodeGroupSpec#render()} builds them
  * without any I/O: ConfigMap {@code g-cn-config} (cn.conf), headless Service {@code g-cn-search},
- * StatefulSet {@code g-cn}, HorizontalPodAutoscaler {@code g-cn-autoscaler} (only with
- * autoscaling) and PodDisruptionBudget {@code g-cn-pdb}.
+ * StatefulSet {@code g-cn}, HorizontalPodAutoscaler {@code g-cn-autoscaler} (only with autoscaling)
+ * and PodDisruptionBudget {@code g-cn-pdb}.
  *
  * <p>For GitOps: {@link #toYaml()} gives them as one multi-document YAML, deterministic for a given
  * spec. Rendered this way the objects carry <em>no</em> ownerReferences (the StatefulSet has no UID

@@ -12,8 +12,8 @@ import java.util.TreeMap;
 
 /**
  * The {@code srcn.io/applied-hash} annotation: SHA-256 of an object's JSON with every map's keys
- * sorted, so the hash does not depend on map iteration order (a spec recovered from its
- * annotation hashes like the original).
+ * sorted, so the hash does not depend on map iteration order (a spec recovered from its annotation
+ * hashes like the original).
  *
  * <p>Stateless and thread-safe.
  */
@@ -55,5 +55,4 @@ final class AppliedHash {
     }
     return node;
   }
-
 }

@@ -26,8 +26,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@link #apply}: server-side apply (field manager {@code sr-cn-sdk}, forced conflicts) of
  *       whatever differs; an apply with nothing to change reads five objects and writes nothing.
  *   <li>{@link #plan}: the same decisions, without writing.
- *   <li>{@link #delete}: the HPA first (so it stops scaling), then StatefulSet, PodDisruptionBudget,
- *       Service and ConfigMap; objects already gone are reported unchanged, so it is idempotent.
+ *   <li>{@link #delete}: the HPA first (so it stops scaling), then StatefulSet,
+ *       PodDisruptionBudget, Service and ConfigMap; objects already gone are reported unchanged, so
+ *       it is idempotent.
  * </ul>
  *
  * <p>Thread-safe if the client is; operations on the same group must not run concurrently.
@@ -114,7 +115,8 @@ public final class GroupApplier {
       Optional<HasMetadata> current = live.get(kind);
       boolean ours = current.filter(o -> LiveObjects.isManaged(o, group)).isPresent();
       if (current.isPresent() && !ours) {
-        LOG.warn("not deleting {} {}/{}: not managed by sr-cn-sdk", ref.kind(), namespace, ref.name());
+        LOG.warn(
+            "not deleting {} {}/{}: not managed by sr-cn-sdk", ref.kind(), namespace, ref.name());
       }
       boolean deleted = ours && writer.delete(kind, ref, hpaApi.orElse(HpaVersion.V2));
       done.add(

@@ -19,7 +19,8 @@ enum ObjectKind {
   CONFIG_MAP("ConfigMap", "", "configmaps", Names::configMap),
   SERVICE("Service", "", "services", Names::headlessService),
   STATEFUL_SET("StatefulSet", "apps", "statefulsets", Names::statefulSet),
-  AUTOSCALER("HorizontalPodAutoscaler", "autoscaling", "horizontalpodautoscalers", Names::autoscaler),
+  AUTOSCALER(
+      "HorizontalPodAutoscaler", "autoscaling", "horizontalpodautoscalers", Names::autoscaler),
   POD_DISRUPTION_BUDGET(
       "PodDisruptionBudget", "policy", "poddisruptionbudgets", Names::podDisruptionBudget);
 
@@ -68,20 +69,22 @@ enum ObjectKind {
       case CONFIG_MAP -> client.configMaps().inNamespace(namespace).withName(name);
       case SERVICE -> client.services().inNamespace(namespace).withName(name);
       case STATEFUL_SET -> client.apps().statefulSets().inNamespace(namespace).withName(name);
-      case AUTOSCALER -> hpaVersion == HpaVersion.V2
-          ? client.autoscaling().v2().horizontalPodAutoscalers().inNamespace(namespace).withName(name)
-          : client
-              .autoscaling()
-              .v2beta2()
-              .horizontalPodAutoscalers()
-              .inNamespace(namespace)
-              .withName(name);
-      case POD_DISRUPTION_BUDGET -> client
-          .policy()
-          .v1()
-          .podDisruptionBudget()
-          .inNamespace(namespace)
-          .withName(name);
+      case AUTOSCALER ->
+          hpaVersion == HpaVersion.V2
+              ? client
+                  .autoscaling()
+                  .v2()
+                  .horizontalPodAutoscalers()
+                  .inNamespace(namespace)
+                  .withName(name)
+              : client
+                  .autoscaling()
+                  .v2beta2()
+                  .horizontalPodAutoscalers()
+                  .inNamespace(namespace)
+                  .withName(name);
+      case POD_DISRUPTION_BUDGET ->
+          client.policy().v1().podDisruptionBudget().inNamespace(namespace).withName(name);
     };
   }
 }

@@ -11,6 +11,7 @@ import io.srcn.sdk.internal.render.Labels;
 import io.srcn.sdk.internal.render.RenderOptions;
 import io.srcn.sdk.internal.render.RenderedObjects;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +26,10 @@ import org.slf4j.LoggerFactory;
  * create, update (with the changed paths), unchanged or delete, in the order the applier works.
  *
  * <p>Order: when the StatefulSet does not exist yet it comes first, so the other objects can carry
- * its UID in their ownerReferences (its pods wait for the ConfigMap volume, which follows at
- * once). Otherwise ConfigMap and Service come first, so a new cn.conf is in place before the
- * StatefulSet's changed config hash rolls the pods; a removed HPA is deleted before the StatefulSet
- * takes back {@code replicas}; a new HPA is created after the StatefulSet let go of it.
+ * its UID in their ownerReferences (its pods wait for the ConfigMap volume, which follows at once).
+ * Otherwise ConfigMap and Service come first, so a new cn.conf is in place before the StatefulSet's
+ * changed config hash rolls the pods; a removed HPA is deleted before the StatefulSet takes back
+ * {@code replicas}; a new HPA is created after the StatefulSet let go of it.
  *
  * <p>Not thread-safe; one per operation.
  */
@@ -112,7 +113,7 @@ final class Planner {
 
   private List<String> changedPaths(
       ObjectKind kind, Map<String, Object> tree, String hash, HasMetadata current) {
-    List<String> changed = ObjectDiff.changedPaths(tree, Json.toMap(current));
+    List<String> changed = ObjectDiff.changedPaths(comparable(tree), Json.toMap(current));
     if (AppliedHash.onLive(current).filter(hash::equals).isPresent()) {
       return changed;
     }
@@ -126,9 +127,31 @@ final class Planner {
   }
 
   /**
+   * The desired tree as compared with the live one: volume claim templates lose the {@code
+   * apiVersion}/{@code kind} fabric8 gives every PVC, which the API server need not echo.
+   */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> comparable(Map<String, Object> tree) {
+    if (tree.get("spec") instanceof Map<?, ?> spec
+        && spec.get("volumeClaimTemplates") instanceof List<?> claims) {
+      Map<String, Object> copy = Json.toMap(tree);
+      List<Object> stripped = new ArrayList<>();
+      for (Object claim : claims) {
+        Map<String, Object> c = new LinkedHashMap<>((Map<String, Object>) claim);
+        c.remove("apiVersion");
+        c.remove("kind");
+        stripped.add(c);
+      }
+      ((Map<String, Object>) copy.get("spec")).put("volumeClaimTemplates", stripped);
+      return copy;
+    }
+    return tree;
+  }
+
+  /**
    * When autoscaling is switched on, the StatefulSet's current {@code replicas}, to be handed to
-   * another field manager: server-side apply removes a field its manager stops sending, which
-   * would drop the StatefulSet to one replica (Kubernetes docs, "migrating to HPA").
+   * another field manager: server-side apply removes a field its manager stops sending, which would
+   * drop the StatefulSet to one replica (Kubernetes docs, "migrating to HPA").
    */
   private OptionalInt handover(ObjectKind kind, HasMetadata current) {
     if (kind != ObjectKind.STATEFUL_SET || spec.autoscaling().isEmpty()) {
@@ -136,7 +159,9 @@ final class Planner {
     }
     Integer replicas = ((StatefulSet) current).getSpec().getReplicas();
     boolean wasFixed =
-        previous.map(p -> p.autoscaler().isEmpty()).orElse(live.get(ObjectKind.AUTOSCALER).isEmpty());
+        previous
+            .map(p -> p.autoscaler().isEmpty())
+            .orElse(live.get(ObjectKind.AUTOSCALER).isEmpty());
     return replicas != null && wasFixed ? OptionalInt.of(replicas) : OptionalInt.empty();
   }
 
@@ -180,7 +205,8 @@ final class Planner {
     }
   }
 
-  private Step step(ObjectKind kind, String name, Action action, List<String> paths, HasMetadata d) {
+  private Step step(
+      ObjectKind kind, String name, Action action, List<String> paths, HasMetadata d) {
     return new Step(kind, spec.namespace(), name, action, paths, d, OptionalInt.empty());
   }
 

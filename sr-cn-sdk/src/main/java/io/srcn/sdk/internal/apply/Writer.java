@@ -43,9 +43,10 @@ final class Writer {
     switch (step.action()) {
       case CREATE, UPDATE -> {
         step.handoverReplicas().ifPresent(n -> handOver(ref, n));
-        List<String> verbs = step.action() == io.srcn.sdk.ObjectChange.Action.CREATE
-            ? List.of("create", "patch")
-            : List.of("patch");
+        List<String> verbs =
+            step.action() == io.srcn.sdk.ObjectChange.Action.CREATE
+                ? List.of("create", "patch")
+                : List.of("patch");
         LOG.info("{} {} {}/{}", step.action(), ref.kind(), ref.namespace(), ref.name());
         return KubeErrors.call("apply", ref, verbs, () -> apply(step.desired()));
       }
@@ -92,7 +93,11 @@ final class Writer {
             .withReplicas(replicas)
             .endSpec()
             .build();
-    LOG.info("hand spec.replicas={} of {}/{} over to {}", replicas, ref.namespace(), ref.name(),
+    LOG.info(
+        "hand spec.replicas={} of {}/{} over to {}",
+        replicas,
+        ref.namespace(),
+        ref.name(),
         HANDOVER_FIELD_MANAGER);
     KubeErrors.call(
         "hand over replicas of",

@@ -11,10 +11,9 @@ import java.util.TreeMap;
  * sorted by key, so the same spec always gives the same bytes (and the same hash).
  *
  * <p>The ports are written from the spec so that the container ports, the Service port and the
- * address the SDK registers with the FE agree with what the CN listens on. Both the current key
- * and its legacy alias are written ({@code thrift_port}/{@code be_port}, {@code
- * webserver_port}/{@code be_http_port}): older images read only the legacy names, newer ones treat
- * them as aliases.
+ * address the SDK registers with the FE agree with what the CN listens on. Both the current key and
+ * its legacy alias are written ({@code thrift_port}/{@code be_port}, {@code webserver_port}/{@code
+ * be_http_port}): older images read only the legacy names, newer ones treat them as aliases.
  *
  * <p>Stateless and thread-safe.
  */

@@ -19,8 +19,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Renders the HorizontalPodAutoscaler {@code g-cn-autoscaler}: it targets the StatefulSet, with
- * the policy's replica bounds, metrics ({@link Autoscaling#effectiveMetrics()}) and behavior. A
+ * Renders the HorizontalPodAutoscaler {@code g-cn-autoscaler}: it targets the StatefulSet, with the
+ * policy's replica bounds, metrics ({@link Autoscaling#effectiveMetrics()}) and behavior. A
  * direction without rules gets no {@code policies}, so Kubernetes fills in its defaults; a disabled
  * direction only says {@code selectPolicy: Disabled}.
  *
@@ -54,8 +54,7 @@ final class HpaRenderer {
     String group = spec.name();
     HorizontalPodAutoscalerBehavior behavior = behavior(a);
     return new HorizontalPodAutoscalerBuilder()
-        .withMetadata(
-            ObjectMetas.owned(group, spec.namespace(), Names.autoscaler(group), options))
+        .withMetadata(ObjectMetas.owned(group, spec.namespace(), Names.autoscaler(group), options))
         .withNewSpec()
         .withNewScaleTargetRef()
         .withApiVersion("apps/v1")
@@ -64,7 +63,8 @@ final class HpaRenderer {
         .endScaleTargetRef()
         .withMinReplicas(a.minReplicas())
         .withMaxReplicas(a.maxReplicas())
-        .withMetrics(a.effectiveMetrics().stream().map(m -> new MetricSpecBuilder(m).build()).toList())
+        .withMetrics(
+            a.effectiveMetrics().stream().map(m -> new MetricSpecBuilder(m).build()).toList())
         .withBehavior(behavior)
         .endSpec()
         .build();

@@ -26,14 +26,7 @@ public final class RequiredRole {
           rule("", List.of("events"), "create", "patch"),
           rule("events.k8s.io", List.of("events"), "create", "patch"),
           rule(
-              "apps",
-              List.of("statefulsets"),
-              "get",
-              "list",
-              "watch",
-              "create",
-              "patch",
-              "delete"),
+              "apps", List.of("statefulsets"), "get", "list", "watch", "create", "patch", "delete"),
           rule("apps", List.of("statefulsets/scale"), "get", "patch", "update"),
           rule("apps", List.of("statefulsets/status"), "get"),
           rule(

@@ -23,8 +23,7 @@ final class SupportObjects {
   static ConfigMap configMap(ComputeNodeGroupSpec spec, String cnConf, RenderOptions options) {
     String group = spec.name();
     return new ConfigMapBuilder()
-        .withMetadata(
-            ObjectMetas.owned(group, spec.namespace(), Names.configMap(group), options))
+        .withMetadata(ObjectMetas.owned(group, spec.namespace(), Names.configMap(group), options))
         .withData(Map.of(CnLayout.CONF_KEY, cnConf))
         .build();
   }
@@ -54,8 +53,7 @@ final class SupportObjects {
   }
 
   /** PodDisruptionBudget {@code g-cn-pdb}: at most one pod voluntarily evicted at a time. */
-  static PodDisruptionBudget podDisruptionBudget(
-      ComputeNodeGroupSpec spec, RenderOptions options) {
+  static PodDisruptionBudget podDisruptionBudget(ComputeNodeGroupSpec spec, RenderOptions options) {
     String group = spec.name();
     return new PodDisruptionBudgetBuilder()
         .withMetadata(
