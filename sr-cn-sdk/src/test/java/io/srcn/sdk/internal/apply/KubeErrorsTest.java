@@ -45,6 +45,32 @@ class KubeErrorsTest {
   }
 
   @Test
+  void unprocessableWithoutCausesNamesTheFieldsOfTheMessage() {
+    Status status =
+        new StatusBuilder()
+            .withMessage(
+                "StatefulSet.apps \"g-cn\" is invalid: [spec.template.spec.containers[0].image:"
+                    + " Required value, metadata.name: Invalid value: \"G\": must be lower case]")
+            .build();
+    assertThat(fail(422, status).hint().orElseThrow())
+        .contains("field spec.template.spec.containers[0].image (Required value)")
+        .contains("field metadata.name (Invalid value: \"G\": must be lower case)");
+  }
+
+  @Test
+  void immutableStatefulSetFieldsGetAdvice() {
+    Status status =
+        new StatusBuilder()
+            .withMessage(
+                "StatefulSet.apps \"g-cn\" is invalid: spec: Forbidden: updates to statefulset spec"
+                    + " for fields other than 'replicas' are forbidden")
+            .build();
+    assertThat(fail(422, status).hint().orElseThrow())
+        .contains("field spec (Forbidden: updates to statefulset spec")
+        .contains("volumeClaimTemplates", "delete the group");
+  }
+
+  @Test
   void conflictSaysWhatHappened() {
     KubernetesOperationException e = fail(409, new StatusBuilder().withMessage("conflict").build());
     assertThat(e.hint().orElseThrow()).contains("conflict", "ns/g-cn", "apply again");
