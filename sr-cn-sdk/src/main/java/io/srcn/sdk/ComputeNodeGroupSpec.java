@@ -365,4 +365,29 @@ public abstract class ComputeNodeGroupSpec extends PodSettings {
   public ComputeNodeGroup deploy(KubernetesClient kube, CredentialsResolver resolver) {
     return GroupHandle.deploy(new Engine(kube, resolver, Clock.systemUTC()), this);
   }
+
+  // --- render and plan (owned by the render/apply task; keep at the end of the class) ---
+
+  /**
+   * The Kubernetes objects of this group, built without any I/O. {@code render().toYaml()} gives
+   * them as multi-document YAML for GitOps (without ownerReferences; see {@link RenderedGroup}).
+   *
+   * @throws InvalidSpecException when the spec is incomplete ({@link #validate()})
+   */
+  public RenderedGroup render() {
+    return RenderedGroup.of(this);
+  }
+
+  /**
+   * What deploying this spec would change on the cluster, object by object, without writing: the
+   * objects are read (one GET each, plus API discovery once per client) and compared with the
+   * rendering.
+   *
+   * @throws InvalidSpecException when the spec is incomplete
+   * @throws KubernetesOperationException when a read fails (with a hint, e.g. the missing RBAC
+   *     verb)
+   */
+  public Plan plan(KubernetesClient kube) {
+    return new io.srcn.sdk.internal.apply.GroupApplier(kube).plan(this);
+  }
 }

@@ -71,4 +71,18 @@ public final class ComputeNodeGroups {
     ComputeNodeGroupSpec spec = RecordedSpec.read(kube, namespace, name);
     return GroupHandle.attach(new Engine(kube, resolver, Clock.systemUTC()), spec);
   }
+
+  // --- RBAC (owned by the render/apply task; keep at the end of the class) ---
+
+  /**
+   * The minimal RBAC Role the SDK needs in {@code namespace} (name {@code sr-cn-sdk}): get, create,
+   * patch and delete on the group's ConfigMaps, Services, StatefulSets, HorizontalPodAutoscalers
+   * and PodDisruptionBudgets; list and watch where the controller watches; the StatefulSet {@code
+   * scale} and {@code status} subresources; pods get/list/watch; secrets get (credentials); events
+   * create/patch; leases for leader election. Bind it to the SDK's service account with a
+   * RoleBinding. A fresh object on each call.
+   */
+  public static io.fabric8.kubernetes.api.model.rbac.Role requiredRole(String namespace) {
+    return io.srcn.sdk.internal.render.RequiredRole.role(namespace);
+  }
 }

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.StatusCause;
 import io.fabric8.kubernetes.api.model.StatusDetails;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.srcn.sdk.KubernetesOperationException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -17,6 +18,8 @@ import java.util.stream.Collectors;
  * <p>Stateless and thread-safe.
  */
 public final class KubeErrors {
+  private static final String INVALID_MARKER = " is invalid: ";
+
   private KubeErrors() {}
 
   /**
@@ -66,7 +69,7 @@ public final class KubeErrors {
             + ref.name()
             + " at the same time, or a field is owned by another field manager; apply again";
       case 422:
-        return invalid(e.getStatus());
+        return invalid(e.getStatus()) + immutableFieldAdvice(ref, e);
       default:
         return e.getCode() >= 500 ? "the API server failed; retry later" : null;
     }
@@ -87,16 +90,47 @@ public final class KubeErrors {
         + " to its Role (ComputeNodeGroups.requiredRole(namespace) lists every rule the SDK needs)";
   }
 
+  /** Names the rejected fields: from the Status causes, else from the message's field list. */
   private static String invalid(Status status) {
     StatusDetails details = status == null ? null : status.getDetails();
-    List<StatusCause> causes = details == null ? List.of() : details.getCauses();
-    if (causes == null || causes.isEmpty()) {
-      return "the API server rejected the object"
-          + (status != null && status.getMessage() != null ? ": " + status.getMessage() : "");
+    List<StatusCause> causes = details == null ? null : details.getCauses();
+    if (causes != null && !causes.isEmpty()) {
+      return "the API server rejected "
+          + causes.stream()
+              .map(c -> "field " + c.getField() + " (" + c.getMessage() + ")")
+              .collect(Collectors.joining("; "));
+    }
+    String message = status == null ? null : status.getMessage();
+    int at = message == null ? -1 : message.indexOf(INVALID_MARKER);
+    if (at < 0) {
+      return "the API server rejected the object" + (message == null ? "" : ": " + message);
+    }
+    String errors = message.substring(at + INVALID_MARKER.length()).trim();
+    if (errors.startsWith("[") && errors.endsWith("]")) {
+      errors = errors.substring(1, errors.length() - 1);
     }
     return "the API server rejected "
-        + causes.stream()
-            .map(c -> "field " + c.getField() + " (" + c.getMessage() + ")")
+        + Arrays.stream(errors.split(", (?=[a-zA-Z.\\[\\]0-9]+: )"))
+            .map(KubeErrors::fieldError)
             .collect(Collectors.joining("; "));
+  }
+
+  private static String fieldError(String error) {
+    int colon = error.indexOf(": ");
+    return colon < 0
+        ? error
+        : "field " + error.substring(0, colon) + " (" + error.substring(colon + 2) + ")";
+  }
+
+  private static String immutableFieldAdvice(ResourceRef ref, KubernetesClientException e) {
+    String message = e.getStatus() == null ? null : e.getStatus().getMessage();
+    if (!"StatefulSet".equals(ref.kind())
+        || message == null
+        || !message.contains("updates to statefulset spec")) {
+      return "";
+    }
+    return ". Storage volumes (volumeClaimTemplates), serviceName and podManagementPolicy cannot"
+        + " change on an existing StatefulSet: delete the group (its volume claims are kept) and"
+        + " apply again";
   }
 }

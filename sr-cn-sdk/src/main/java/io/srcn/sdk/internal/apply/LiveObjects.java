@@ -22,6 +22,13 @@ final class LiveObjects {
     this.objects = objects;
   }
 
+  /** Live objects given directly (tests, or objects already at hand). */
+  static LiveObjects of(Map<ObjectKind, HasMetadata> objects) {
+    Map<ObjectKind, HasMetadata> copy = new EnumMap<>(ObjectKind.class);
+    copy.putAll(objects);
+    return new LiveObjects(copy);
+  }
+
   /** Reads every object of group {@code group} in {@code namespace}. */
   static LiveObjects read(
       KubernetesClient client, String namespace, String group, Optional<HpaVersion> hpaVersion) {

@@ -11,6 +11,7 @@ import io.srcn.sdk.internal.render.Labels;
 import io.srcn.sdk.internal.render.RenderOptions;
 import io.srcn.sdk.internal.render.RenderedObjects;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -112,7 +113,7 @@ final class Planner {
 
   private List<String> changedPaths(
       ObjectKind kind, Map<String, Object> tree, String hash, HasMetadata current) {
-    List<String> changed = ObjectDiff.changedPaths(tree, Json.toMap(current));
+    List<String> changed = ObjectDiff.changedPaths(comparable(tree), Json.toMap(current));
     if (AppliedHash.onLive(current).filter(hash::equals).isPresent()) {
       return changed;
     }
@@ -123,6 +124,28 @@ final class Planner {
             .orElse(List.of());
     List<String> all = union(changed, removed);
     return all.isEmpty() ? List.of(RENDERING_CHANGED) : all;
+  }
+
+  /**
+   * The desired tree as compared with the live one: volume claim templates lose the {@code
+   * apiVersion}/{@code kind} fabric8 gives every PVC, which the API server need not echo.
+   */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> comparable(Map<String, Object> tree) {
+    if (tree.get("spec") instanceof Map<?, ?> spec
+        && spec.get("volumeClaimTemplates") instanceof List<?> claims) {
+      Map<String, Object> copy = Json.toMap(tree);
+      List<Object> stripped = new ArrayList<>();
+      for (Object claim : claims) {
+        Map<String, Object> c = new LinkedHashMap<>((Map<String, Object>) claim);
+        c.remove("apiVersion");
+        c.remove("kind");
+        stripped.add(c);
+      }
+      ((Map<String, Object>) copy.get("spec")).put("volumeClaimTemplates", stripped);
+      return copy;
+    }
+    return tree;
   }
 
   /**
