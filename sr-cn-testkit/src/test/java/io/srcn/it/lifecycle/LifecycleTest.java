@@ -1,0 +1,112 @@
+package io.srcn.it.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.srcn.sdk.ComputeNodeGroup;
+import io.srcn.sdk.ComputeNodeGroupSpec;
+import io.srcn.sdk.ComputeNodeGroups;
+import io.srcn.sdk.CredentialsResolver;
+import io.srcn.sdk.GroupStatus;
+import io.srcn.testkit.fe.FakeComputeNode;
+import io.srcn.testkit.fe.FakeFrontend;
+import io.srcn.testkit.fe.StatementRecord;
+import io.srcn.testkit.k8s.MockKubernetes;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class LifecycleTest {
+  private MockKubernetes k8s;
+  private FakeFrontend fe;
+
+  @BeforeEach
+  void start() {
+    k8s = MockKubernetes.builder().podReadyDelay(Duration.ofMillis(20)).build().start();
+    fe =
+        FakeFrontend.builder()
+            .heartbeatInterval(Duration.ofMillis(50))
+            .reachability(k8s.reachability())
+            .build()
+            .start();
+  }
+
+  @AfterEach
+  void stop() {
+    fe.close();
+    k8s.close();
+  }
+
+  private ComputeNodeGroupSpec spec(int replicas) {
+    return ComputeNodeGroups.create("analytics")
+        .inNamespace("starrocks")
+        .image("starrocks/cn-ubuntu:3.3.5")
+        .replicas(replicas)
+        .terminationGracePeriod(Duration.ofSeconds(5))
+        .registerWith(fe.frontend());
+  }
+
+  private static String fqdn(int i) {
+    return "analytics-cn-" + i + ".analytics-cn-search.starrocks.svc.cluster.local:9050";
+  }
+
+  private List<String> alters() {
+    return fe.statements().stream()
+        .map(StatementRecord::sql)
+        .filter(s -> s.toUpperCase().startsWith("ALTER SYSTEM"))
+        .toList();
+  }
+
+  @Test
+  void deployRegistersEveryReadyPodInOneStatementAndBecomesReady() {
+    try (ComputeNodeGroup g = spec(3).deploy(k8s.client(), CredentialsResolver.literalOnly())) {
+      GroupStatus status = g.awaitReady(Duration.ofSeconds(20));
+      assertThat(status.readyReplicas()).isEqualTo(3);
+      assertThat(status.nodes()).allSatisfy(n -> assertThat(n.alive()).contains(true));
+      assertThat(fe.computeNodes())
+          .extracting(FakeComputeNode::address)
+          .containsExactlyInAnyOrder(fqdn(0), fqdn(1), fqdn(2));
+      assertThat(alters()).allMatch(s -> s.contains("ADD COMPUTE NODE"));
+    }
+  }
+
+  @Test
+  void scaleInDropsExactlyTheRemovedOrdinalsOnceTheirPodsAreGone() {
+    try (ComputeNodeGroup g = spec(3).deploy(k8s.client(), CredentialsResolver.literalOnly())) {
+      g.awaitReady(Duration.ofSeconds(20));
+      fe.clearStatements();
+      g.scale(1);
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .untilAsserted(
+              () -> {
+                g.reconcile();
+                assertThat(fe.computeNodes())
+                    .extracting(FakeComputeNode::address)
+                    .containsExactly(fqdn(0));
+              });
+      assertThat(alters())
+          .hasSize(1)
+          .first()
+          .satisfies(
+              s -> assertThat(s).contains("DROP COMPUTE NODE").contains(fqdn(1)).contains(fqdn(2)));
+    }
+  }
+
+  @Test
+  void deleteLeavesNoOwnedNodeAndNoObjectButKeepsForeignNodes() {
+    fe.addComputeNode("10.9.9.9", 9050);
+    try (ComputeNodeGroup g = spec(2).deploy(k8s.client(), CredentialsResolver.literalOnly())) {
+      g.awaitReady(Duration.ofSeconds(20));
+      g.delete();
+    }
+    assertThat(fe.computeNodes())
+        .extracting(FakeComputeNode::address)
+        .containsExactly("10.9.9.9:9050");
+    assertThat(k8s.client().apps().statefulSets().inNamespace("starrocks").list().getItems())
+        .isEmpty();
+    assertThat(k8s.client().configMaps().inNamespace("starrocks").list().getItems()).isEmpty();
+  }
+}
