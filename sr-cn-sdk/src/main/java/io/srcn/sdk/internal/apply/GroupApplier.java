@@ -60,9 +60,26 @@ public final class GroupApplier {
    *     names exists but is not the SDK's
    */
   public ApplyResult apply(ComputeNodeGroupSpec spec) {
+    return apply(spec, true);
+  }
+
+  /**
+   * Applies the group only if its StatefulSet exists: repairs drift of a live group, never
+   * resurrects one whose StatefulSet was deleted (the controller's apply).
+   *
+   * @return the changes; none when the StatefulSet does not exist
+   */
+  public ApplyResult repair(ComputeNodeGroupSpec spec) {
+    return apply(spec, false);
+  }
+
+  private ApplyResult apply(ComputeNodeGroupSpec spec, boolean create) {
     spec.validate();
     RenderOptions options = options(spec);
     LiveObjects live = LiveObjects.read(client, spec.namespace(), spec.name(), hpaApi());
+    if (!create && live.get(ObjectKind.STATEFUL_SET).isEmpty()) {
+      return new ApplyResult(List.of());
+    }
     List<ObjectChange> done = new ArrayList<>();
     boolean createdStatefulSet = false;
     if (live.get(ObjectKind.STATEFUL_SET).isEmpty()) {

@@ -5,32 +5,25 @@ import io.srcn.sdk.CredentialsResolver;
 import io.srcn.sdk.GroupEvent;
 import io.srcn.sdk.GroupEventListener;
 import io.srcn.sdk.internal.apply.GroupApplier;
+import io.srcn.sdk.internal.events.EventRecorder;
 import io.srcn.sdk.internal.render.HpaVersion;
+import io.srcn.sdk.internal.render.Labels;
 import java.time.Clock;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The services a handle or a controller shares across its groups: the Kubernetes client, the
  * applier, the FE clusters (one client and snapshot per FE), the IP-mode ledger store, and the
- * event fan-out to listeners.
+ * event recorder (listeners and Kubernetes Events).
  *
  * <p>Thread-safe.
  */
 public final class Engine implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
-
   final KubernetesClient client;
   final GroupApplier applier;
   final FrontendPool frontends;
   final LedgerStore ledger;
   final Clock clock;
-  private final List<GroupEventListener> listeners = new CopyOnWriteArrayList<>();
-  private final Map<GroupKey, List<GroupEventListener>> groupListeners = new ConcurrentHashMap<>();
+  private final EventRecorder events;
 
   /** An engine on {@code client}, resolving FE credentials with {@code resolver}. */
   public Engine(KubernetesClient client, CredentialsResolver resolver, Clock clock) {
@@ -39,6 +32,7 @@ public final class Engine implements AutoCloseable {
     this.frontends = new FrontendPool(resolver);
     this.ledger = new LedgerStore(client);
     this.clock = clock;
+    this.events = new EventRecorder(client, Labels.MANAGED_BY_VALUE);
   }
 
   /** True when the cluster serves {@code autoscaling/v2} (else v2beta2 is used). */
@@ -48,35 +42,30 @@ public final class Engine implements AutoCloseable {
 
   /** Listens to every group's events. */
   void addListener(GroupEventListener listener) {
-    listeners.add(listener);
+    events.addListener(listener);
   }
 
   /** Listens to one group's events. */
   void addListener(GroupKey group, GroupEventListener listener) {
-    groupListeners.computeIfAbsent(group, k -> new CopyOnWriteArrayList<>()).add(listener);
+    events.addListener(
+        e -> {
+          if (e.namespace().equals(group.namespace()) && e.group().equals(group.name())) {
+            listener.onEvent(e);
+          }
+        });
   }
 
-  /** Delivers an event to the listeners; a throwing listener is logged and skipped. */
+  /**
+   * Records an event: listeners now, a deduplicated Kubernetes Event on the group's StatefulSet in
+   * the background.
+   */
   void publish(GroupEvent event) {
-    GroupKey key = new GroupKey(event.namespace(), event.group());
-    for (GroupEventListener l : listeners) {
-      deliver(l, event);
-    }
-    for (GroupEventListener l : groupListeners.getOrDefault(key, List.of())) {
-      deliver(l, event);
-    }
-  }
-
-  private static void deliver(GroupEventListener listener, GroupEvent event) {
-    try {
-      listener.onEvent(event);
-    } catch (RuntimeException e) {
-      LOG.warn("event listener {} failed on {}: {}", listener, event.reason(), e.toString());
-    }
+    events.record(event, null);
   }
 
   @Override
   public void close() {
     frontends.close();
+    events.close();
   }
 }

@@ -35,6 +35,16 @@ final class FrontendPool implements AutoCloseable {
                 System::nanoTime));
   }
 
+  /** Forgets every cluster's snapshot, so the next pass on each lists it once again. */
+  void invalidateAll() {
+    clusters.values().forEach(FeCluster::invalidate);
+  }
+
+  /** How many times every cluster together was listed. */
+  long listings() {
+    return clusters.values().stream().mapToLong(FeCluster::listings).sum();
+  }
+
   /** The number of FE clusters in use. */
   int size() {
     return clusters.size();

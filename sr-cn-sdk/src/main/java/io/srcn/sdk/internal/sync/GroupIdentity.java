@@ -2,6 +2,7 @@ package io.srcn.sdk.internal.sync;
 
 import io.srcn.sdk.fe.HostPort;
 import io.srcn.sdk.internal.render.Names;
+import io.srcn.sdk.internal.status.AddressMismatch;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -32,6 +33,14 @@ record GroupIdentity(String namespace, String group, String clusterDomain, boole
   /** The ordinal of an FE host that matches the group's FQDN pattern. */
   OptionalInt ordinalOfFqdn(String host) {
     return Names.ordinalOfFqdn(group, namespace, clusterDomain, host.toLowerCase(Locale.ROOT));
+  }
+
+  /** How the FE lists a pod by IP where the group registered its name. */
+  AddressMismatch mismatch(PodView pod) {
+    return new AddressMismatch(
+        pod.name(),
+        addressOf(pod).map(HostPort::toString).orElse(""),
+        HostPort.of(pod.ip().orElseThrow(), pod.heartbeatPort()).toString());
   }
 
   @Override

@@ -53,8 +53,25 @@ final class GroupRuntime {
    * @throws CnSdkException when the apply fails
    */
   synchronized void apply() {
+    apply(true);
+  }
+
+  /**
+   * Applies the objects of a group whose StatefulSet exists (never re-creates a deleted group).
+   *
+   * @throws CnSdkException when the apply fails
+   */
+  synchronized void repair() {
+    apply(false);
+  }
+
+  private void apply(boolean create) {
     try {
-      engine.applier.apply(spec);
+      if (create) {
+        engine.applier.apply(spec);
+      } else {
+        engine.applier.repair(spec);
+      }
       applyError = Optional.empty();
     } catch (CnSdkException e) {
       applyError = Optional.of(e.getMessage());

@@ -84,7 +84,7 @@ final class GroupSync {
         RegistrationPlanner.plan(
             id, replicas, pods, nodes, entries, mode == SyncMode.FORCE_RELEASE);
     if (!plan.mismatched().isEmpty()) {
-      listener.addressModeMismatch(plan.mismatched().stream().map(PodView::name).toList());
+      listener.addressModeMismatch(plan.mismatched().stream().map(id::mismatch).toList());
     }
     if (mode == SyncMode.OBSERVE) {
       return observed.report(clock, nodes, Optional.of(plan), null, null, List.of(), List.of());
@@ -98,17 +98,23 @@ final class GroupSync {
     CnSdkException failure = null;
     try {
       addServingPods(fe, plan, added);
+    } catch (CnSdkException e) {
+      failure = failed(plan.toAdd(), false, e);
+    }
+    try {
       dropScaledInNodes(fe, plan, dropped);
       forgetStaleLedgerEntries(plan);
     } catch (CnSdkException e) {
-      failure = e;
-      List<HostPort> attempted = new ArrayList<>(plan.toAdd());
-      attempted.addAll(plan.dropAddresses());
-      LOG.warn("group {}: registration failed: {}", id, e.getMessage());
-      listener.registrationFailed(attempted, e);
+      failure = failure != null ? failure : failed(plan.dropAddresses(), true, e);
     }
     List<FeNode> after = safeNodes(fe);
     return observed.report(clock, after, Optional.of(plan), null, failure, added, dropped);
+  }
+
+  private CnSdkException failed(List<HostPort> addresses, boolean drop, CnSdkException e) {
+    LOG.warn("group {}: {} failed: {}", id, drop ? "drop" : "add", e.getMessage());
+    listener.registrationFailed(addresses, drop, e);
+    return e;
   }
 
   private void addServingPods(FeCluster fe, RegistrationPlan plan, List<HostPort> added) {

@@ -131,12 +131,7 @@ final class StatusAssembler {
 
   private List<AddressMismatch> mismatches(SyncReport r) {
     return r.plan().map(RegistrationPlan::mismatched).orElse(List.of()).stream()
-        .map(
-            p ->
-                new AddressMismatch(
-                    p.name(),
-                    id.addressOf(p).map(HostPort::toString).orElse(""),
-                    HostPort.of(p.ip().orElseThrow(), p.heartbeatPort()).toString()))
+        .map(id::mismatch)
         .toList();
   }
 

@@ -3,6 +3,8 @@ package io.srcn.sdk.internal.sync;
 import io.srcn.sdk.CnSdkException;
 import io.srcn.sdk.GroupEvent;
 import io.srcn.sdk.fe.HostPort;
+import io.srcn.sdk.internal.events.GroupEvents;
+import io.srcn.sdk.internal.status.AddressMismatch;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
@@ -27,72 +29,43 @@ final class SyncEvents implements SyncListener {
 
   @Override
   public void registered(List<HostPort> addresses) {
-    emit(
-        GroupEvent.Type.NORMAL,
-        GroupEvent.NODE_REGISTERED,
-        "Registered " + describe(addresses) + " with the FE",
-        addresses);
+    sink.accept(
+        GroupEvents.nodeRegistered(
+            id.namespace(), id.group(), strings(addresses), clock.instant()));
   }
 
   @Override
   public void dropped(List<HostPort> addresses) {
-    emit(
-        GroupEvent.Type.NORMAL,
-        GroupEvent.NODE_DROPPED,
-        "Dropped " + describe(addresses) + " from the FE",
-        addresses);
+    sink.accept(
+        GroupEvents.nodeDropped(id.namespace(), id.group(), strings(addresses), clock.instant()));
   }
 
   @Override
-  public void registrationFailed(List<HostPort> addresses, CnSdkException error) {
-    emit(
-        GroupEvent.Type.WARNING,
-        GroupEvent.REGISTRATION_FAILED,
-        "Could not change the FE registration of "
-            + describe(addresses)
-            + ": "
-            + error.getMessage(),
-        addresses);
+  public void registrationFailed(List<HostPort> addresses, boolean drop, CnSdkException error) {
+    sink.accept(
+        GroupEvents.registrationFailed(
+            id.namespace(),
+            id.group(),
+            drop,
+            strings(addresses),
+            error.getMessage(),
+            clock.instant()));
   }
 
   @Override
   public void frontendUnavailable(CnSdkException error) {
-    emit(
-        GroupEvent.Type.WARNING,
-        GroupEvent.FRONTEND_UNAVAILABLE,
-        "Cannot list compute nodes on the FE: " + error.getMessage(),
-        List.of());
+    sink.accept(
+        GroupEvents.frontendUnavailable(
+            id.namespace(), id.group(), error.getMessage(), clock.instant()));
   }
 
   @Override
-  public void addressModeMismatch(List<String> pods) {
-    emit(
-        GroupEvent.Type.WARNING,
-        GroupEvent.ADDRESS_MODE_MISMATCH,
-        "The FE lists pods "
-            + String.join(", ", pods)
-            + " by IP although the group registers DNS names: run the FE with FQDN mode"
-            + " (start_fe.sh --host_type FQDN) or set addressMode(POD_IP)",
-        List.of());
-  }
-
-  private void emit(GroupEvent.Type type, String reason, String message, List<HostPort> addresses) {
+  public void addressModeMismatch(List<AddressMismatch> mismatches) {
     sink.accept(
-        GroupEvent.builder()
-            .namespace(id.namespace())
-            .group(id.group())
-            .type(type)
-            .reason(reason)
-            .message(message)
-            .addresses(addresses.stream().map(HostPort::toString).toList())
-            .time(clock.instant())
-            .build());
+        GroupEvents.addressModeMismatch(id.namespace(), id.group(), mismatches, clock.instant()));
   }
 
-  private static String describe(List<HostPort> addresses) {
-    if (addresses.size() <= 3) {
-      return addresses.stream().map(HostPort::toString).reduce((a, b) -> a + ", " + b).orElse("");
-    }
-    return addresses.size() + " nodes (" + addresses.get(0) + ", ...)";
+  private static List<String> strings(List<HostPort> addresses) {
+    return addresses.stream().map(HostPort::toString).toList();
   }
 }

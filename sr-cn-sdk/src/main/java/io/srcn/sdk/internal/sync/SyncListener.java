@@ -2,6 +2,7 @@ package io.srcn.sdk.internal.sync;
 
 import io.srcn.sdk.CnSdkException;
 import io.srcn.sdk.fe.HostPort;
+import io.srcn.sdk.internal.status.AddressMismatch;
 import java.util.List;
 
 /**
@@ -15,14 +16,14 @@ interface SyncListener {
   /** Nodes were dropped. */
   void dropped(List<HostPort> addresses);
 
-  /** An ADD, DROP or ledger write failed. */
-  void registrationFailed(List<HostPort> addresses, CnSdkException error);
+  /** An ADD ({@code drop} false) or DROP ({@code drop} true), or its ledger write, failed. */
+  void registrationFailed(List<HostPort> addresses, boolean drop, CnSdkException error);
 
   /** The FE could not be listed. */
   void frontendUnavailable(CnSdkException error);
 
   /** Serving pods are listed by IP although the group registers names. */
-  void addressModeMismatch(List<String> pods);
+  void addressModeMismatch(List<AddressMismatch> mismatches);
 
   /** A listener that ignores everything. */
   SyncListener NONE =
@@ -34,12 +35,13 @@ interface SyncListener {
         public void dropped(List<HostPort> addresses) {}
 
         @Override
-        public void registrationFailed(List<HostPort> addresses, CnSdkException error) {}
+        public void registrationFailed(
+            List<HostPort> addresses, boolean drop, CnSdkException error) {}
 
         @Override
         public void frontendUnavailable(CnSdkException error) {}
 
         @Override
-        public void addressModeMismatch(List<String> pods) {}
+        public void addressModeMismatch(List<AddressMismatch> mismatches) {}
       };
 }

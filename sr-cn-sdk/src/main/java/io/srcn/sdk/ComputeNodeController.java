@@ -1,0 +1,155 @@
+package io.srcn.sdk;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.srcn.sdk.internal.sync.Controller;
+import io.srcn.sdk.internal.sync.ControllerSettings;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The embedded controller: keeps every CN group the SDK manages converged, in this process.
+ *
+ * <p>It watches the StatefulSets, Pods and HPAs labelled {@code
+ * app.kubernetes.io/managed-by=sr-cn-sdk} (in one namespace or the whole cluster, optionally only
+ * those with extra labels, to shard groups across controller instances), recovers each group's spec
+ * from its StatefulSet's {@code srcn.io/spec} annotation, and reconciles a group whenever one of
+ * its objects changes (events are coalesced per group) and on a periodic resync that repairs FE
+ * drift: it re-adds nodes the FE lost and drops the group's ghosts, listing each FE cluster once
+ * per resync whatever the number of groups. With leader election (a Kubernetes Lease), only the
+ * leader of several replicas works; another takes over when it stops.
+ *
+ * <pre>{@code
+ * ComputeNodeController controller = ComputeNodeController.builder(kube)
+ *     .namespace("starrocks")
+ *     .leaderElection("starrocks", "sr-cn-sdk", podName)
+ *     .build()
+ *     .start();
+ * }</pre>
+ *
+ * <p>Groups deployed with literal FE credentials cannot recover the password from the cluster:
+ * configure a {@link CredentialsResolver} that supplies it, otherwise those groups report a {@code
+ * Degraded} condition and are not registered.
+ *
+ * <p>Thread-safe.
+ */
+public interface ComputeNodeController extends AutoCloseable {
+  /** A builder for a controller on {@code kube}. */
+  static Builder builder(KubernetesClient kube) {
+    return new Builder(kube);
+  }
+
+  /** Starts watching and reconciling (or campaigning for leadership); idempotent. */
+  ComputeNodeController start();
+
+  /** Stops; releases leadership, informers and FE connections. The controller cannot restart. */
+  void stop();
+
+  /** Same as {@link #stop()}. */
+  @Override
+  void close();
+
+  /** True when this instance is working: started, and the leader when leader election is on. */
+  boolean isLeader();
+
+  /** The last status of a group, when the controller has reconciled it. */
+  Optional<GroupStatus> status(String namespace, String name);
+
+  /** The last status of every group it manages. */
+  List<GroupStatus> statuses();
+
+  /** Queues a group for an immediate pass. */
+  void reconcile(String namespace, String name);
+
+  /** Listens to the events of every group. */
+  void addListener(GroupEventListener listener);
+
+  /** Builds a {@link ComputeNodeController}. Not thread-safe. */
+  final class Builder {
+    private final KubernetesClient kube;
+    private String namespace;
+    private final Map<String, String> labels = new LinkedHashMap<>();
+    private Duration resync = Duration.ofSeconds(30);
+    private int workers = 4;
+    private CredentialsResolver resolver;
+    private String leaseNamespace;
+    private String leaseName;
+    private String identity;
+    private Duration leaseDuration = Duration.ofSeconds(15);
+
+    private Builder(KubernetesClient kube) {
+      this.kube = Objects.requireNonNull(kube, "kube");
+    }
+
+    /** Watches one namespace (default: the whole cluster). */
+    public Builder namespace(String namespace) {
+      this.namespace = Objects.requireNonNull(namespace, "namespace");
+      return this;
+    }
+
+    /** Manages only groups whose objects also carry this label (sharding). */
+    public Builder withLabel(String key, String value) {
+      labels.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+      return this;
+    }
+
+    /** How often every group is re-checked against the FE (default 30 s). */
+    public Builder resyncPeriod(Duration period) {
+      this.resync = Objects.requireNonNull(period, "period");
+      return this;
+    }
+
+    /** Threads reconciling groups in parallel (default 4). */
+    public Builder workers(int workers) {
+      this.workers = workers;
+      return this;
+    }
+
+    /** Resolves FE credentials (default: read Secrets through {@code kube}). */
+    public Builder credentialsResolver(CredentialsResolver resolver) {
+      this.resolver = Objects.requireNonNull(resolver, "resolver");
+      return this;
+    }
+
+    /**
+     * Works only while holding the Lease {@code namespace/name}, as {@code identity} (unique per
+     * instance, e.g. the pod name).
+     */
+    public Builder leaderElection(String namespace, String name, String identity) {
+      this.leaseNamespace = Objects.requireNonNull(namespace, "namespace");
+      this.leaseName = Objects.requireNonNull(name, "name");
+      this.identity = Objects.requireNonNull(identity, "identity");
+      return this;
+    }
+
+    /** The Lease duration (default 15 s); renewals happen well within it. */
+    public Builder leaseDuration(Duration duration) {
+      this.leaseDuration = Objects.requireNonNull(duration, "duration");
+      return this;
+    }
+
+    /**
+     * Builds the controller (not started).
+     *
+     * @throws IllegalArgumentException when a setting is out of range
+     */
+    public ComputeNodeController build() {
+      ControllerSettings settings =
+          new ControllerSettings(
+              Optional.ofNullable(namespace),
+              Map.copyOf(labels),
+              resync,
+              workers,
+              Optional.ofNullable(leaseName)
+                  .map(
+                      n ->
+                          new ControllerSettings.Lease(
+                              leaseNamespace, n, identity, leaseDuration)));
+      return new Controller(
+          kube, resolver == null ? CredentialsResolver.kubernetes(kube) : resolver, settings);
+    }
+  }
+}

@@ -1,0 +1,229 @@
+package io.srcn.sdk.internal.sync;
+
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.srcn.sdk.CnSdkException;
+import io.srcn.sdk.ComputeNodeGroupSpec;
+import io.srcn.sdk.GroupStatus;
+import io.srcn.sdk.internal.render.Labels;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The controller's work while it leads: informers feed a coalescing work queue; workers take one
+ * group at a time and run {@link #process}; a resync re-queues every group and forgets the FE
+ * snapshots so each FE cluster is listed once per resync, shared by all its groups.
+ *
+ * <p>Per group, a pass: reads the recorded spec from the StatefulSet's annotation; re-applies the
+ * objects on first sight, when they drift (HPA missing, replicas changed by hand) and every tenth
+ * resync, never while the group is suspended; then syncs the FE registration. A failing group is
+ * retried with exponential backoff (100 ms doubling to 30 s). A deleted StatefulSet keeps its group
+ * until the last owned node is dropped.
+ *
+ * <p>Thread-safe.
+ */
+final class ControllerLoop implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ControllerLoop.class);
+  private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+  private static final int FULL_APPLY_EVERY = 10;
+
+  private final KubernetesClient client;
+  private final Engine engine;
+  private final ControllerSettings settings;
+  private final Map<GroupKey, GroupStatus> statuses;
+  private final Map<GroupKey, GroupRuntime> runtimes = new ConcurrentHashMap<>();
+  private final Map<GroupKey, String> recorded = new ConcurrentHashMap<>();
+  private final Map<GroupKey, Integer> failures = new ConcurrentHashMap<>();
+  private final Set<GroupKey> applyDue = ConcurrentHashMap.newKeySet();
+  private final WorkQueue<GroupKey> queue;
+  private final ExecutorService workers;
+  private final ScheduledExecutorService resync;
+  private final AtomicLong resyncs = new AtomicLong();
+  private CachedClusterView view;
+  private volatile boolean closed;
+
+  ControllerLoop(
+      KubernetesClient client,
+      Engine engine,
+      ControllerSettings settings,
+      Map<GroupKey, GroupStatus> statuses) {
+    this.client = client;
+    this.engine = engine;
+    this.settings = settings;
+    this.statuses = statuses;
+    this.queue = new WorkQueue<>(Threads.daemon("sr-cn-sdk-requeue"));
+    this.workers =
+        Executors.newFixedThreadPool(settings.workers(), Threads.daemon("sr-cn-sdk-worker"));
+    this.resync = Executors.newSingleThreadScheduledExecutor(Threads.daemon("sr-cn-sdk-resync"));
+  }
+
+  /**
+   * Starts the informers, waits for their first lists, then the workers and the resync.
+   *
+   * @throws CnSdkException when the informers cannot start within a minute
+   */
+  void start() {
+    view =
+        new CachedClusterView(
+            client, settings.namespace(), settings.labels(), engine.hpaV2(), this::enqueue);
+    try {
+      view.start(60_000);
+    } catch (Exception e) {
+      throw new CnSdkException("the controller's informers did not start: " + e, e);
+    }
+    for (int i = 0; i < settings.workers(); i++) {
+      workers.execute(this::work);
+    }
+    long period = settings.resync().toMillis();
+    resync.scheduleAtFixedRate(this::resyncAll, period, period, TimeUnit.MILLISECONDS);
+    view.groups().forEach(this::enqueue);
+  }
+
+  void enqueue(GroupKey key) {
+    queue.add(key);
+  }
+
+  int groups() {
+    return runtimes.size();
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    queue.close();
+    resync.shutdownNow();
+    workers.shutdownNow();
+    try {
+      workers.awaitTermination(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (view != null) {
+      view.close();
+    }
+  }
+
+  private void resyncAll() {
+    long n = resyncs.incrementAndGet();
+    engine.frontends.invalidateAll();
+    Set<GroupKey> keys = new HashSet<>(view.groups());
+    keys.addAll(runtimes.keySet());
+    if (n % FULL_APPLY_EVERY == 0) {
+      applyDue.addAll(keys);
+    }
+    keys.forEach(queue::add);
+  }
+
+  private void work() {
+    while (!closed) {
+      try {
+        queue.take(Duration.ofSeconds(1)).ifPresent(this::processAndRelease);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  private void processAndRelease(GroupKey key) {
+    try {
+      boolean settled = process(key);
+      if (settled) {
+        failures.remove(key);
+      } else {
+        retryLater(key);
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("group {}: pass failed: {}", key, e.getMessage());
+      retryLater(key);
+    } finally {
+      queue.done(key);
+    }
+  }
+
+  /** One pass for a group; returns false when it should be retried soon. */
+  boolean process(GroupKey key) {
+    var sts = view.statefulSet(key.namespace(), key.name());
+    if (sts.isEmpty()) {
+      return releaseDeleted(key);
+    }
+    GroupRuntime runtime = runtime(key, sts.get());
+    boolean suspended = Suspension.isSuspended(sts);
+    if (!suspended && (applyDue.remove(key) || drifted(runtime.spec(), sts.get()))) {
+      try {
+        runtime.repair();
+      } catch (CnSdkException e) {
+        LOG.warn("group {}: apply failed: {}", key, e.getMessage());
+      }
+    }
+    GroupStatus status = runtime.pass(SyncMode.SYNC, settings.resync());
+    statuses.put(key, status);
+    return runtime.lastError().isEmpty();
+  }
+
+  private GroupRuntime runtime(GroupKey key, StatefulSet sts) {
+    String json = sts.getMetadata().getAnnotations().get(Labels.SPEC_ANNOTATION);
+    GroupRuntime runtime = runtimes.get(key);
+    if (runtime != null && Objects.equals(json, recorded.get(key))) {
+      return runtime;
+    }
+    ComputeNodeGroupSpec spec = RecordedSpec.of(sts);
+    if (runtime == null) {
+      runtime = new GroupRuntime(engine, spec, view);
+      runtimes.put(key, runtime);
+      LOG.info("group {}: now managed", key);
+    } else {
+      runtime.use(spec);
+    }
+    recorded.put(key, json);
+    applyDue.add(key);
+    return runtime;
+  }
+
+  /** The StatefulSet is gone: drop the group's nodes as its pods go, then forget it. */
+  private boolean releaseDeleted(GroupKey key) {
+    GroupRuntime runtime = runtimes.get(key);
+    if (runtime == null) {
+      return true;
+    }
+    GroupStatus status = runtime.pass(SyncMode.RELEASE, Duration.ZERO);
+    if (status.nodes().isEmpty() && runtime.releasedEverything()) {
+      runtimes.remove(key);
+      recorded.remove(key);
+      statuses.remove(key);
+      LOG.info("group {}: deleted; no node left in the FE", key);
+      return true;
+    }
+    statuses.put(key, status);
+    return false;
+  }
+
+  /** Drift the caches show without an API call: a missing HPA, replicas changed by hand. */
+  private boolean drifted(ComputeNodeGroupSpec spec, StatefulSet sts) {
+    if (spec.autoscaling().isPresent()) {
+      return view.autoscaler(spec.namespace(), spec.name()).isEmpty();
+    }
+    Integer replicas = sts.getSpec().getReplicas();
+    return replicas == null || replicas != spec.replicas();
+  }
+
+  private void retryLater(GroupKey key) {
+    if (closed) {
+      return;
+    }
+    int n = failures.merge(key, 1, Integer::sum);
+    long millis = Math.min(MAX_BACKOFF.toMillis(), 100L << Math.min(n - 1, 20));
+    queue.addAfter(key, Duration.ofMillis(millis));
+  }
+}

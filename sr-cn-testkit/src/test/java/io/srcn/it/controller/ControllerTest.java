@@ -1,0 +1,147 @@
+package io.srcn.it.controller;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.srcn.sdk.Autoscaling;
+import io.srcn.sdk.ComputeNodeController;
+import io.srcn.sdk.ComputeNodeGroup;
+import io.srcn.sdk.ComputeNodeGroupSpec;
+import io.srcn.sdk.ComputeNodeGroups;
+import io.srcn.sdk.CredentialsResolver;
+import io.srcn.sdk.GroupStatus;
+import io.srcn.testkit.fe.FakeComputeNode;
+import io.srcn.testkit.fe.FakeFrontend;
+import io.srcn.testkit.k8s.MockKubernetes;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ControllerTest {
+  private static final Duration WAIT = Duration.ofSeconds(30);
+  private MockKubernetes k8s;
+  private FakeFrontend fe;
+
+  @BeforeEach
+  void start() {
+    k8s = MockKubernetes.builder().build().start();
+    fe =
+        FakeFrontend.builder()
+            .heartbeatInterval(Duration.ofMillis(50))
+            .reachability(k8s.reachability())
+            .build()
+            .start();
+  }
+
+  @AfterEach
+  void stop() {
+    fe.close();
+    k8s.close();
+  }
+
+  private ComputeNodeController controller() {
+    return ComputeNodeController.builder(k8s.client())
+        .namespace("starrocks")
+        .resyncPeriod(Duration.ofMillis(300))
+        .credentialsResolver((credentials, namespace) -> fe.frontend().credentials())
+        .build()
+        .start();
+  }
+
+  private ComputeNodeGroupSpec spec(String name) {
+    return ComputeNodeGroups.create(name)
+        .inNamespace("starrocks")
+        .image("starrocks/cn-ubuntu:3.3.5")
+        .terminationGracePeriod(Duration.ofSeconds(5))
+        .registerWith(fe.frontend());
+  }
+
+  private List<String> feAddresses() {
+    return fe.computeNodes().stream().map(FakeComputeNode::address).sorted().toList();
+  }
+
+  private static String fqdn(String group, int i) {
+    return group + "-cn-" + i + "." + group + "-cn-search.starrocks.svc.cluster.local:9050";
+  }
+
+  private void deploy(ComputeNodeGroupSpec spec) {
+    try (ComputeNodeGroup g = spec.deploy(k8s.client(), CredentialsResolver.literalOnly())) {
+      assertThat(g.name()).isEqualTo(spec.name());
+    }
+  }
+
+  private void scaleStatefulSet(String group, int replicas) {
+    k8s.client()
+        .apps()
+        .statefulSets()
+        .inNamespace("starrocks")
+        .withName(group + "-cn")
+        .scale(replicas);
+  }
+
+  @Test
+  void followsAutoscalerScalingOfEveryGroupAndReportsStatus() {
+    deploy(spec("a").autoscale(Autoscaling.between(1, 5)));
+    deploy(spec("b").replicas(2));
+    try (ComputeNodeController c = controller()) {
+      await()
+          .atMost(WAIT)
+          .until(() -> c.status("starrocks", "b").map(GroupStatus::isReady).orElse(false));
+      scaleStatefulSet("a", 3);
+      await()
+          .atMost(WAIT)
+          .untilAsserted(
+              () ->
+                  assertThat(feAddresses())
+                      .containsExactly(
+                          fqdn("a", 0), fqdn("a", 1), fqdn("a", 2), fqdn("b", 0), fqdn("b", 1)));
+      scaleStatefulSet("a", 1);
+      await()
+          .atMost(WAIT)
+          .untilAsserted(
+              () ->
+                  assertThat(feAddresses())
+                      .containsExactly(fqdn("a", 0), fqdn("b", 0), fqdn("b", 1)));
+      await()
+          .atMost(WAIT)
+          .until(() -> c.status("starrocks", "a").map(GroupStatus::isReady).orElse(false));
+      assertThat(c.statuses()).extracting(GroupStatus::name).containsExactly("a", "b");
+    }
+  }
+
+  @Test
+  void restartedControllerRecoversGroupsAndRepairsWhatTheFeLost() {
+    fe.addComputeNode("10.1.2.3", 9050);
+    deploy(spec("g").replicas(2));
+    try (ComputeNodeController first = controller()) {
+      await().atMost(WAIT).until(() -> feAddresses().size() == 3);
+    }
+    fe.removeComputeNode(fqdn("g", 1).split(":")[0], 9050);
+    try (ComputeNodeController second = controller()) {
+      await()
+          .atMost(WAIT)
+          .untilAsserted(
+              () ->
+                  assertThat(feAddresses())
+                      .containsExactly("10.1.2.3:9050", fqdn("g", 0), fqdn("g", 1)));
+      Optional<GroupStatus> status = second.status("starrocks", "g");
+      assertThat(status).isPresent();
+    }
+  }
+
+  @Test
+  void deletedStatefulSetHasItsNodesDroppedButForeignNodesStay() {
+    fe.addComputeNode("10.1.2.3", 9050);
+    deploy(spec("g").replicas(2));
+    try (ComputeNodeController c = controller()) {
+      await().atMost(WAIT).until(() -> feAddresses().size() == 3);
+      k8s.client().apps().statefulSets().inNamespace("starrocks").withName("g-cn").delete();
+      await()
+          .atMost(WAIT)
+          .untilAsserted(() -> assertThat(feAddresses()).containsExactly("10.1.2.3:9050"));
+    }
+  }
+}
