@@ -1,7 +1,6 @@
 package io.srcn.testkit.k8s.internal;
 
 import io.fabric8.mockwebserver.http.MockResponse;
-import io.fabric8.zjsonpatch.JsonPatch;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -48,9 +47,7 @@ final class ScaleSubresource {
     StoredObject current = writes.current(req, r);
     ObjectNode scale = toScale(current.tree());
     JsonNode patched;
-    if (type.equals(WriteHandler.JSON_PATCH)) {
-      patched = JsonPatch.apply(Json.parse(req.body()), scale);
-    } else if (type.equals(WriteHandler.APPLY_PATCH)) {
+    if (type.equals(WriteHandler.APPLY_PATCH)) {
       patched = MergePatch.apply(scale, Json.parseYaml(req.body()));
     } else {
       patched = WriteHandler.patchDocument(type, scale, req.body());
