@@ -33,6 +33,7 @@ public final class ServerCore {
   private final Set<ClientConnection> open = ConcurrentHashMap.newKeySet();
   private ServerSocket listener;
   private ExecutorService pool;
+  private Thread acceptor;
 
   /** A stopped server for {@code fe}. */
   public ServerCore(FeContext fe) {
@@ -62,7 +63,8 @@ public final class ServerCore {
     listener = socket;
     pool = newPool("fake-fe-" + bound + "-conn-");
     fe.queryPort(bound);
-    Thread acceptor = new Thread(() -> acceptLoop(socket, pool), "fake-fe-" + bound + "-acceptor");
+    ExecutorService workers = pool;
+    acceptor = new Thread(() -> acceptLoop(socket, workers), "fake-fe-" + bound + "-acceptor");
     acceptor.setDaemon(true);
     acceptor.start();
     return bound;
@@ -82,6 +84,18 @@ public final class ServerCore {
     pool.shutdown();
     pool = null;
     dropAllConnections();
+    awaitAcceptorExit();
+  }
+
+  // The kernel keeps a listening socket alive while a thread is still blocked in accept() on it;
+  // waiting for the acceptor makes the port free for an immediate restart.
+  private void awaitAcceptorExit() {
+    try {
+      acceptor.join(5_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    acceptor = null;
   }
 
   /** True while listening. */
