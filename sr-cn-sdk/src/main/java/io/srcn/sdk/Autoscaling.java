@@ -1,9 +1,10 @@
 package io.srcn.sdk;
 
 import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpec;
-import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpecBuilder;
 import io.srcn.sdk.internal.SdkStyle;
 import io.srcn.sdk.internal.spec.AutoscalingRules;
+import io.srcn.sdk.internal.spec.Fabric8Objects;
+import io.srcn.sdk.internal.spec.SpecRules;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -22,14 +23,13 @@ import org.immutables.value.Value;
  * }</pre>
  *
  * <p>Targets: CPU and memory each take either an average utilization (percent of the request) or an
- * average value (a quantity); setting one replaces the other. Custom metrics (fabric8 {@link
- * MetricSpec} of type {@code Pods}, {@code Object}, {@code External} or {@code ContainerResource})
- * pass through unchanged. When no metric at all is given, the HPA scales on CPU at 80 % average
- * utilization, as Kubernetes does; see {@link #effectiveMetrics()}.
+ * average value (a quantity), not both. Custom metrics (fabric8 {@link MetricSpec} of type {@code
+ * Pods}, {@code Object}, {@code External} or {@code ContainerResource}) pass through unchanged.
+ * When no metric at all is given, the HPA scales on CPU at 80 % average utilization, as Kubernetes
+ * does; see {@link #effectiveMetrics()}.
  *
  * <p>Immutable and thread-safe; every fluent method returns a new value. fabric8 objects are copied
- * on the way in and out; do not modify the ones passed to {@link #onMetric(MetricSpec)}'s result
- * accessors.
+ * on the way in; those returned by {@link #customMetrics()} must not be modified.
  */
 @Value.Immutable
 @SdkStyle
@@ -83,39 +83,45 @@ public abstract class Autoscaling {
     return AutoscalingRules.effectiveMetrics(this);
   }
 
-  /** A copy targeting CPU at {@code pct} percent average utilization (replaces a CPU value). */
+  /** A copy targeting CPU at {@code pct} percent (1..100) average utilization. */
   public Autoscaling onCpu(int pct) {
-    return copy(b -> b.cpuUtilization(pct).cpuAverageValue(Optional.empty()));
+    return copy(b -> b.cpuUtilization(pct));
   }
 
-  /** A copy targeting memory at {@code pct} percent average utilization (replaces a value). */
+  /** A copy targeting memory at {@code pct} percent (1..100) average utilization. */
   public Autoscaling onMemory(int pct) {
-    return copy(b -> b.memoryUtilization(pct).memoryAverageValue(Optional.empty()));
+    return copy(b -> b.memoryUtilization(pct));
   }
 
-  /** A copy targeting an average CPU usage per pod (replaces a CPU utilization). */
+  /** A copy targeting an average CPU usage per pod, e.g. {@code 1500m}. */
   public Autoscaling onCpuAverage(String quantity) {
-    return copy(b -> b.cpuAverageValue(quantity).cpuUtilization(OptionalInt.empty()));
+    return copy(b -> b.cpuAverageValue(SpecRules.nonNull("autoscaling.cpuAverageValue", quantity)));
   }
 
-  /** A copy targeting an average memory usage per pod (replaces a memory utilization). */
+  /** A copy targeting an average memory usage per pod, e.g. {@code 12Gi}. */
   public Autoscaling onMemoryAverage(String quantity) {
-    return copy(b -> b.memoryAverageValue(quantity).memoryUtilization(OptionalInt.empty()));
+    return copy(
+        b -> b.memoryAverageValue(SpecRules.nonNull("autoscaling.memoryAverageValue", quantity)));
   }
 
   /** A copy with one more custom metric (copied). */
   public Autoscaling onMetric(MetricSpec metric) {
-    return copy(b -> b.addCustomMetrics(new MetricSpecBuilder(metric).build()));
+    MetricSpec copy =
+        Fabric8Objects.copy(
+            SpecRules.nonNull("autoscaling.customMetrics", metric), MetricSpec.class);
+    return copy(b -> b.addCustomMetrics(copy));
   }
 
   /** A copy whose scale-up follows these rules (replacing earlier ones). */
   public Autoscaling scaleUp(ScalingRule... rules) {
-    return withScaleUp(behavior(scaleUp()).rules(List.of(rules)).build());
+    return withScaleUp(
+        behavior(scaleUp()).rules(SpecRules.elements("autoscaling.scaleUp", rules)).build());
   }
 
   /** A copy whose scale-down follows these rules (replacing earlier ones). */
   public Autoscaling scaleDown(ScalingRule... rules) {
-    return withScaleDown(behavior(scaleDown()).rules(List.of(rules)).build());
+    return withScaleDown(
+        behavior(scaleDown()).rules(SpecRules.elements("autoscaling.scaleDown", rules)).build());
   }
 
   /** A copy with this scale-up stabilization window (0..3600 whole seconds). */

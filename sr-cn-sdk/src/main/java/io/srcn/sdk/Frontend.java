@@ -102,7 +102,7 @@ public abstract class Frontend {
     v.require(
         addresses().stream().distinct().count() == addresses().size(),
         "addresses",
-        "must not contain duplicates: " + addresses());
+        () -> "must not contain duplicates: " + addresses());
     positive(v, "connectTimeout", connectTimeout());
     positive(v, "queryTimeout", queryTimeout());
     v.throwIfAny();
@@ -112,6 +112,6 @@ public abstract class Frontend {
     v.require(
         !d.isNegative() && !d.isZero() && d.getNano() % 1_000_000 == 0,
         field,
-        d + " must be positive, in whole milliseconds");
+        () -> d + " must be positive, in whole milliseconds");
   }
 }

@@ -93,7 +93,7 @@ public abstract class Ports {
           v.require(
               earlier == null,
               name,
-              port + " is also the " + earlier + " port; the ports must be distinct");
+              () -> port + " is also the " + earlier + " port; the ports must be distinct");
         });
     v.throwIfAny();
   }

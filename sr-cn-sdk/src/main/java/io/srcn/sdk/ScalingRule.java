@@ -84,7 +84,7 @@ public abstract class ScalingRule {
             && period().getSeconds() >= 1
             && period().compareTo(MAX_PERIOD) <= 0,
         "period",
-        period() + " must be 1..1800 whole seconds");
+        () -> period() + " must be 1..1800 whole seconds");
     v.throwIfAny();
   }
 

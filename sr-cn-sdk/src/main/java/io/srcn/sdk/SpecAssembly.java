@@ -18,12 +18,12 @@ final class SpecAssembly {
   private SpecAssembly() {}
 
   static ComputeNodeGroupSpec build(SpecDraft d) {
-    List<Violation> found = new ArrayList<>(d.problems.list());
+    List<Violation> found = new ArrayList<>(d.readingProblems());
     ComputeNodeGroupSpec spec = null;
     try {
       spec = builder(d).build();
     } catch (InvalidSpecException e) {
-      e.violations().forEach(v -> found.add(d.inDocument(v)));
+      e.violations().forEach(v -> found.add(d.specViolation(v)));
     }
     if (!found.isEmpty()) {
       throw new InvalidSpecException(found);

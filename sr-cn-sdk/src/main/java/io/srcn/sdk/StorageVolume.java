@@ -60,16 +60,16 @@ public abstract class StorageVolume {
     v.require(
         Quantities.isPositive(size()),
         "size",
-        Violations.quote(size()) + " must be " + Quantities.SYNTAX_HINT + ", greater than 0");
+        () -> Violations.quote(size()) + " must be " + Quantities.SYNTAX_HINT + ", greater than 0");
     storageClass().ifPresent(c -> v.dnsSubdomain("storageClass", c));
     v.require(
         Syntax.isAbsolutePath(mountPath()),
         "mountPath",
-        Violations.quote(mountPath()) + " must be an absolute, normalized path");
+        () -> Violations.quote(mountPath()) + " must be an absolute, normalized path");
     v.require(
         !SpecDefaults.CONFIG_DIR.equals(mountPath()),
         "mountPath",
-        Violations.quote(mountPath()) + " is where the SDK mounts cn.conf");
+        () -> Violations.quote(mountPath()) + " is where the SDK mounts cn.conf");
     v.throwIfAny();
   }
 }

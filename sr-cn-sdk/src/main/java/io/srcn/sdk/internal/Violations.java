@@ -4,6 +4,7 @@ import io.srcn.sdk.InvalidSpecException;
 import io.srcn.sdk.InvalidSpecException.Violation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -57,9 +58,21 @@ public final class Violations {
     return this;
   }
 
+  /**
+   * Records the message {@code message} supplies for {@code field} unless {@code condition} holds;
+   * the message is built only when needed.
+   */
+  public Violations require(boolean condition, String field, Supplier<String> message) {
+    if (!condition) {
+      add(field, message.get());
+    }
+    return this;
+  }
+
   /** Checks an integer range, inclusive. */
   public Violations range(String field, long value, long min, long max) {
-    return require(value >= min && value <= max, field, value + " must be in " + min + ".." + max);
+    return require(
+        value >= min && value <= max, field, () -> value + " must be in " + min + ".." + max);
   }
 
   /** Checks a DNS-1123 label (Kubernetes object names such as Services), at most 63 chars. */
@@ -67,8 +80,9 @@ public final class Violations {
     return require(
         value.length() <= 63 && DNS_1123_LABEL.matcher(value).matches(),
         field,
-        quote(value)
-            + " must be a DNS-1123 label (lower-case letters, digits and '-', at most 63)");
+        () ->
+            quote(value)
+                + " must be a DNS-1123 label (lower-case letters, digits and '-', at most 63)");
   }
 
   /** Checks a DNS-1035 label of at most {@code maxLength} characters. */
@@ -76,12 +90,19 @@ public final class Violations {
     require(
         DNS_1035_LABEL.matcher(value).matches(),
         field,
-        quote(value)
-            + " must be a DNS-1035 label (start with a lower-case letter; letters, digits, '-')");
+        () ->
+            quote(value)
+                + " must be a DNS-1035 label (start with a lower-case letter; letters, digits, '-')");
     return require(
         value.length() <= maxLength,
         field,
-        quote(value) + " is " + value.length() + " characters; at most " + maxLength + " allowed");
+        () ->
+            quote(value)
+                + " is "
+                + value.length()
+                + " characters; at most "
+                + maxLength
+                + " allowed");
   }
 
   /** Checks a DNS-1123 subdomain (ConfigMap, Secret names), at most 253 chars. */
@@ -89,7 +110,9 @@ public final class Violations {
     return require(
         value.length() <= 253 && DNS_1123_SUBDOMAIN.matcher(value).matches(),
         field,
-        quote(value) + " must be a DNS-1123 subdomain (lower-case letters, digits, '-' and '.')");
+        () ->
+            quote(value)
+                + " must be a DNS-1123 subdomain (lower-case letters, digits, '-' and '.')");
   }
 
   /** Checks a Secret or ConfigMap data key. */
@@ -97,7 +120,7 @@ public final class Violations {
     return require(
         value.length() <= 253 && SECRET_KEY.matcher(value).matches(),
         field,
-        quote(value) + " must consist of letters, digits, '-', '_' or '.'");
+        () -> quote(value) + " must consist of letters, digits, '-', '_' or '.'");
   }
 
   /** True when nothing was found so far. */

@@ -33,7 +33,7 @@ public final class AutoscalingRules {
     v.require(
         a.minReplicas() <= a.maxReplicas(),
         "minReplicas",
-        a.minReplicas() + " must be <= maxReplicas " + a.maxReplicas());
+        () -> a.minReplicas() + " must be <= maxReplicas " + a.maxReplicas());
     target(v, "cpu", a.cpuUtilization(), a.cpuAverageValue());
     target(v, "memory", a.memoryUtilization(), a.memoryAverageValue());
     for (int i = 0; i < a.customMetrics().size(); i++) {
@@ -67,15 +67,20 @@ public final class AutoscalingRules {
             v.require(
                 Quantities.isPositive(q),
                 resource + "AverageValue",
-                Violations.quote(q) + " must be " + Quantities.SYNTAX_HINT + ", greater than 0"));
+                () ->
+                    Violations.quote(q)
+                        + " must be "
+                        + Quantities.SYNTAX_HINT
+                        + ", greater than 0"));
     v.require(
         utilization.isEmpty() || averageValue.isEmpty(),
         resource + "AverageValue",
-        "conflicts with "
-            + resource
-            + "Utilization "
-            + utilization.orElse(0)
-            + ": a resource has either a utilization or an average value target, not both");
+        () ->
+            "conflicts with "
+                + resource
+                + "Utilization "
+                + utilization.orElse(0)
+                + ": a resource has either a utilization or an average value target, not both");
   }
 
   private static void behavior(Violations v, ScalingBehavior b) {
@@ -85,7 +90,7 @@ public final class AutoscalingRules {
                 v.require(
                     w.getNano() == 0 && !w.isNegative() && w.compareTo(MAX_STABILIZATION) <= 0,
                     "stabilizationWindow",
-                    w + " must be 0..3600 whole seconds"));
+                    () -> w + " must be 0..3600 whole seconds"));
   }
 
   private static Optional<MetricSpec> resourceMetric(

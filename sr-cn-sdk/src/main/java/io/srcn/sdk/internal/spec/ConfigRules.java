@@ -29,6 +29,6 @@ final class ConfigRules {
     v.require(
         !Syntax.hasLineBreak(value),
         field,
-        "value " + Violations.quote(value) + " must not contain line breaks (CR or LF)");
+        () -> "value " + Violations.quote(value) + " must not contain line breaks (CR or LF)");
   }
 }

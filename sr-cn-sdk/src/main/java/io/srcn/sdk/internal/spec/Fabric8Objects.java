@@ -23,11 +23,14 @@ import java.util.Map;
 public final class Fabric8Objects {
   private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
-  private static final ClassValue<List<Method>> GETTERS =
+  /** The readable properties of a model class, and its additionalProperties getter. */
+  private record Shape(List<Method> getters, List<String> names, Method additional) {}
+
+  private static final ClassValue<Shape> SHAPES =
       new ClassValue<>() {
         @Override
-        protected List<Method> computeValue(Class<?> type) {
-          return getters(type);
+        protected Shape computeValue(Class<?> type) {
+          return shape(type);
         }
       };
 
@@ -65,21 +68,25 @@ public final class Fabric8Objects {
     if (object == null || !isModel(object.getClass())) {
       return;
     }
-    if (object instanceof KubernetesResource resource) {
-      additional(resource).keySet().stream()
+    Shape shape = SHAPES.get(object.getClass());
+    if (shape.additional() != null
+        && invoke(shape.additional(), object) instanceof Map<?, ?> extra
+        && !extra.isEmpty()) {
+      extra.keySet().stream()
+          .map(String::valueOf)
           .sorted()
           .forEach(k -> v.add(k, "unknown field of " + object.getClass().getSimpleName()));
     }
-    for (Method getter : GETTERS.get(object.getClass())) {
-      Object value = invoke(getter, object);
-      String field = property(getter);
+    for (int i = 0; i < shape.getters().size(); i++) {
+      Object value = invoke(shape.getters().get(i), object);
+      String field = shape.names().get(i);
       if (value instanceof List<?> list) {
-        for (int i = 0; i < list.size(); i++) {
-          walk(v.child(field + "[" + i + "]"), list.get(i));
+        for (int j = 0; j < list.size(); j++) {
+          walk(v.child(field + "[" + j + "]"), list.get(j));
         }
       } else if (value instanceof Map<?, ?> map) {
         map.forEach((k, e) -> walk(v.child(field + "[" + k + "]"), e));
-      } else {
+      } else if (value != null && isModel(value.getClass())) {
         walk(v.child(field), value);
       }
     }
@@ -87,37 +94,32 @@ public final class Fabric8Objects {
 
   private static boolean isModel(Class<?> type) {
     return type.getName().startsWith("io.fabric8.kubernetes.api.model.")
+        && KubernetesResource.class.isAssignableFrom(type)
         && !Quantity.class.isAssignableFrom(type)
-        && !AnyType.class.isAssignableFrom(type)
-        && !type.isEnum();
+        && !AnyType.class.isAssignableFrom(type);
   }
 
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> additional(KubernetesResource resource) {
-    try {
-      Method m = resource.getClass().getMethod("getAdditionalProperties");
-      Object value = m.invoke(resource);
-      return value instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
-    } catch (NoSuchMethodException e) {
-      return Map.of();
-    } catch (IllegalAccessException | InvocationTargetException e) {
-      throw new IllegalStateException("cannot read additionalProperties of " + resource, e);
-    }
-  }
-
-  private static List<Method> getters(Class<?> type) {
-    List<Method> result = new ArrayList<>();
+  private static Shape shape(Class<?> type) {
+    List<Method> getters = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    Method additional = null;
     for (Method m : type.getMethods()) {
-      if (m.getParameterCount() == 0
-          && !Modifier.isStatic(m.getModifiers())
-          && m.getName().startsWith("get")
-          && m.getName().length() > 3
-          && !m.getName().equals("getClass")
-          && !m.getName().equals("getAdditionalProperties")) {
-        result.add(m);
+      String name = m.getName();
+      if (m.getParameterCount() != 0
+          || Modifier.isStatic(m.getModifiers())
+          || !name.startsWith("get")
+          || name.length() <= 3
+          || name.equals("getClass")) {
+        continue;
+      }
+      if (name.equals("getAdditionalProperties")) {
+        additional = m;
+      } else {
+        getters.add(m);
+        names.add(Character.toLowerCase(name.charAt(3)) + name.substring(4));
       }
     }
-    return List.copyOf(result);
+    return new Shape(List.copyOf(getters), List.copyOf(names), additional);
   }
 
   private static Object invoke(Method getter, Object target) {
@@ -126,11 +128,6 @@ public final class Fabric8Objects {
     } catch (IllegalAccessException | InvocationTargetException e) {
       throw new IllegalStateException("cannot read " + getter, e);
     }
-  }
-
-  private static String property(Method getter) {
-    String name = getter.getName().substring(3);
-    return Character.toLowerCase(name.charAt(0)) + name.substring(1);
   }
 
   static String firstLine(String message) {

@@ -39,7 +39,10 @@ final class MetricRules {
             + count(m.getExternal())
             + count(m.getContainerResource())
             + count(m.getResource());
-    v.require(sources <= 1, "", "a " + type + " metric must set only its '" + field(type) + "'");
+    v.require(
+        sources <= 1,
+        "",
+        () -> "a metric of type " + type + " must set only '" + field(type) + "'");
     switch (type) {
       case "Pods" -> pods(v.child("pods"), m);
       case "Object" -> object(v.child("object"), m);
@@ -108,7 +111,7 @@ final class MetricRules {
     switch (type) {
       case "Utilization" -> {
         Integer u = t.getAverageUtilization();
-        v.require(u != null && u > 0, "target.averageUtilization", u + " must be > 0");
+        v.require(u != null && u > 0, "target.averageUtilization", () -> u + " must be > 0");
       }
       case "Value" -> quantity(v, "target.value", t.getValue());
       default -> quantity(v, "target.averageValue", t.getAverageValue());
@@ -120,7 +123,7 @@ final class MetricRules {
     v.require(
         text != null && Quantities.isValid(text),
         field,
-        quote(text) + " must be " + Quantities.SYNTAX_HINT);
+        () -> quote(text) + " must be " + Quantities.SYNTAX_HINT);
   }
 
   private static String field(String type) {

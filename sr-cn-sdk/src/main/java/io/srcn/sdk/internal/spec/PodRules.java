@@ -42,7 +42,7 @@ public final class PodRules {
                 v.require(
                     request.get().compareTo(limit.get()) <= 0,
                     "requests." + name,
-                    r.requests().get(name) + " exceeds the limit " + r.limits().get(name));
+                    () -> r.requests().get(name) + " exceeds the limit " + r.limits().get(name));
               }
             });
     return v;
@@ -119,7 +119,7 @@ public final class PodRules {
               v.require(
                   Quantities.isValid(q),
                   name,
-                  Violations.quote(q) + " must be " + Quantities.SYNTAX_HINT);
+                  () -> Violations.quote(q) + " must be " + Quantities.SYNTAX_HINT);
             });
   }
 
@@ -134,8 +134,9 @@ public final class PodRules {
                 v.require(
                     Syntax.isLabelValue(labels.get(k)),
                     field + "." + k,
-                    Violations.quote(labels.get(k))
-                        + " is not a valid label value (at most 63 letters, digits, '-', '_', '.')");
+                    () ->
+                        Violations.quote(labels.get(k))
+                            + " is not a valid label value (at most 63 letters, digits, '-', '_', '.')");
               }
             });
   }
@@ -146,11 +147,11 @@ public final class PodRules {
     v.require(
         operator == null || OPERATORS.contains(operator),
         "operator",
-        quote(operator) + " must be Exists or Equal");
+        () -> quote(operator) + " must be Exists or Equal");
     v.require(
         t.getEffect() == null || t.getEffect().isEmpty() || EFFECTS.contains(t.getEffect()),
         "effect",
-        quote(t.getEffect()) + " must be NoSchedule, PreferNoSchedule or NoExecute");
+        () -> quote(t.getEffect()) + " must be NoSchedule, PreferNoSchedule or NoExecute");
     boolean exists = "Exists".equals(operator);
     v.require(
         !exists || t.getValue() == null || t.getValue().isEmpty(),
@@ -169,15 +170,17 @@ public final class PodRules {
   private static void spread(Violations v, TopologySpreadConstraint c) {
     Fabric8Objects.unknownFields(v, c);
     v.require(
-        c.getMaxSkew() != null && c.getMaxSkew() >= 1, "maxSkew", c.getMaxSkew() + " must be >= 1");
+        c.getMaxSkew() != null && c.getMaxSkew() >= 1,
+        "maxSkew",
+        () -> c.getMaxSkew() + " must be >= 1");
     v.require(
         c.getTopologyKey() != null && Syntax.isQualifiedName(c.getTopologyKey()),
         "topologyKey",
-        quote(c.getTopologyKey()) + " must be a label key");
+        () -> quote(c.getTopologyKey()) + " must be a label key");
     v.require(
         c.getWhenUnsatisfiable() != null && UNSATISFIABLE.contains(c.getWhenUnsatisfiable()),
         "whenUnsatisfiable",
-        quote(c.getWhenUnsatisfiable()) + " must be DoNotSchedule or ScheduleAnyway");
+        () -> quote(c.getWhenUnsatisfiable()) + " must be DoNotSchedule or ScheduleAnyway");
   }
 
   private static String quote(String s) {

@@ -33,8 +33,11 @@ public final class SpecDraft {
   /** Problems found while reading, with document paths. */
   public final Violations problems = new Violations("");
 
-  /** Turns a spec path (as {@code @Value.Check} reports it) into a document path. */
-  public UnaryOperator<String> documentPath = SpecDraft::specPathInDocument;
+  /** Problems already in their final form (e.g. found in a legacy manifest). */
+  public final List<Violation> reported = new ArrayList<>();
+
+  /** Turns a document path into the path reported (a legacy manifest maps it back). */
+  public UnaryOperator<String> reportedPath = UnaryOperator.identity();
 
   public String name;
   public String namespace;
@@ -65,18 +68,15 @@ public final class SpecDraft {
   public final List<String> command = new ArrayList<>();
   public final List<String> args = new ArrayList<>();
 
-  /** The violation with its path translated to the document. */
-  public Violation inDocument(Violation v) {
-    return new Violation(documentPath.apply(v.path()), v.message());
+  /** Everything found while reading, in the form reported. */
+  public List<Violation> readingProblems() {
+    List<Violation> all = new ArrayList<>(reported);
+    problems.list().forEach(v -> all.add(new Violation(reportedPath.apply(v.path()), v.message())));
+    return all;
   }
 
-  /**
-   * {@code name} and {@code namespace} live under {@code metadata}, the rest under {@code spec}.
-   */
-  public static String specPathInDocument(String path) {
-    if (path.equals("name") || path.equals("namespace")) {
-      return "metadata." + path;
-    }
-    return path.equals("spec") ? path : "spec." + path;
+  /** A violation of the spec's own rules (spec path), in the form reported. */
+  public Violation specViolation(Violation v) {
+    return new Violation(reportedPath.apply(DocumentPaths.ofSpecPath(v.path())), v.message());
   }
 }

@@ -46,8 +46,9 @@ public final class SpecRules {
       v.require(
           Syntax.isImageReference(s.image().get()),
           "image",
-          Violations.quote(s.image().get())
-              + " is not an image reference ([registry[:port]/]path[:tag][@digest])");
+          () ->
+              Violations.quote(s.image().get())
+                  + " is not an image reference ([registry[:port]/]path[:tag][@digest])");
     } else {
       v.require(!complete, "image", "is required");
     }
@@ -66,7 +67,7 @@ public final class SpecRules {
                 v.require(
                     SpecDefaults.PULL_POLICIES.contains(p),
                     "imagePullPolicy",
-                    Violations.quote(p) + " must be one of Always, IfNotPresent, Never"));
+                    () -> Violations.quote(p) + " must be one of Always, IfNotPresent, Never"));
     gracePeriod(v, s.terminationGracePeriod());
     storage(v, s.storage());
     v.dnsSubdomain("clusterDomain", s.clusterDomain());
@@ -76,7 +77,7 @@ public final class SpecRules {
                 v.require(
                     Syntax.isWarehouseName(w),
                     "warehouse",
-                    Violations.quote(w) + " must be an identifier [A-Za-z_][A-Za-z0-9_]*"));
+                    () -> Violations.quote(w) + " must be an identifier [A-Za-z_][A-Za-z0-9_]*"));
     return v;
   }
 
@@ -100,7 +101,8 @@ public final class SpecRules {
   }
 
   /** The values as a list, or an exception naming the field when one is null. */
-  public static List<String> elements(String field, String... values) {
+  @SafeVarargs
+  public static <T> List<T> elements(String field, T... values) {
     nonNull(field, values);
     for (int i = 0; i < values.length; i++) {
       nonNull(field + "[" + i + "]", values[i]);
@@ -139,23 +141,25 @@ public final class SpecRules {
     v.require(
         DNS_1035.matcher(name).matches(),
         "name",
-        Violations.quote(name)
-            + " must be a DNS-1035 label (start with a lower-case letter; letters, digits, '-')");
+        () ->
+            Violations.quote(name)
+                + " must be a DNS-1035 label (start with a lower-case letter; letters, digits, '-')");
     v.require(
         name.length() <= MAX_NAME_LENGTH,
         "name",
-        Violations.quote(name)
-            + " is "
-            + name.length()
-            + " characters; at most 40 allowed, because longer names break the labels Kubernetes"
-            + " puts on StatefulSet pods and controller revisions (63 characters at most)");
+        () ->
+            Violations.quote(name)
+                + " is "
+                + name.length()
+                + " characters; at most 40 allowed, because longer names break the labels Kubernetes"
+                + " puts on StatefulSet pods and controller revisions (63 characters at most)");
   }
 
   private static void gracePeriod(Violations v, Duration d) {
     v.require(
         !d.isNegative() && d.getNano() == 0,
         "terminationGracePeriod",
-        d + " must be whole seconds, >= 0");
+        () -> d + " must be whole seconds, >= 0");
   }
 
   private static void storage(Violations v, List<StorageVolume> volumes) {
@@ -165,9 +169,10 @@ public final class SpecRules {
       v.require(
           paths.add(volume.mountPath()),
           "storage",
-          "mount path "
-              + Violations.quote(volume.mountPath())
-              + " is used by more than one volume");
+          () ->
+              "mount path "
+                  + Violations.quote(volume.mountPath())
+                  + " is used by more than one volume");
     }
   }
 }

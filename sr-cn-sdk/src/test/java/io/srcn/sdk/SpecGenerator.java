@@ -1,0 +1,444 @@
+package io.srcn.sdk;
+
+import io.fabric8.kubernetes.api.model.Affinity;
+import io.fabric8.kubernetes.api.model.AffinityBuilder;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import io.fabric8.kubernetes.api.model.PodSecurityContext;
+import io.fabric8.kubernetes.api.model.PodSecurityContextBuilder;
+import io.fabric8.kubernetes.api.model.Toleration;
+import io.fabric8.kubernetes.api.model.TolerationBuilder;
+import io.fabric8.kubernetes.api.model.TopologySpreadConstraintBuilder;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpec;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpecBuilder;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * Generates valid specs from a seed, covering every field of {@link ComputeNodeGroupSpec} (and of
+ * its nested values) with values chosen to stress YAML and JSON: strings that look like numbers,
+ * booleans or YAML syntax, Unicode, quotes and line breaks where they are allowed.
+ */
+final class SpecGenerator {
+  /** Strings that YAML would misread if they were not quoted, plus Unicode and escapes. */
+  static final List<String> TRICKY =
+      List.of(
+          "yes",
+          "no",
+          "null",
+          "~",
+          "123",
+          "1e3",
+          "0x1F",
+          "true",
+          "",
+          " leading",
+          "trailing ",
+          "a: b",
+          "- x",
+          "#comment",
+          "tab\there",
+          "unicode \u2713 \u4e2d\u6587",
+          "'single'",
+          "\"double\"",
+          "{x}",
+          "[y]",
+          "*anchor",
+          "&ref",
+          "!tag",
+          "%pct",
+          "@at",
+          "`bt`",
+          "|",
+          ">",
+          "back\\slash",
+          "\u2028sep",
+          "emoji \uD83D\uDE80");
+
+  private final Random random;
+
+  SpecGenerator(long seed) {
+    this.random = new Random(seed);
+  }
+
+  ComputeNodeGroupSpec spec() {
+    ComputeNodeGroupSpec s = ComputeNodeGroups.create(groupName());
+    s = maybe(s, x -> x.inNamespace(label(1 + random.nextInt(20))));
+    s = maybe(s, x -> x.image(image()));
+    s = maybe(s, x -> x.replicas(random.nextInt(1001)));
+    s = maybe(s, x -> x.autoscale(autoscaling()));
+    s = maybe(s, x -> x.registerWith(frontend()));
+    s = maybe(s, x -> x.resources(resources()));
+    for (int i = random.nextInt(4); i > 0; i--) {
+      s = s.config(configKey(), oneLine(text()));
+    }
+    for (int i = random.nextInt(4); i > 0; i--) {
+      s = s.env(env());
+    }
+    for (int i = random.nextInt(3); i > 0; i--) {
+      s = s.nodeSelector(labelKey(), label(1 + random.nextInt(10)));
+    }
+    for (int i = random.nextInt(3); i > 0; i--) {
+      s = s.toleration(toleration());
+    }
+    s = maybe(s, x -> x.affinity(affinity()));
+    s = spreads(s);
+    for (int i = random.nextInt(3); i > 0; i--) {
+      s = s.podLabel(labelKey(), random.nextBoolean() ? "" : label(1 + random.nextInt(30)));
+    }
+    for (int i = random.nextInt(3); i > 0; i--) {
+      s = s.podAnnotation(labelKey(), text());
+    }
+    for (int i = random.nextInt(3); i > 0; i--) {
+      s = s.imagePullSecret(label(3 + random.nextInt(10)));
+    }
+    s = maybe(s, x -> x.serviceAccount(label(4)));
+    s = maybe(s, x -> x.securityContext(securityContext()));
+    s = maybe(s, x -> x.imagePullPolicy(pick(List.of("Always", "IfNotPresent", "Never"))));
+    s = maybe(s, x -> x.ports(ports()));
+    s = maybe(s, x -> x.probes(Probes.of(seconds(), seconds(), seconds())));
+    s = maybe(s, x -> x.terminationGracePeriod(Duration.ofSeconds(random.nextInt(3601))));
+    s = storage(s);
+    s = maybe(s, x -> x.clusterDomain(label(3) + "." + label(5)));
+    s = maybe(s, x -> x.addressMode(pick(List.of(AddressMode.values()))));
+    s = maybe(s, x -> x.warehouse("wh_" + label(3).replace('-', '_')));
+    s = maybe(s, x -> x.command(strings()));
+    s = maybe(s, x -> x.args(strings()));
+    return s;
+  }
+
+  Autoscaling autoscaling() {
+    int min = 1 + random.nextInt(100);
+    Autoscaling a = Autoscaling.between(min, min + random.nextInt(1001 - min));
+    switch (random.nextInt(3)) {
+      case 0 -> a = a.onCpu(1 + random.nextInt(100));
+      case 1 -> a = a.onCpuAverage(pick(List.of("1", "1500m", "2.5", "0.5", "4")));
+      default -> {}
+    }
+    switch (random.nextInt(3)) {
+      case 0 -> a = a.onMemory(1 + random.nextInt(100));
+      case 1 -> a = a.onMemoryAverage(pick(List.of("12Gi", "512Mi", "1G", "100k")));
+      default -> {}
+    }
+    for (int i = random.nextInt(3); i > 0; i--) {
+      a = a.onMetric(metric());
+    }
+    if (random.nextBoolean()) {
+      a = a.scaleUp(rules());
+      a = maybeA(a, x -> x.scaleUpStabilization(Duration.ofSeconds(random.nextInt(3601))));
+      a = maybeA(a, x -> x.scaleUpSelect(pick(List.of(SelectPolicy.values()))));
+    }
+    if (random.nextBoolean()) {
+      a = random.nextBoolean() ? a.scaleDownDisabled() : a.scaleDown(rules());
+      a = maybeA(a, x -> x.scaleDownStabilization(Duration.ofSeconds(random.nextInt(3601))));
+    }
+    return a;
+  }
+
+  private ScalingRule[] rules() {
+    ScalingRule[] rules = new ScalingRule[random.nextInt(3)];
+    for (int i = 0; i < rules.length; i++) {
+      ScalingRule r =
+          random.nextBoolean()
+              ? ScalingRule.pods(1 + random.nextInt(1000))
+              : ScalingRule.percent(1 + random.nextInt(1000));
+      rules[i] = random.nextBoolean() ? r : r.every(Duration.ofSeconds(1 + random.nextInt(1800)));
+    }
+    return rules;
+  }
+
+  private MetricSpec metric() {
+    String name = "metric_" + label(4).replace('-', '_');
+    return switch (random.nextInt(4)) {
+      case 0 ->
+          new MetricSpecBuilder()
+              .withType("Pods")
+              .withNewPods()
+              .withNewMetric()
+              .withName(name)
+              .endMetric()
+              .withNewTarget()
+              .withType("AverageValue")
+              .withNewAverageValue(quantity())
+              .endTarget()
+              .endPods()
+              .build();
+      case 1 ->
+          new MetricSpecBuilder()
+              .withType("Object")
+              .withNewObject()
+              .withNewDescribedObject()
+              .withApiVersion("networking.k8s.io/v1")
+              .withKind("Ingress")
+              .withName(label(5))
+              .endDescribedObject()
+              .withNewMetric()
+              .withName(name)
+              .withNewSelector()
+              .addToMatchLabels(labelKey(), label(3))
+              .endSelector()
+              .endMetric()
+              .withNewTarget()
+              .withType("Value")
+              .withNewValue(quantity())
+              .endTarget()
+              .endObject()
+              .build();
+      case 2 ->
+          new MetricSpecBuilder()
+              .withType("External")
+              .withNewExternal()
+              .withNewMetric()
+              .withName(name)
+              .endMetric()
+              .withNewTarget()
+              .withType("AverageValue")
+              .withNewAverageValue(quantity())
+              .endTarget()
+              .endExternal()
+              .build();
+      default ->
+          new MetricSpecBuilder()
+              .withType("ContainerResource")
+              .withNewContainerResource()
+              .withName(pick(List.of("cpu", "memory")))
+              .withContainer("cn")
+              .withNewTarget()
+              .withType("Utilization")
+              .withAverageUtilization(1 + random.nextInt(100))
+              .endTarget()
+              .endContainerResource()
+              .build();
+    };
+  }
+
+  Frontend frontend() {
+    List<String> hosts =
+        new ArrayList<>(
+            List.of(
+                label(5) + "." + label(3) + ".svc:" + (1 + random.nextInt(65535)),
+                "10." + random.nextInt(256) + ".0." + random.nextInt(256),
+                "[fd00::" + Integer.toHexString(1 + random.nextInt(65535)) + "]:9030"));
+    java.util.Collections.shuffle(hosts, random);
+    Frontend fe =
+        Frontend.at(hosts.get(0), hosts.subList(1, 1 + random.nextInt(3)).toArray(String[]::new));
+    Credentials c =
+        switch (random.nextInt(3)) {
+          case 0 -> Credentials.fromSecret(label(6));
+          case 1 -> Credentials.fromSecret(label(6)).withKeys("user_" + label(2), "pw." + label(2));
+          default -> Credentials.of(pick(TRICKY.subList(1, 8)) + "u", text());
+        };
+    fe = fe.withCredentials(c);
+    if (random.nextBoolean()) {
+      fe = fe.withConnectTimeout(Duration.ofMillis(1 + random.nextInt(60_000)));
+    }
+    if (random.nextBoolean()) {
+      fe = fe.withQueryTimeout(Duration.ofMillis(1 + random.nextInt(600_000)));
+    }
+    return random.nextBoolean() ? fe : fe.withTls(pick(List.of(TlsMode.values())));
+  }
+
+  private Resources resources() {
+    Resources r = Resources.none();
+    if (random.nextBoolean()) {
+      r = Resources.requests(pick(List.of("500m", "1", "2", "4")), pick(List.of("1Gi", "4Gi")));
+    }
+    if (random.nextBoolean()) {
+      r = r.limits(pick(List.of("4", "8", "16")), pick(List.of("4Gi", "16Gi", "32G")));
+    }
+    if (random.nextBoolean()) {
+      r = r.request("ephemeral-storage", "10Gi").limit("nvidia.com/gpu", "1");
+    }
+    return r;
+  }
+
+  private EnvVar env() {
+    String name = "V_" + label(4).replace('-', '_').toUpperCase(java.util.Locale.ROOT);
+    return switch (random.nextInt(3)) {
+      case 0 -> new EnvVar(name, text(), null);
+      case 1 ->
+          new EnvVarBuilder()
+              .withName(name)
+              .withNewValueFrom()
+              .withNewSecretKeyRef()
+              .withName(label(5))
+              .withKey("key")
+              .withOptional(random.nextBoolean())
+              .endSecretKeyRef()
+              .endValueFrom()
+              .build();
+      default ->
+          new EnvVarBuilder()
+              .withName(name)
+              .withNewValueFrom()
+              .withNewFieldRef()
+              .withFieldPath("spec.nodeName")
+              .endFieldRef()
+              .endValueFrom()
+              .build();
+    };
+  }
+
+  private Toleration toleration() {
+    if (random.nextBoolean()) {
+      return new TolerationBuilder().withOperator("Exists").build();
+    }
+    TolerationBuilder t =
+        new TolerationBuilder().withKey(labelKey()).withOperator("Equal").withValue(label(3));
+    return random.nextBoolean()
+        ? t.withEffect("NoExecute").withTolerationSeconds((long) random.nextInt(1000)).build()
+        : t.withEffect(pick(List.of("NoSchedule", "PreferNoSchedule"))).build();
+  }
+
+  private Affinity affinity() {
+    return new AffinityBuilder()
+        .withNewNodeAffinity()
+        .withNewRequiredDuringSchedulingIgnoredDuringExecution()
+        .addNewNodeSelectorTerm()
+        .addNewMatchExpression()
+        .withKey(labelKey())
+        .withOperator("In")
+        .withValues(label(3), label(4))
+        .endMatchExpression()
+        .endNodeSelectorTerm()
+        .endRequiredDuringSchedulingIgnoredDuringExecution()
+        .endNodeAffinity()
+        .withNewPodAntiAffinity()
+        .addNewPreferredDuringSchedulingIgnoredDuringExecution()
+        .withWeight(1 + random.nextInt(100))
+        .withNewPodAffinityTerm()
+        .withTopologyKey("kubernetes.io/hostname")
+        .withNewLabelSelector()
+        .addToMatchLabels("app.kubernetes.io/name", "starrocks-cn")
+        .endLabelSelector()
+        .endPodAffinityTerm()
+        .endPreferredDuringSchedulingIgnoredDuringExecution()
+        .endPodAntiAffinity()
+        .build();
+  }
+
+  private ComputeNodeGroupSpec spreads(ComputeNodeGroupSpec s) {
+    Set<String> keys = new LinkedHashSet<>();
+    for (int i = random.nextInt(3); i > 0; i--) {
+      keys.add(labelKey());
+    }
+    for (String key : keys) {
+      s =
+          s.topologySpread(
+              new TopologySpreadConstraintBuilder()
+                  .withMaxSkew(1 + random.nextInt(5))
+                  .withTopologyKey(key)
+                  .withWhenUnsatisfiable(pick(List.of("DoNotSchedule", "ScheduleAnyway")))
+                  .withNewLabelSelector()
+                  .addToMatchLabels("app.kubernetes.io/instance", "g")
+                  .endLabelSelector()
+                  .build());
+    }
+    return s;
+  }
+
+  private PodSecurityContext securityContext() {
+    return new PodSecurityContextBuilder()
+        .withRunAsUser((long) random.nextInt(65536))
+        .withFsGroup((long) random.nextInt(65536))
+        .withRunAsNonRoot(random.nextBoolean())
+        .addNewSysctl()
+        .withName("net.core.somaxconn")
+        .withValue("1024")
+        .endSysctl()
+        .build();
+  }
+
+  private Ports ports() {
+    Set<Integer> ports = new LinkedHashSet<>();
+    while (ports.size() < 4) {
+      ports.add(1 + random.nextInt(65535));
+    }
+    Integer[] p = ports.toArray(Integer[]::new);
+    return Ports.of(p[0], p[1], p[2], p[3]);
+  }
+
+  private ComputeNodeGroupSpec storage(ComputeNodeGroupSpec s) {
+    for (int i = random.nextInt(3); i > 0; i--) {
+      StorageVolume v =
+          StorageVolume.of("vol-" + i + label(2), pick(List.of("1Gi", "100Gi", "1Ti", "500G")));
+      v = random.nextBoolean() ? v : v.storageClass(label(3) + "." + label(2));
+      v = random.nextBoolean() ? v : v.mountPath("/data/" + i + "/" + label(3));
+      s = s.storage(v);
+    }
+    return s;
+  }
+
+  private String groupName() {
+    return "g" + label(random.nextInt(39));
+  }
+
+  private String image() {
+    return pick(
+            List.of(
+                "starrocks/cn-ubuntu", "registry.example.com:5000/sr/cn", "cn", "ghcr.io/a/b/c"))
+        + pick(List.of("", ":3.3.5", ":latest"))
+        + (random.nextInt(4) == 0 ? "@sha256:" + "ab".repeat(32) : "");
+  }
+
+  private String label(int length) {
+    if (length == 0) {
+      return "";
+    }
+    String chars = "abcdefghijklmnopqrstuvwxyz0123456789-";
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < length; i++) {
+      sb.append(chars.charAt(random.nextInt(i == 0 || i == length - 1 ? 36 : 37)));
+    }
+    return sb.toString();
+  }
+
+  private String labelKey() {
+    return (random.nextBoolean() ? label(3) + ".example.com/" : "") + label(2 + random.nextInt(8));
+  }
+
+  private String configKey() {
+    return label(3).replace('-', '_') + pick(List.of("", ".x", "_y"));
+  }
+
+  private String text() {
+    return random.nextBoolean() ? pick(TRICKY) : pick(TRICKY) + "\n" + pick(TRICKY);
+  }
+
+  private static String oneLine(String s) {
+    return s.replace("\n", " ").replace("\r", " ").replace('\u2028', ' ');
+  }
+
+  private String[] strings() {
+    String[] result = new String[random.nextInt(4)];
+    for (int i = 0; i < result.length; i++) {
+      result[i] = text();
+    }
+    return result;
+  }
+
+  private String quantity() {
+    return pick(List.of("10", "250m", "1k", "2Mi", "1e3", "0.5"));
+  }
+
+  private int seconds() {
+    return random.nextInt(5) == 0 ? 0 : random.nextInt(86401);
+  }
+
+  private <T> T pick(List<T> options) {
+    return options.get(random.nextInt(options.size()));
+  }
+
+  private ComputeNodeGroupSpec maybe(
+      ComputeNodeGroupSpec s, java.util.function.UnaryOperator<ComputeNodeGroupSpec> change) {
+    return random.nextBoolean() ? change.apply(s) : s;
+  }
+
+  private Autoscaling maybeA(Autoscaling a, java.util.function.UnaryOperator<Autoscaling> change) {
+    return random.nextBoolean() ? change.apply(a) : a;
+  }
+}
