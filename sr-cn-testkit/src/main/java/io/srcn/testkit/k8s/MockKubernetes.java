@@ -1,0 +1,348 @@
+package io.srcn.testkit.k8s;
+
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.srcn.testkit.k8s.internal.ApiResources;
+import io.srcn.testkit.k8s.internal.KubeconfigYaml;
+import io.srcn.testkit.k8s.internal.MockServerRuntime;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * A Kubernetes API server for tests that behaves: fabric8's CRUD mock server hardened with
+ * server-side apply, RFC 7386 merge patch, strategic merge, set-based selectors, ownerReference
+ * garbage collection, dry runs, {@code /status} and {@code /scale}, API discovery (kubectl works
+ * against it), plus a StatefulSet controller, a kubelet and an HPA controller that simulate the
+ * cluster. Binds {@code 127.0.0.1} only.
+ *
+ * <pre>{@code
+ * try (MockKubernetes k8s = MockKubernetes.create().start()) {
+ *   KubernetesClient client = k8s.client();
+ *   ...
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe.
+ */
+public final class MockKubernetes implements AutoCloseable {
+  private final Settings settings;
+  private volatile MockServerRuntime runtime;
+  private volatile boolean stopped;
+
+  private MockKubernetes(Settings settings) {
+    this.settings = settings;
+  }
+
+  /**
+   * A builder with defaults: port 0, {@code cluster.local}, autoscaling v2 and v1, 20 ms delays.
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A server with the default settings (not started). */
+  public static MockKubernetes create() {
+    return builder().build();
+  }
+
+  /**
+   * Starts the server on 127.0.0.1 (port 0 unless the builder chose one) and its simulators;
+   * idempotent.
+   *
+   * @throws IllegalStateException when already stopped
+   */
+  public MockKubernetes start() {
+    synchronized (this) {
+      if (stopped) {
+        throw new IllegalStateException("MockKubernetes was stopped; create a new one");
+      }
+      if (runtime == null) {
+        runtime = MockServerRuntime.start(settings.toRuntimeSettings());
+      }
+    }
+    return this;
+  }
+
+  /** Stops the server, its simulators and the shared client; idempotent. */
+  public void stop() {
+    MockServerRuntime r;
+    synchronized (this) {
+      stopped = true;
+      r = runtime;
+    }
+    if (r != null) {
+      r.close();
+    }
+  }
+
+  /** Same as {@link #stop()}. */
+  @Override
+  public void close() {
+    stop();
+  }
+
+  /**
+   * A client shared by everyone using this server (closed by {@link #stop()}): JDK HTTP client,
+   * namespace {@code default}, no retries on 5xx so injected faults surface.
+   */
+  public KubernetesClient client() {
+    return running().sharedClient(this::newClient);
+  }
+
+  /** A new client the caller must close. */
+  public KubernetesClient newClient() {
+    return new KubernetesClientBuilder().withConfig(config()).build();
+  }
+
+  /** The client configuration for this server. */
+  public Config config() {
+    return new ConfigBuilder(Config.empty())
+        .withMasterUrl(url())
+        .withNamespace("default")
+        .withRequestRetryBackoffLimit(0)
+        .withHttp2Disable(true)
+        .withTrustCerts(true)
+        .build();
+  }
+
+  /** {@code http://127.0.0.1:<port>}. */
+  public String url() {
+    return "http://127.0.0.1:" + port();
+  }
+
+  /** The port the server listens on. */
+  public int port() {
+    return running().port();
+  }
+
+  /** A kubeconfig for kubectl and other clients (context {@code srcn-mock}, namespace default). */
+  public String kubeconfigYaml() {
+    return KubeconfigYaml.of(url());
+  }
+
+  /**
+   * Writes {@link #kubeconfigYaml()} to the file (creating parent directories) and returns it.
+   *
+   * @throws UncheckedIOException when the file cannot be written
+   */
+  public Path writeKubeconfig(Path file) {
+    Objects.requireNonNull(file, "file");
+    try {
+      Path parent = file.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      return Files.writeString(file, kubeconfigYaml(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write kubeconfig to " + file, e);
+    }
+  }
+
+  /** The StatefulSet controller and kubelet simulator. */
+  public StatefulSetSimulator statefulSets() {
+    return running().statefulSets();
+  }
+
+  /**
+   * The FE bridge: true iff a Ready, non-terminating pod has that address, either its FQDN {@code
+   * <pod>.<subdomain>.<ns>.svc.<clusterDomain>} or its pod IP (a {@code :port} suffix is ignored).
+   */
+  public Predicate<String> reachability() {
+    MockServerRuntime r = running();
+    return r.bridge()::reachable;
+  }
+
+  /** Pod FQDN to pod IP, for pods that have an IP. */
+  public Function<String, Optional<String>> dnsResolver() {
+    MockServerRuntime r = running();
+    return r.bridge()::resolve;
+  }
+
+  /** The cluster domain used for pod FQDNs. */
+  public String clusterDomain() {
+    return settings.clusterDomain;
+  }
+
+  /** The request log and counters (simulator traffic excluded). */
+  public RequestLog requests() {
+    return running().requests();
+  }
+
+  /**
+   * Fails the next {@code n} client requests matching {@code verb} and {@code resource} with {@code
+   * code} (a Kubernetes Status body). {@code verb}: a Kubernetes verb, {@code "write"} for any
+   * create/update/patch/delete, or {@code "*"}; {@code resource}: a plural such as {@code
+   * statefulsets}, with a subresource ({@code statefulsets/status}), or {@code "*"}.
+   *
+   * @throws IllegalArgumentException when n &lt; 1 or the code is not 4xx/5xx
+   */
+  public void failNextRequests(int n, int code, String verb, String resource) {
+    if (n < 1 || code < 400 || code > 599) {
+      throw new IllegalArgumentException(
+          "failNextRequests needs n >= 1 and a 4xx/5xx code, got n=" + n + " code=" + code);
+    }
+    running()
+        .faults()
+        .add(
+            n,
+            code,
+            Objects.requireNonNull(verb, "verb"),
+            Objects.requireNonNull(resource, "resource"));
+  }
+
+  /** Forgets injected faults that have not fired yet. */
+  public void clearFaults() {
+    running().faults().clear();
+  }
+
+  private MockServerRuntime running() {
+    MockServerRuntime r = runtime;
+    if (r == null) {
+      throw new IllegalStateException(
+          stopped ? "MockKubernetes was stopped" : "MockKubernetes is not started: call start()");
+    }
+    return r;
+  }
+
+  @Override
+  public String toString() {
+    MockServerRuntime r = runtime;
+    return "MockKubernetes[" + (r == null ? (stopped ? "stopped" : "not started") : url()) + "]";
+  }
+
+  /** Settings captured by the builder. */
+  private static final class Settings {
+    int port;
+    String clusterDomain = "cluster.local";
+    List<String> autoscalingVersions = ApiResources.DEFAULT_AUTOSCALING;
+    Duration readyDelay = Duration.ofMillis(20);
+    Duration terminationDelay = Duration.ofMillis(20);
+    boolean manualClock = true;
+    boolean requireNamespaces;
+
+    MockServerRuntime.Settings toRuntimeSettings() {
+      return new MockServerRuntime.Settings(
+          port,
+          clusterDomain,
+          autoscalingVersions,
+          readyDelay,
+          terminationDelay,
+          manualClock,
+          requireNamespaces);
+    }
+  }
+
+  /** Builds a {@link MockKubernetes}. Not thread-safe. */
+  public static final class Builder {
+    private final Settings s = new Settings();
+
+    private Builder() {}
+
+    /**
+     * The port to bind on 127.0.0.1; 0 (default) picks a free one.
+     *
+     * @throws IllegalArgumentException when outside 0..65535
+     */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port must be 0..65535, got " + port);
+      }
+      s.port = port;
+      return this;
+    }
+
+    /**
+     * The cluster domain of pod FQDNs (default {@code cluster.local}).
+     *
+     * @throws IllegalArgumentException when blank
+     */
+    public Builder clusterDomain(String domain) {
+      if (domain == null || domain.isBlank()) {
+        throw new IllegalArgumentException("clusterDomain must not be blank");
+      }
+      s.clusterDomain = domain;
+      return this;
+    }
+
+    /**
+     * The autoscaling API versions to serve, preferred first: default {@code "v2", "v1"}; {@code
+     * "v2beta2", "v1"} simulates an old cluster without v2.
+     *
+     * @throws IllegalArgumentException when empty or a version is unknown
+     */
+    public Builder autoscalingVersions(String... versions) {
+      if (versions.length == 0) {
+        throw new IllegalArgumentException("autoscalingVersions needs at least one version");
+      }
+      for (String v : versions) {
+        if (!ApiResources.KNOWN_AUTOSCALING.contains(v)) {
+          throw new IllegalArgumentException(
+              "unknown autoscaling version "
+                  + v
+                  + ", expected one of "
+                  + ApiResources.KNOWN_AUTOSCALING);
+        }
+      }
+      s.autoscalingVersions = List.of(versions);
+      return this;
+    }
+
+    /** Time from pod creation to Ready (default 20 ms). */
+    public Builder podReadyDelay(Duration delay) {
+      s.readyDelay = nonNegative(delay, "podReadyDelay");
+      return this;
+    }
+
+    /** Time a terminating pod stays before it disappears (default 20 ms). */
+    public Builder podTerminationDelay(Duration delay) {
+      s.terminationDelay = nonNegative(delay, "podTerminationDelay");
+      return this;
+    }
+
+    /**
+     * Whether the HPA simulator runs on a manual clock advanced by {@code hpa().tick(...)} (default
+     * true) or syncs in real time every 15 s (change with {@code hpa().realTime(period)}).
+     */
+    public Builder manualClock(boolean manual) {
+      s.manualClock = manual;
+      return this;
+    }
+
+    /** Whether creating in a namespace that does not exist is a 404 (default false). */
+    public Builder requireNamespaces(boolean require) {
+      s.requireNamespaces = require;
+      return this;
+    }
+
+    /** The server (not started). */
+    public MockKubernetes build() {
+      Settings copy = new Settings();
+      copy.port = s.port;
+      copy.clusterDomain = s.clusterDomain;
+      copy.autoscalingVersions = s.autoscalingVersions;
+      copy.readyDelay = s.readyDelay;
+      copy.terminationDelay = s.terminationDelay;
+      copy.manualClock = s.manualClock;
+      copy.requireNamespaces = s.requireNamespaces;
+      return new MockKubernetes(copy);
+    }
+
+    private static Duration nonNegative(Duration d, String what) {
+      if (d == null || d.isNegative()) {
+        throw new IllegalArgumentException(what + " must be a non-negative duration, got " + d);
+      }
+      return d;
+    }
+  }
+}

@@ -1,0 +1,154 @@
+package io.srcn.testkit.k8s.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The built-in resource types the mock serves, with the autoscaling versions chosen by the user.
+ * Custom resources come from stored CustomResourceDefinitions (see {@link Discovery}).
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class ApiResources {
+  /** The autoscaling versions a real 1.2x+ server serves. */
+  public static final List<String> DEFAULT_AUTOSCALING = List.of("v2", "v1");
+
+  /** Every autoscaling version this mock knows how to serve. */
+  public static final Set<String> KNOWN_AUTOSCALING = Set.of("v1", "v2", "v2beta2", "v2beta1");
+
+  private final List<ApiResource> all;
+  private final List<String> autoscalingVersions;
+
+  /** Builds the table serving the given autoscaling versions (the first is preferred). */
+  public ApiResources(List<String> autoscalingVersions) {
+    this.autoscalingVersions = List.copyOf(autoscalingVersions);
+    List<ApiResource> list = new ArrayList<>(builtIns());
+    for (String v : this.autoscalingVersions) {
+      list.add(
+          r(
+              "autoscaling",
+              v,
+              "horizontalpodautoscalers",
+              "HorizontalPodAutoscaler",
+              true,
+              true,
+              false,
+              "hpa"));
+    }
+    this.all = List.copyOf(list);
+  }
+
+  /** All resources. */
+  public List<ApiResource> all() {
+    return all;
+  }
+
+  /** The served autoscaling versions, preferred first. */
+  public List<String> autoscalingVersions() {
+    return autoscalingVersions;
+  }
+
+  /** The resource with that group, version and plural, if served. */
+  public Optional<ApiResource> find(String group, String version, String plural) {
+    for (ApiResource r : all) {
+      if (r.group().equals(group) && r.version().equals(version) && r.plural().equals(plural)) {
+        return Optional.of(r);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Whether the group/version is served at all. */
+  public boolean servesGroupVersion(String group, String version) {
+    return all.stream().anyMatch(r -> r.group().equals(group) && r.version().equals(version));
+  }
+
+  /** Served versions per group, in declaration order (preferred first). */
+  public Map<String, List<String>> versionsByGroup() {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    for (ApiResource r : all) {
+      List<String> versions = out.computeIfAbsent(r.group(), g -> new ArrayList<>());
+      if (!versions.contains(r.version())) {
+        versions.add(r.version());
+      }
+    }
+    return out;
+  }
+
+  private static List<ApiResource> builtIns() {
+    return List.of(
+        r("", "v1", "namespaces", "Namespace", false, true, false, "ns"),
+        r("", "v1", "pods", "Pod", true, true, false, "po"),
+        r("", "v1", "services", "Service", true, true, false, "svc"),
+        r("", "v1", "configmaps", "ConfigMap", true, false, false, "cm"),
+        r("", "v1", "secrets", "Secret", true, false, false),
+        r("", "v1", "events", "Event", true, false, false, "ev"),
+        r("", "v1", "serviceaccounts", "ServiceAccount", true, false, false, "sa"),
+        r("", "v1", "endpoints", "Endpoints", true, false, false, "ep"),
+        r("", "v1", "persistentvolumeclaims", "PersistentVolumeClaim", true, true, false, "pvc"),
+        r("", "v1", "persistentvolumes", "PersistentVolume", false, true, false, "pv"),
+        r("", "v1", "nodes", "Node", false, true, false, "no"),
+        r("", "v1", "replicationcontrollers", "ReplicationController", true, true, true, "rc"),
+        r("", "v1", "resourcequotas", "ResourceQuota", true, true, false, "quota"),
+        r("", "v1", "limitranges", "LimitRange", true, false, false, "limits"),
+        r("apps", "v1", "statefulsets", "StatefulSet", true, true, true, "sts"),
+        r("apps", "v1", "deployments", "Deployment", true, true, true, "deploy"),
+        r("apps", "v1", "replicasets", "ReplicaSet", true, true, true, "rs"),
+        r("apps", "v1", "daemonsets", "DaemonSet", true, true, false, "ds"),
+        r("apps", "v1", "controllerrevisions", "ControllerRevision", true, false, false),
+        r("batch", "v1", "jobs", "Job", true, true, false),
+        r("batch", "v1", "cronjobs", "CronJob", true, true, false, "cj"),
+        r("policy", "v1", "poddisruptionbudgets", "PodDisruptionBudget", true, true, false, "pdb"),
+        r("coordination.k8s.io", "v1", "leases", "Lease", true, false, false),
+        r("events.k8s.io", "v1", "events", "Event", true, false, false, "ev"),
+        r(
+            "networking.k8s.io",
+            "v1",
+            "networkpolicies",
+            "NetworkPolicy",
+            true,
+            false,
+            false,
+            "netpol"),
+        r("networking.k8s.io", "v1", "ingresses", "Ingress", true, true, false, "ing"),
+        r("discovery.k8s.io", "v1", "endpointslices", "EndpointSlice", true, false, false),
+        r("rbac.authorization.k8s.io", "v1", "roles", "Role", true, false, false),
+        r("rbac.authorization.k8s.io", "v1", "rolebindings", "RoleBinding", true, false, false),
+        r("rbac.authorization.k8s.io", "v1", "clusterroles", "ClusterRole", false, false, false),
+        r(
+            "rbac.authorization.k8s.io",
+            "v1",
+            "clusterrolebindings",
+            "ClusterRoleBinding",
+            false,
+            false,
+            false),
+        r(
+            "apiextensions.k8s.io",
+            "v1",
+            "customresourcedefinitions",
+            "CustomResourceDefinition",
+            false,
+            true,
+            false,
+            "crd",
+            "crds"));
+  }
+
+  private static ApiResource r(
+      String group,
+      String version,
+      String plural,
+      String kind,
+      boolean namespaced,
+      boolean status,
+      boolean scale,
+      String... shortNames) {
+    return new ApiResource(
+        group, version, plural, kind, namespaced, status, scale, List.of(shortNames));
+  }
+}

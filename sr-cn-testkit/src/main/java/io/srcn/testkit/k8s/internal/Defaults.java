@@ -1,0 +1,58 @@
+package io.srcn.testkit.k8s.internal;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The API server's defaulting for the fields tests and fabric8 readiness checks depend on. Only
+ * top-level defaults are modelled (not pod template defaults such as {@code dnsPolicy}).
+ *
+ * <p>Stateless and thread-safe.
+ */
+final class Defaults {
+  private Defaults() {}
+
+  /** Fills defaults in place on a create or full update of the main resource. */
+  static void apply(ApiResource r, ObjectNode obj) {
+    switch (r.kind()) {
+      case "StatefulSet":
+        statefulSet(Json.with(obj, "spec"));
+        break;
+      case "Deployment":
+      case "ReplicaSet":
+        putIfAbsent(Json.with(obj, "spec"), "replicas", 1);
+        break;
+      case "HorizontalPodAutoscaler":
+        if (!r.version().equals("v1")) {
+          putIfAbsent(Json.with(obj, "spec"), "minReplicas", 1);
+        }
+        break;
+      default:
+        break;
+    }
+  }
+
+  private static void statefulSet(ObjectNode spec) {
+    putIfAbsent(spec, "replicas", 1);
+    if (!spec.hasNonNull("podManagementPolicy")) {
+      spec.put("podManagementPolicy", "OrderedReady");
+    }
+    if (!spec.hasNonNull("revisionHistoryLimit")) {
+      spec.put("revisionHistoryLimit", 10);
+    }
+    ObjectNode strategy = Json.with(spec, "updateStrategy");
+    if (!strategy.hasNonNull("type")) {
+      strategy.put("type", "RollingUpdate");
+    }
+    if ("RollingUpdate".equals(Json.text(strategy, "type"))) {
+      putIfAbsent(Json.with(strategy, "rollingUpdate"), "partition", 0);
+    }
+  }
+
+  private static void putIfAbsent(ObjectNode node, String field, int value) {
+    JsonNode v = node.get(field);
+    if (v == null || v.isNull()) {
+      node.put(field, value);
+    }
+  }
+}

@@ -1,0 +1,72 @@
+package io.srcn.testkit.k8s.internal;
+
+import io.fabric8.mockwebserver.http.MockResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * GET of one object, lists with label and field selectors, and watches filtered by the same
+ * selectors.
+ *
+ * <p>Thread-safe; reads run under the store's shared lock.
+ */
+final class ReadHandler {
+  private final ApiDispatcher server;
+
+  ReadHandler(ApiDispatcher server) {
+    this.server = server;
+  }
+
+  MockResponse get(ApiRequest req, ApiResource r) {
+    StoredObject o =
+        server
+            .store()
+            .find(r, req.namespace(), req.name())
+            .orElseThrow(() -> ApiException.notFound(r, req.name()));
+    if (req.subresource() == null || req.subresource().equals("status")) {
+      return Responses.json(200, o.json());
+    }
+    if (req.subresource().equals("scale") && r.hasScale()) {
+      return Responses.json(200, ScaleSubresource.toScale(o.tree()));
+    }
+    throw ApiException.noSuchResource();
+  }
+
+  MockResponse list(ApiRequest req, ApiResource r) {
+    ObjectFilter filter = ObjectFilter.of(req);
+    List<String> items = new ArrayList<>();
+    for (StoredObject o : server.store().list(r, req.namespace())) {
+      if (filter.test(o)) {
+        items.add(o.json());
+      }
+    }
+    String body =
+        "{\"apiVersion\":\""
+            + r.groupVersion()
+            + "\",\"kind\":\""
+            + r.kind()
+            + "List\",\"metadata\":{\"resourceVersion\":\""
+            + server.resourceVersion()
+            + "\"},\"items\":["
+            + String.join(",", items)
+            + "]}";
+    return Responses.json(200, body);
+  }
+
+  MockResponse watch(ApiRequest req, ApiResource r) {
+    ObjectFilter filter = ObjectFilter.of(req);
+    String name = req.name();
+    String namespace = r.namespaced() ? req.namespace() : null;
+    Predicate<JsonNode> accept =
+        o ->
+            r.groupVersion().equals(Json.text(o, "apiVersion"))
+                && (name == null || name.equals(Json.text(o, "metadata", "name")))
+                && (namespace == null || namespace.equals(Json.text(o, "metadata", "namespace")))
+                && filter.test(o);
+    MockResponse upgrade = server.parentWatch(req.collectionPath() + "?watch=true");
+    return upgrade.withWebSocketUpgrade(
+        new FilteringWatchListener(upgrade.getWebSocketListener(), accept));
+  }
+}

@@ -1,0 +1,129 @@
+package io.srcn.testkit.k8s.internal;
+
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.zjsonpatch.JsonPatch;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The {@code /scale} subresource ({@code autoscaling/v1 Scale}) of StatefulSets, Deployments,
+ * ReplicaSets and ReplicationControllers: read, replace and patch (any patch type), each writing
+ * {@code spec.replicas} of the owner.
+ *
+ * <p>Stateless and thread-safe; callers hold the store's write lock for writes.
+ */
+final class ScaleSubresource {
+  private ScaleSubresource() {}
+
+  /** The Scale view of an object. */
+  static ObjectNode toScale(ObjectNode obj) {
+    ObjectNode scale = Json.object();
+    scale.put("apiVersion", "autoscaling/v1");
+    scale.put("kind", "Scale");
+    ObjectNode meta = scale.putObject("metadata");
+    for (String f :
+        new String[] {"name", "namespace", "uid", "resourceVersion", "creationTimestamp"}) {
+      String v = Json.text(obj, "metadata", f);
+      if (v != null) {
+        meta.put(f, v);
+      }
+    }
+    scale.putObject("spec").put("replicas", obj.path("spec").path("replicas").asInt(0));
+    ObjectNode status = scale.putObject("status");
+    status.put("replicas", obj.path("status").path("replicas").asInt(0));
+    status.put("selector", selectorString(obj.path("spec").path("selector")));
+    return scale;
+  }
+
+  static MockResponse update(
+      ApiDispatcher server, WriteHandler writes, ApiRequest req, ApiResource r) {
+    checkScalable(r);
+    StoredObject current = writes.current(req, r);
+    return write(server, r, current, WriteHandler.objectBody(Json.parse(req.body())));
+  }
+
+  static MockResponse patch(
+      ApiDispatcher server, WriteHandler writes, ApiRequest req, ApiResource r, String type) {
+    checkScalable(r);
+    StoredObject current = writes.current(req, r);
+    ObjectNode scale = toScale(current.tree());
+    JsonNode patched;
+    if (type.equals(WriteHandler.JSON_PATCH)) {
+      patched = JsonPatch.apply(Json.parse(req.body()), scale);
+    } else if (type.equals(WriteHandler.APPLY_PATCH)) {
+      patched = MergePatch.apply(scale, Json.parseYaml(req.body()));
+    } else {
+      patched = WriteHandler.patchDocument(type, scale, req.body());
+    }
+    return write(server, r, current, WriteHandler.objectBody(patched));
+  }
+
+  private static MockResponse write(
+      ApiDispatcher server, ApiResource r, StoredObject current, ObjectNode scale) {
+    JsonNode replicas = scale.path("spec").path("replicas");
+    if (!replicas.isIntegralNumber() || replicas.asInt() < 0) {
+      throw ApiException.invalid(
+          r, current.name(), "spec.replicas: Invalid value: must be a non-negative integer");
+    }
+    ObjectNode obj = current.tree();
+    String rv = Json.text(scale, "metadata", "resourceVersion");
+    if (rv != null && !rv.equals(Json.text(obj, "metadata", "resourceVersion"))) {
+      throw ApiException.conflict(
+          r,
+          current.name(),
+          "the object has been modified; please apply your changes to the latest version and try again");
+    }
+    Json.with(obj, "spec").put("replicas", replicas.asInt());
+    MockResponse response =
+        WriteHandler.fix(
+            server.parentUpdate(Paths.object(r, current.namespace(), current.name()), obj));
+    if (response.code() != 200) {
+      return response;
+    }
+    ObjectNode updated = (ObjectNode) Json.parse(response.getBody().readUtf8());
+    return Responses.json(200, toScale(updated));
+  }
+
+  private static void checkScalable(ApiResource r) {
+    if (!r.hasScale()) {
+      throw ApiException.noSuchResource();
+    }
+  }
+
+  /** A label selector as a string ({@code k=v,k2 in (a,b)}). */
+  static String selectorString(JsonNode selector) {
+    List<String> parts = new ArrayList<>();
+    JsonNode labels = selector.has("matchLabels") ? selector.path("matchLabels") : selector;
+    for (Map.Entry<String, JsonNode> e : labels.properties()) {
+      if (e.getValue().isValueNode()) {
+        parts.add(e.getKey() + "=" + e.getValue().asString());
+      }
+    }
+    for (JsonNode expr : selector.path("matchExpressions")) {
+      String key = Json.text(expr, "key");
+      String op = Json.text(expr, "operator");
+      List<String> values = new ArrayList<>();
+      expr.path("values").forEach(v -> values.add(v.asString()));
+      switch (op == null ? "" : op) {
+        case "In":
+          parts.add(key + " in (" + String.join(",", values) + ")");
+          break;
+        case "NotIn":
+          parts.add(key + " notin (" + String.join(",", values) + ")");
+          break;
+        case "Exists":
+          parts.add(key);
+          break;
+        case "DoesNotExist":
+          parts.add("!" + key);
+          break;
+        default:
+          break;
+      }
+    }
+    return String.join(",", parts);
+  }
+}

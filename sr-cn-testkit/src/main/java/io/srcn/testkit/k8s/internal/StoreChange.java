@@ -1,0 +1,21 @@
+package io.srcn.testkit.k8s.internal;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A change in the store: the object's JSON before and after (null when created or removed).
+ *
+ * @param before the JSON before, or null when the object was created
+ * @param after the JSON after, or null when the object was removed
+ */
+public record StoreChange(String before, String after) {
+  /** The latest known state as a tree (after, else before). */
+  public JsonNode latest() {
+    return Json.parse(after != null ? after : before);
+  }
+
+  /** Whether the object was removed from the store. */
+  public boolean removed() {
+    return after == null;
+  }
+}
