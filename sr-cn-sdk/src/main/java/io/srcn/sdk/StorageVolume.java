@@ -66,10 +66,12 @@ public abstract class StorageVolume {
         Syntax.isAbsolutePath(mountPath()),
         "mountPath",
         () -> Violations.quote(mountPath()) + " must be an absolute, normalized path");
+    String conflict = SpecDefaults.mountPathConflict(mountPath());
+    v.require(conflict == null, "mountPath", () -> Violations.quote(mountPath()) + " " + conflict);
     v.require(
-        !SpecDefaults.CONFIG_DIR.equals(mountPath()),
-        "mountPath",
-        () -> Violations.quote(mountPath()) + " is where the SDK mounts cn.conf");
+        !SpecDefaults.RESERVED_VOLUME_NAMES.contains(name()),
+        "name",
+        () -> Violations.quote(name()) + " is the name of the SDK's cn.conf volume");
     v.throwIfAny();
   }
 }

@@ -7,6 +7,10 @@ import java.util.List;
  * (or, with a warehouse, had in another warehouse). Both lists keep the input order; together they
  * hold every distinct input node once.
  *
+ * <p>A node whose {@code DROP} reply was lost to a connection failure (and then found absent on the
+ * retry), or that an FE which stops at the first missing node reported in a form the SDK does not
+ * recognise, is reported as already absent.
+ *
  * <p>Immutable and thread-safe.
  *
  * @param dropped nodes this call deregistered

@@ -113,7 +113,11 @@ public interface FrontendClient extends AutoCloseable {
       return this;
     }
 
-    /** How long one call keeps retrying unreachable FEs (default 30 s). */
+    /**
+     * How long one call keeps retrying unreachable FEs (default 30 s). Every address is tried at
+     * least once, and a round that has started finishes, so a call may overrun the deadline by up
+     * to one connect timeout per address.
+     */
     public Builder retryDeadline(Duration deadline) {
       this.retryDeadline = Objects.requireNonNull(deadline, "retryDeadline");
       return this;

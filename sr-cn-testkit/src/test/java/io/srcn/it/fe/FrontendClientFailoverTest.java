@@ -3,7 +3,9 @@ package io.srcn.it.fe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.srcn.sdk.Credentials;
 import io.srcn.sdk.Frontend;
+import io.srcn.sdk.TlsMode;
 import io.srcn.sdk.fe.FrontendAuthException;
 import io.srcn.sdk.fe.FrontendClient;
 import io.srcn.sdk.fe.FrontendUnavailableException;
@@ -69,6 +71,7 @@ class FrontendClientFailoverTest {
             .backoff(Duration.ofMillis(50), Duration.ofMillis(200))
             .build()) {
       client.computeNodes();
+      int port = fe1.port();
       fe1.stop();
       CompletableFuture<Void> restart =
           CompletableFuture.runAsync(
@@ -80,7 +83,8 @@ class FrontendClientFailoverTest {
       long tookMs = (System.nanoTime() - start) / 1_000_000;
       restart.get(5, TimeUnit.SECONDS);
       assertThat(tookMs).isBetween(500L, 20_000L);
-      assertThat(fe1.port()).isEqualTo(fe1.address().port());
+      assertThat(fe1.port()).isEqualTo(port);
+      assertThat(client.lastGoodAddress()).contains(HostPort.of("127.0.0.1", port));
       assertThat(fe1.computeNodes()).hasSize(1);
     }
   }
@@ -156,8 +160,7 @@ class FrontendClientFailoverTest {
   @Test
   void wrongPasswordIsNotRetried() {
     fe1.addUser("cn_admin", "right", true);
-    Frontend wrong =
-        fe1.frontend("cn_admin").withCredentials(io.srcn.sdk.Credentials.of("cn_admin", "wrong"));
+    Frontend wrong = fe1.frontend("cn_admin").withCredentials(Credentials.of("cn_admin", "wrong"));
     try (FrontendClient client =
         FrontendClient.builder(wrong)
             .retryDeadline(Duration.ofSeconds(60))
@@ -185,6 +188,16 @@ class FrontendClientFailoverTest {
     try (FrontendClient client = FrontendClient.create(both())) {
       assertThatThrownBy(client::computeNodes).isInstanceOf(FrontendAuthException.class);
       assertThat(fe2.statements()).isEmpty();
+    }
+  }
+
+  @Test
+  void theTlsModeReachesTheDriver() {
+    Frontend tls = fe1.frontend().withTls(TlsMode.REQUIRED);
+    try (FrontendClient client = FrontendClient.builder(tls).retryDeadline(Duration.ZERO).build()) {
+      assertThatThrownBy(client::computeNodes)
+          .isInstanceOf(FrontendUnavailableException.class)
+          .hasMessageContaining("SSL Connection required, but not provided by server");
     }
   }
 }

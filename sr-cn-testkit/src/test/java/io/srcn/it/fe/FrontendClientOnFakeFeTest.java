@@ -206,4 +206,21 @@ class FrontendClientOnFakeFeTest {
         .hasMessageContaining("invalid warehouse name");
     assertThat(fe.statements()).isEmpty();
   }
+
+  @Test
+  void wrappedOldAlreadyExistsTextsAreOutcomes() {
+    HostPort n = nodes(1).get(0);
+    fe.failNextStatements(
+        1,
+        sql -> sql.startsWith("ALTER"),
+        1064,
+        "HY000",
+        "Unexpected exception: Same compute node already exists[" + n + "]");
+
+    AddResult r = client.add(List.of(n)); // refused, re-listed (absent), added on the retry
+
+    assertThat(r.added()).containsExactly(n);
+    assertThat(FeStatements.count(fe, "ALTER SYSTEM ADD")).isEqualTo(2);
+    assertThat(FeStatements.count(fe, "SHOW COMPUTE NODES")).isEqualTo(1);
+  }
 }

@@ -15,6 +15,7 @@ import io.fabric8.mockwebserver.ServerResponse;
 import io.srcn.sdk.CnSdkException;
 import io.srcn.sdk.Credentials;
 import io.srcn.sdk.CredentialsResolver;
+import io.srcn.sdk.KubernetesOperationException;
 import io.srcn.sdk.fe.FrontendClient;
 import io.srcn.sdk.fe.HostPort;
 import io.srcn.testkit.fe.FakeFrontend;
@@ -132,5 +133,43 @@ class KubernetesCredentialsTest {
     assertThatThrownBy(() -> resolver.resolve(Credentials.fromSecret("empty"), NS))
         .isInstanceOf(CnSdkException.class)
         .hasMessageContaining("key 'FE_USR' (the FE user) of Secret starrocks/empty is empty");
+  }
+
+  @Test
+  void readsSecretsWrittenWithStringData() {
+    Secret s =
+        new SecretBuilder()
+            .withNewMetadata()
+            .withName("plain")
+            .withNamespace(NS)
+            .endMetadata()
+            .withStringData(Map.of("FE_USR", "cn_admin", "FE_PWD", PASSWORD))
+            .build();
+    kube.secrets().inNamespace(NS).resource(s).create();
+
+    Credentials resolved = resolver.resolve(Credentials.fromSecret("plain"), NS);
+
+    assertThat(resolved.literalUser()).contains("cn_admin");
+    assertThat(resolved.literalPassword()).contains(PASSWORD);
+  }
+
+  @Test
+  void aForbiddenReadNamesTheSecretAndHowToFixIt() {
+    server
+        .expect()
+        .get()
+        .withPath("/api/v1/namespaces/starrocks/secrets/locked")
+        .andReturn(403, "{\"kind\":\"Status\",\"code\":403,\"message\":\"forbidden\"}")
+        .once();
+
+    assertThatThrownBy(() -> resolver.resolve(Credentials.fromSecret("locked"), NS))
+        .isInstanceOfSatisfying(
+            KubernetesOperationException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(403);
+              assertThat(e.name()).isEqualTo("locked");
+              assertThat(e.hint())
+                  .hasValueSatisfying(h -> assertThat(h).contains("'get' on secrets"));
+            });
   }
 }

@@ -61,19 +61,20 @@ final class EventPoster {
     return Outcome.CREATED;
   }
 
-  /** Bumps the count of the event posted before; false when it no longer exists. */
+  /**
+   * Bumps the count of the event posted before; false when it no longer exists. The count is this
+   * recorder's own: the event's name is unique to it, so nobody else counts on it.
+   */
   private boolean repeat(GroupEvent event, EventKey key, EventDeduplicator.Posted posted) {
+    int count = posted.count() + 1;
+    String patch = JSON.asJson(KubernetesEvents.repeat(count, event.time()));
     Resource<Event> resource =
         client.v1().events().inNamespace(event.namespace()).withName(posted.name());
-    Event current = resource.get();
-    if (current == null) {
-      dedup.forget(key);
-      return false;
-    }
-    int count = Math.max(posted.count(), current.getCount() == null ? 1 : current.getCount()) + 1;
-    String patch = JSON.asJson(KubernetesEvents.repeat(count, event.time()));
     try {
-      resource.patch(PatchContext.of(PatchType.JSON_MERGE), patch);
+      if (resource.patch(PatchContext.of(PatchType.JSON_MERGE), patch) == null) {
+        dedup.forget(key);
+        return false;
+      }
     } catch (KubernetesClientException e) {
       if (e.getCode() == 404) {
         dedup.forget(key);

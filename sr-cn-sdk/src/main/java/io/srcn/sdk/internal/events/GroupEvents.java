@@ -3,7 +3,6 @@ package io.srcn.sdk.internal.events;
 import io.srcn.sdk.Condition;
 import io.srcn.sdk.GroupEvent;
 import io.srcn.sdk.GroupEvent.Type;
-import io.srcn.sdk.internal.status.AddressMismatch;
 import java.time.Instant;
 import java.util.List;
 
@@ -76,18 +75,14 @@ public final class GroupEvents {
         .build();
   }
 
-  /** Warning: the FE lists pods under other addresses than those registered. */
+  /**
+   * Warning: the FE lists pods under other addresses than those registered; carries the
+   * AddressModeMismatch condition's message, which names the pods and says how to fix it.
+   */
   public static GroupEvent addressModeMismatch(
-      String namespace, String group, List<AddressMismatch> mismatches, Instant time) {
-    List<String> listed = mismatches.stream().map(AddressMismatch::listed).toList();
-    String each = String.join(", ", mismatches.stream().map(AddressMismatch::toString).toList());
+      String namespace, String group, Condition mismatch, Instant time) {
     return event(namespace, group, Type.WARNING, GroupEvent.ADDRESS_MODE_MISMATCH, time)
-        .message(
-            "The FE lists "
-                + each
-                + ": it does not run in FQDN mode. Run the FE with --host_type FQDN or deploy"
-                + " the group in IP address mode")
-        .addresses(listed)
+        .message(capitalize(mismatch.message()))
         .build();
   }
 
@@ -107,6 +102,10 @@ public final class GroupEvents {
         .type(type)
         .reason(reason)
         .time(time);
+  }
+
+  private static String capitalize(String s) {
+    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
   }
 
   private static String nodes(List<String> addresses) {

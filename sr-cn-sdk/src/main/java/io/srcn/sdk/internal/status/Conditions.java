@@ -6,6 +6,7 @@ import static io.srcn.sdk.ConditionStatus.UNKNOWN;
 
 import io.srcn.sdk.Condition;
 import io.srcn.sdk.GhostNode;
+import io.srcn.sdk.GroupStatus;
 import io.srcn.sdk.NodeStatus;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -78,6 +79,18 @@ public final class Conditions {
             degraded(facts, t),
             addressMode(facts));
     return fresh.stream().map(c -> stamp(c, previous, now)).toList();
+  }
+
+  /**
+   * The draft with its conditions computed, measured at the draft's {@code observedAt}.
+   *
+   * @param draft the status without conditions (or with stale ones, which are replaced)
+   * @param facts the facts, usually {@link ConditionFacts#builderFor(GroupStatus)} plus problems
+   * @param previous the conditions of the previous status (empty on the first pass)
+   */
+  public static GroupStatus applyTo(
+      GroupStatus draft, ConditionFacts facts, List<Condition> previous) {
+    return draft.withConditions(compute(facts, previous, draft.observedAt()));
   }
 
   static Condition ready(ConditionFacts f, Tally t) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.srcn.sdk.Condition;
 import io.srcn.sdk.ConditionStatus;
 import io.srcn.sdk.GroupEvent;
-import io.srcn.sdk.internal.status.AddressMismatch;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -55,15 +54,16 @@ class GroupEventsTest {
         .isEqualTo("Scaled out from 2 to 5 replicas");
     assertThat(GroupEvents.scaled("ns", "g", 5, 2, T).message())
         .isEqualTo("Scaled in from 5 to 2 replicas");
-    GroupEvent mismatch =
-        GroupEvents.addressModeMismatch(
-            "ns", "g", List.of(new AddressMismatch("g-cn-0", "g-cn-0.x:9050", "10.0.0.1:9050")), T);
-    assertThat(mismatch.addresses()).containsExactly("10.0.0.1:9050");
+    Condition amm =
+        Condition.of(
+            Condition.ADDRESS_MODE_MISMATCH,
+            ConditionStatus.TRUE,
+            "FrontendNotInFqdnMode",
+            "the FE lists g-cn-0 as 10.0.0.1:9050 instead of g-cn-0.x:9050: fix it");
+    GroupEvent mismatch = GroupEvents.addressModeMismatch("ns", "g", amm, T);
+    assertThat(mismatch.type()).isEqualTo(GroupEvent.Type.WARNING);
     assertThat(mismatch.message())
-        .isEqualTo(
-            "The FE lists g-cn-0 as 10.0.0.1:9050 instead of g-cn-0.x:9050: it does not run in"
-                + " FQDN mode. Run the FE with --host_type FQDN or deploy the group in IP address"
-                + " mode");
+        .isEqualTo("The FE lists g-cn-0 as 10.0.0.1:9050 instead of g-cn-0.x:9050: fix it");
     Condition degraded =
         Condition.of(Condition.DEGRADED, ConditionStatus.TRUE, "FrontendUnavailable", "no FE");
     assertThat(GroupEvents.degraded("ns", "g", degraded, T).message())

@@ -1,5 +1,6 @@
 package io.srcn.sdk.internal.fe;
 
+import io.srcn.sdk.fe.ComputeNode;
 import io.srcn.sdk.fe.HostPort;
 import java.sql.SQLException;
 import java.sql.SQLSyntaxErrorException;
@@ -7,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -58,24 +60,22 @@ final class InMemoryFe {
     FeSession s = session();
     return new FeOps() {
       @Override
-      public java.util.Optional<String> alter(String purpose, String sql, FeErrors.Kind outcome) {
+      public Optional<String> alter(String purpose, String sql, FeErrors.Kind outcome) {
         try {
           s.execute(sql);
-          return java.util.Optional.empty();
+          return Optional.empty();
         } catch (SQLException e) {
           if (FeErrors.classify(e) == outcome) {
-            return java.util.Optional.of(FeErrors.message(e));
+            return Optional.of(FeErrors.message(e));
           }
           throw new IllegalStateException(e);
         }
       }
 
       @Override
-      public List<io.srcn.sdk.fe.ComputeNode> computeNodes(String purpose) {
+      public List<ComputeNode> computeNodes(String purpose) {
         try {
-          return s.query(FeSql.SHOW_COMPUTE_NODES).stream()
-              .map(io.srcn.sdk.fe.ComputeNode::of)
-              .toList();
+          return s.query(FeSql.SHOW_COMPUTE_NODES).stream().map(ComputeNode::of).toList();
         } catch (SQLException e) {
           throw new IllegalStateException(e);
         }
