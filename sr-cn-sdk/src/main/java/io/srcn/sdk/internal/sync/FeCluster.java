@@ -22,8 +22,8 @@ import java.util.function.LongSupplier;
  * <p>Thread-safe.
  */
 final class FeCluster implements AutoCloseable {
-  private static final Duration MIN_COOL_DOWN = Duration.ofMillis(200);
-  private static final Duration MAX_COOL_DOWN = Duration.ofSeconds(15);
+  private static final Duration MIN_COOL_DOWN = Duration.ofSeconds(2);
+  private static final Duration MAX_COOL_DOWN = Duration.ofSeconds(30);
 
   private final FrontendClient client;
   private final LongSupplier nanoClock;

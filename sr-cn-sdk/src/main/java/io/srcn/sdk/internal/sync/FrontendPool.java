@@ -3,6 +3,7 @@ package io.srcn.sdk.internal.sync;
 import io.srcn.sdk.CredentialsResolver;
 import io.srcn.sdk.Frontend;
 import io.srcn.sdk.fe.FrontendClient;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -15,6 +16,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Thread-safe.
  */
 final class FrontendPool implements AutoCloseable {
+  /**
+   * How long one FE call retries across the FE addresses: long enough to ride out an FE leader
+   * change, short enough that a lone handle does not hang; the breaker then fails fast.
+   */
+  static final Duration RETRY_DEADLINE = Duration.ofSeconds(10);
+
   private record Key(Frontend frontend, String namespace) {}
 
   private final CredentialsResolver resolver;
@@ -31,7 +38,10 @@ final class FrontendPool implements AutoCloseable {
         key,
         k ->
             new FeCluster(
-                FrontendClient.builder(frontend).credentialsResolver(resolver, namespace).build(),
+                FrontendClient.builder(frontend)
+                    .credentialsResolver(resolver, namespace)
+                    .retryDeadline(RETRY_DEADLINE)
+                    .build(),
                 System::nanoTime));
   }
 

@@ -4,6 +4,7 @@ import io.srcn.sdk.AddressMode;
 import io.srcn.sdk.CnSdkException;
 import io.srcn.sdk.ComputeNodeGroupSpec;
 import io.srcn.sdk.GroupStatus;
+import io.srcn.sdk.internal.events.StatusTransitions;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -84,8 +85,10 @@ final class GroupRuntime {
     boolean suspended = Suspension.isSuspended(view.statefulSet(spec.namespace(), spec.name()));
     SyncMode effective = suspended && mode == SyncMode.SYNC ? SyncMode.RELEASE : mode;
     lastReport = sync.run(effective, feMaxAge);
-    last = assembler.assemble(lastReport, suspended, applyError);
-    return last;
+    GroupStatus now = assembler.assemble(lastReport, suspended, applyError);
+    StatusTransitions.events(Optional.ofNullable(last), now).forEach(engine::publish);
+    last = now;
+    return now;
   }
 
   /** True when the last pass listed the FE and saw no node of the group left. */

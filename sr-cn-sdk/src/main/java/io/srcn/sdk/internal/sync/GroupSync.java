@@ -83,9 +83,6 @@ final class GroupSync {
     RegistrationPlan plan =
         RegistrationPlanner.plan(
             id, replicas, pods, nodes, entries, mode == SyncMode.FORCE_RELEASE);
-    if (!plan.mismatched().isEmpty()) {
-      listener.addressModeMismatch(plan.mismatched().stream().map(id::mismatch).toList());
-    }
     if (mode == SyncMode.OBSERVE) {
       return observed.report(clock, nodes, Optional.of(plan), null, null, List.of(), List.of());
     }

@@ -1,14 +1,14 @@
 package io.srcn.sdk.internal.sync;
 
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
-import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.srcn.sdk.internal.apply.KubeErrors;
 import io.srcn.sdk.internal.apply.ResourceRef;
 import io.srcn.sdk.internal.render.Labels;
 import io.srcn.sdk.internal.render.Names;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -45,40 +45,17 @@ final class Suspension {
 
   /** Marks the group suspended, recording its current replicas (unless already marked). */
   static void mark(KubernetesClient client, String namespace, String group) {
-    edit(
-        client,
-        namespace,
-        group,
-        sts -> {
-          Map<String, String> a = sts.getMetadata().getAnnotations();
-          if (a != null && "true".equals(a.get(Labels.SUSPENDED_ANNOTATION))) {
-            return sts;
-          }
-          Integer replicas = sts.getSpec().getReplicas();
-          return new StatefulSetBuilder(sts)
-              .editMetadata()
-              .addToAnnotations(Labels.SUSPENDED_ANNOTATION, "true")
-              .addToAnnotations(
-                  Labels.SUSPENDED_REPLICAS_ANNOTATION,
-                  Integer.toString(replicas == null ? 1 : replicas))
-              .endMetadata()
-              .build();
-        });
+    Optional<StatefulSet> sts = new DirectClusterView(client, true).statefulSet(namespace, group);
+    if (sts.isEmpty() || isSuspended(sts)) {
+      return;
+    }
+    Integer replicas = sts.get().getSpec().getReplicas();
+    annotate(client, namespace, group, "\"true\"", "\"" + (replicas == null ? 1 : replicas) + "\"");
   }
 
   /** Removes the mark. */
   static void clear(KubernetesClient client, String namespace, String group) {
-    edit(
-        client,
-        namespace,
-        group,
-        sts ->
-            new StatefulSetBuilder(sts)
-                .editMetadata()
-                .removeFromAnnotations(Labels.SUSPENDED_ANNOTATION)
-                .removeFromAnnotations(Labels.SUSPENDED_REPLICAS_ANNOTATION)
-                .endMetadata()
-                .build());
+    annotate(client, namespace, group, "null", "null");
   }
 
   /** Sets the StatefulSet's replicas through its {@code /scale} subresource. */
@@ -96,22 +73,30 @@ final class Suspension {
                 .scale(replicas));
   }
 
-  private static void edit(
-      KubernetesClient client,
-      String namespace,
-      String group,
-      java.util.function.UnaryOperator<StatefulSet> change) {
+  /** A JSON merge patch of the two annotations only: no resourceVersion, so no conflict. */
+  private static void annotate(
+      KubernetesClient client, String namespace, String group, String suspended, String replicas) {
+    String patch =
+        "{\"metadata\":{\"annotations\":{\""
+            + Labels.SUSPENDED_ANNOTATION
+            + "\":"
+            + suspended
+            + ",\""
+            + Labels.SUSPENDED_REPLICAS_ANNOTATION
+            + "\":"
+            + replicas
+            + "}}}";
     KubeErrors.call(
         "annotate",
         ref(namespace, group, "statefulsets"),
-        List.of("get", "patch"),
+        List.of("patch"),
         () ->
             client
                 .apps()
                 .statefulSets()
                 .inNamespace(namespace)
                 .withName(Names.statefulSet(group))
-                .edit(change));
+                .patch(PatchContext.of(PatchType.JSON_MERGE), patch));
   }
 
   private static ResourceRef ref(String namespace, String group, String resource) {

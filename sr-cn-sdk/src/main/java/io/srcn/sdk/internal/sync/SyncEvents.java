@@ -4,7 +4,6 @@ import io.srcn.sdk.CnSdkException;
 import io.srcn.sdk.GroupEvent;
 import io.srcn.sdk.fe.HostPort;
 import io.srcn.sdk.internal.events.GroupEvents;
-import io.srcn.sdk.internal.status.AddressMismatch;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
@@ -57,12 +56,6 @@ final class SyncEvents implements SyncListener {
     sink.accept(
         GroupEvents.frontendUnavailable(
             id.namespace(), id.group(), error.getMessage(), clock.instant()));
-  }
-
-  @Override
-  public void addressModeMismatch(List<AddressMismatch> mismatches) {
-    sink.accept(
-        GroupEvents.addressModeMismatch(id.namespace(), id.group(), mismatches, clock.instant()));
   }
 
   private static List<String> strings(List<HostPort> addresses) {

@@ -2,12 +2,13 @@ package io.srcn.sdk.internal.sync;
 
 import io.srcn.sdk.CnSdkException;
 import io.srcn.sdk.fe.HostPort;
-import io.srcn.sdk.internal.status.AddressMismatch;
 import java.util.List;
 
 /**
  * What {@link GroupSync} reports as it goes; the engine turns these into Kubernetes Events and
- * {@code GroupEvent}s. Implementations must not throw and must not block.
+ * {@code GroupEvent}s. (Events that follow from status changes — scaled, degraded, address-mode
+ * mismatch — come from the status transitions instead.) Implementations must not throw and must not
+ * block.
  */
 interface SyncListener {
   /** Nodes were registered. */
@@ -21,9 +22,6 @@ interface SyncListener {
 
   /** The FE could not be listed. */
   void frontendUnavailable(CnSdkException error);
-
-  /** Serving pods are listed by IP although the group registers names. */
-  void addressModeMismatch(List<AddressMismatch> mismatches);
 
   /** A listener that ignores everything. */
   SyncListener NONE =
@@ -40,8 +38,5 @@ interface SyncListener {
 
         @Override
         public void frontendUnavailable(CnSdkException error) {}
-
-        @Override
-        public void addressModeMismatch(List<AddressMismatch> mismatches) {}
       };
 }

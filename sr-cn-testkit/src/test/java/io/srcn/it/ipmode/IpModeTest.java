@@ -1,0 +1,99 @@
+package io.srcn.it.ipmode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.srcn.it.support.Cluster;
+import io.srcn.sdk.AddressMode;
+import io.srcn.sdk.ComputeNodeGroup;
+import io.srcn.sdk.Condition;
+import io.srcn.sdk.ConditionStatus;
+import io.srcn.sdk.CredentialsResolver;
+import io.srcn.sdk.GroupStatus;
+import io.srcn.testkit.fe.FakeFrontend;
+import io.srcn.testkit.fe.FeMode;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class IpModeTest {
+  private Cluster c;
+
+  @BeforeEach
+  void start() {
+    c = Cluster.start(FakeFrontend.builder().mode(FeMode.IP));
+  }
+
+  @AfterEach
+  void stop() {
+    c.close();
+  }
+
+  private List<String> podAddresses() {
+    return c.k8s.client().pods().inNamespace(Cluster.NS).list().getItems().stream()
+        .map(Pod::getStatus)
+        .map(s -> s.getPodIP() + ":9050")
+        .sorted()
+        .toList();
+  }
+
+  private ConfigMap ledger() {
+    return c.k8s.client().configMaps().inNamespace(Cluster.NS).withName("g-cn-ledger").get();
+  }
+
+  @Test
+  void registersPodIpsRecordsThemInTheLedgerAndDropsThemByIp() {
+    c.fe.addComputeNode("10.200.0.1", 9050);
+    try (ComputeNodeGroup g =
+        c.spec("g")
+            .replicas(2)
+            .addressMode(AddressMode.POD_IP)
+            .deploy(c.k8s.client(), CredentialsResolver.literalOnly())) {
+      g.awaitReady(Duration.ofSeconds(30));
+      List<String> pods = podAddresses();
+      assertThat(c.feAddresses()).containsAll(pods).contains("10.200.0.1:9050").hasSize(3);
+      assertThat(ledger().getData()).hasSize(2).containsValues("g-cn-0", "g-cn-1");
+
+      g.scale(1);
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () -> {
+                g.reconcile();
+                assertThat(c.feAddresses()).hasSize(2).contains("10.200.0.1:9050");
+                assertThat(ledger().getData())
+                    .containsOnlyKeys(podAddresses().get(0).replace(':', '_'));
+              });
+      g.delete();
+    }
+    assertThat(c.feAddresses()).containsExactly("10.200.0.1:9050");
+    assertThat(ledger()).isNull();
+  }
+
+  @Test
+  void fqdnGroupOnAnIpModeFeReportsTheMismatchInsteadOfLooping() {
+    try (ComputeNodeGroup g =
+        c.spec("g").replicas(1).deploy(c.k8s.client(), CredentialsResolver.literalOnly())) {
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  g.reconcile()
+                      .condition(Condition.ADDRESS_MODE_MISMATCH)
+                      .map(x -> x.status() == ConditionStatus.TRUE)
+                      .orElse(false));
+      for (int i = 0; i < 3; i++) {
+        g.reconcile();
+      }
+      GroupStatus status = g.status();
+      assertThat(status.isReady()).isFalse();
+      assertThat(status.condition(Condition.ADDRESS_MODE_MISMATCH).orElseThrow().message())
+          .contains("FQDN");
+      assertThat(c.alters()).hasSize(1);
+    }
+  }
+}
