@@ -54,7 +54,7 @@ final class ClientConnection implements Runnable {
       channel =
           new PacketChannel(
               new BufferedInputStream(socket.getInputStream(), 16 * 1024),
-              new BufferedOutputStream(socket.getOutputStream(), 64 * 1024),
+              new BufferedOutputStream(socket.getOutputStream(), 16 * 1024),
               ServerLimits.MAX_LOGIN_PACKET);
       Optional<Session> session = login();
       if (session.isPresent()) {

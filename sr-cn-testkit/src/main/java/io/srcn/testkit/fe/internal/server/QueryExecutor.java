@@ -1,6 +1,5 @@
 package io.srcn.testkit.fe.internal.server;
 
-import io.srcn.testkit.fe.internal.sql.Parser;
 import io.srcn.testkit.fe.internal.sql.SqlSyntaxException;
 import io.srcn.testkit.fe.internal.sql.Statement;
 import io.srcn.testkit.fe.internal.state.FeError;
@@ -15,17 +14,19 @@ final class QueryExecutor {
   private final FeContext fe;
   private final SelectEvaluator selects;
   private final InfoTables info;
+  private final StatementCache parsed;
 
   QueryExecutor(FeContext fe) {
     this.fe = fe;
     this.selects = new SelectEvaluator(fe);
     this.info = new InfoTables(fe);
+    this.parsed = new StatementCache(fe.profile().dialect());
   }
 
   /** Parses and runs {@code sql}; every failure becomes an error reply. */
   Reply execute(Session session, String sql) {
     try {
-      Statement statement = Parser.parse(sql, fe.profile().dialect());
+      Statement statement = parsed.parse(sql);
       return run(session, statement);
     } catch (SqlSyntaxException e) {
       return new Reply.Error(FeError.of(e.getMessage()));
