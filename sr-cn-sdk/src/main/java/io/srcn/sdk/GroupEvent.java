@@ -43,7 +43,7 @@ public abstract class GroupEvent {
 
   private static final Pattern REASON = Pattern.compile("[A-Z][A-Za-z0-9]{0,127}");
 
-  /** Whether an event is routine or needs attention, as in Kubernetes. */
+  /** Whether an event is routine or needs attention, as in Kubernetes. Immutable, thread-safe. */
   public enum Type {
     /** Routine. */
     NORMAL("Normal"),

@@ -101,13 +101,13 @@ public abstract class GroupStatus {
   }
 
   /** The number of pods registered with the FE. */
-  public long registeredCount() {
-    return nodes().stream().filter(NodeStatus::registered).count();
+  public int registeredCount() {
+    return (int) nodes().stream().filter(NodeStatus::registered).count();
   }
 
   /** The number of pods the FE reports Alive. */
-  public long aliveCount() {
-    return nodes().stream().filter(n -> n.alive().orElse(false)).count();
+  public int aliveCount() {
+    return (int) nodes().stream().filter(n -> n.alive().orElse(false)).count();
   }
 
   /**

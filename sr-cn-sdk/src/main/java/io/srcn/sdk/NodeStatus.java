@@ -1,5 +1,6 @@
 package io.srcn.sdk;
 
+import io.srcn.sdk.fe.HostPort;
 import io.srcn.sdk.internal.SdkStyle;
 import io.srcn.sdk.internal.Violations;
 import java.time.Instant;
@@ -84,6 +85,7 @@ public abstract class NodeStatus {
     Violations v = new Violations(pod().isEmpty() ? "node" : "node[" + pod() + "]");
     v.require(!pod().isEmpty(), "pod", "must not be empty");
     v.require(ordinal() >= 0, "ordinal", ordinal() + " must be >= 0");
+    address().ifPresent(a -> validAddress(v, a));
     v.require(!phase().isEmpty(), "phase", "must not be empty");
     v.require(restarts() >= 0, "restarts", restarts() + " must be >= 0");
     runningQueries().ifPresent(q -> v.require(q >= 0, "runningQueries", q + " must be >= 0"));
@@ -96,6 +98,14 @@ public abstract class NodeStatus {
       v.require(errMsg().isEmpty(), "errMsg", why);
     }
     v.throwIfAny();
+  }
+
+  private static void validAddress(Violations v, String address) {
+    try {
+      HostPort.parse(address);
+    } catch (IllegalArgumentException e) {
+      v.add("address", e.getMessage());
+    }
   }
 
   /** Builds a {@link NodeStatus}. Not thread-safe. */

@@ -98,6 +98,13 @@ class GroupStatusValuesTest {
   }
 
   @Test
+  void nodeAddressMustBeHostAndPort() {
+    assertThatThrownBy(
+            () -> NodeStatus.builder().from(StatusSamples.serving(0)).address("x';--").build())
+        .hasMessageContaining("node[analytics-cn-0].address: invalid address 'x';--'");
+  }
+
+  @Test
   void servingMeansReadyRegisteredAndAlive() {
     assertThat(StatusSamples.serving(0).isServing()).isTrue();
     assertThat(StatusSamples.unreachable(0).isServing()).isFalse();

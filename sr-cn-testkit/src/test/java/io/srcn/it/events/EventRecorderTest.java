@@ -133,7 +133,9 @@ class EventRecorderTest {
     GroupEvent dropped = GroupEvents.nodeDropped(ns, "analytics", ADDRESSES, T0);
     recorder.record(dropped, "uid-1");
     assertThat(recorder.flush(Duration.ofSeconds(10))).isTrue();
-    api.client().v1().events().inNamespace(ns).delete();
+    for (Event e : events()) {
+      api.client().v1().events().resource(e).delete();
+    }
     await().atMost(Duration.ofSeconds(10)).until(() -> events().isEmpty());
 
     recorder.record(at(dropped, T0.plusSeconds(30)), "uid-1");

@@ -49,7 +49,10 @@ public final class EventRecorder implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EventRecorder.class);
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
-  /** Counters since creation. */
+  /**
+   * Counters since creation: events created, repeats folded into an existing event, posts that
+   * failed, and events dropped because the queue was full. Immutable and thread-safe.
+   */
   public record Stats(long created, long updated, long failed, long dropped) {}
 
   private final EventPoster poster;

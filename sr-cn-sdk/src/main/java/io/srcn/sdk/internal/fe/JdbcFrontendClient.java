@@ -189,19 +189,19 @@ public final class JdbcFrontendClient implements FrontendClient {
   private <T> List<T> parse(
       String purpose,
       List<Map<String, String>> rows,
-      Function<Map<String, String>, T> f,
-      String s) {
+      Function<Map<String, String>, T> parser,
+      String what) {
     List<T> out = new ArrayList<>(rows.size());
     for (Map<String, String> row : rows) {
       try {
-        out.add(f.apply(row));
+        out.add(parser.apply(row));
       } catch (IllegalArgumentException e) {
         throw new FrontendException(
             purpose,
             0,
             null,
             executor.lastGoodAddress().orElse(null),
-            "unexpected SHOW " + s + " row: " + e.getMessage(),
+            "unexpected SHOW " + what + " row: " + e.getMessage(),
             e);
       }
     }

@@ -23,7 +23,11 @@ final class TextTable {
 
   TextTable(String... headers) {
     this.columns = headers.length;
-    rows.add(headers.clone());
+    String[] clean = new String[columns];
+    for (int i = 0; i < columns; i++) {
+      clean[i] = cell(headers[i], MAX_CELL);
+    }
+    rows.add(clean);
   }
 
   /** Adds a row; it must have one cell per header. */

@@ -9,6 +9,7 @@ import io.srcn.sdk.Credentials;
 import io.srcn.sdk.CredentialsResolver;
 import io.srcn.sdk.Frontend;
 import io.srcn.sdk.fe.FrontendClient;
+import io.srcn.sdk.fe.FrontendException;
 import io.srcn.sdk.fe.FrontendUnavailableException;
 import io.srcn.sdk.fe.HostPort;
 import java.time.Duration;
@@ -137,6 +138,22 @@ class JdbcFrontendClientTest {
       assertThatThrownBy(() -> c.add(List.of(A), "wh`; DROP"))
           .isInstanceOf(IllegalArgumentException.class);
       assertThat(opener.opens).isEmpty();
+    }
+  }
+
+  @Test
+  void aRowWithoutTheRequiredColumnsIsAFrontendError() {
+    try (JdbcFrontendClient c =
+        new JdbcFrontendClient(
+            settings(Duration.ofSeconds(1), Duration.ofMillis(10)),
+            opener,
+            new FakePacer(),
+            NOPLogger.NOP_LOGGER)) {
+      assertThatThrownBy(c::computeNodes)
+          .isInstanceOf(FrontendException.class)
+          .hasMessageStartingWith("list compute nodes failed on FE " + A)
+          .hasMessageContaining("unexpected SHOW COMPUTE NODES row")
+          .hasMessageContaining("'ComputeNodeId'");
     }
   }
 }
