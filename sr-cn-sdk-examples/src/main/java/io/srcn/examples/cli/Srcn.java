@@ -126,8 +126,8 @@ public final class Srcn implements Callable<Integer> {
   public Integer call() {
     if (kubeconfig != null) {
       throw new UsageException(
-          "the quick-start on a cluster also needs the FE: srcn quickstart --kubeconfig PATH"
-              + " --fe HOST:PORT");
+          "--kubeconfig: the quick-start on a cluster also needs --fe HOST:PORT"
+              + " (srcn quickstart --kubeconfig PATH --fe HOST:PORT)");
     }
     return new QuickStartCommand().runWith(this);
   }
@@ -141,7 +141,7 @@ public final class Srcn implements Callable<Integer> {
     PrintWriter err = cl.getErr();
     if (e instanceof UsageException || e instanceof InvalidSpecException) {
       err.println("error: " + e.getMessage());
-      err.println("(srcn " + cl.getCommandName() + " --help shows the usage)");
+      err.println("(" + cl.getCommandSpec().qualifiedName() + " --help shows the usage)");
       return USAGE;
     }
     if (e instanceof CnSdkException) {
