@@ -75,19 +75,20 @@ final class ControllerCommand extends SrcnCommand {
     try (Connection c = connect()) {
       ComputeNodeController controller = build(c);
       controller.addListener(new EventLog(console()));
-      try (controller;
-          ProgressTicker ticker =
-              ProgressTicker.start(
-                  console(), () -> Optional.of(summary(controller)), Duration.ofMillis(500))) {
+      try (controller) {
         controller.start();
         console()
             .line(
                 "controller started on %s, %s, resync %s%s; stop with Ctrl-C",
                 c.describe(),
                 allNamespaces ? "all namespaces" : "namespace " + c.namespace(),
-                resync,
+                DurationConverter.format(resync),
                 leaderElection ? ", leader election as " + identity() : "");
-        awaitStop();
+        try (ProgressTicker ticker =
+            ProgressTicker.start(
+                console(), () -> Optional.of(summary(controller)), Duration.ofMillis(500))) {
+          awaitStop();
+        }
       }
       console().line("controller stopped");
       return Srcn.OK;

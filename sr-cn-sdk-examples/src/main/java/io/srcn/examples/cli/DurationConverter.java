@@ -26,6 +26,18 @@ final class DurationConverter implements ITypeConverter<Duration> {
     return d;
   }
 
+  /** A duration as this converter reads it back: {@code 500ms}, {@code 30s}, {@code 5m}, ... */
+  static String format(Duration d) {
+    if (d.toMillis() % 1000 != 0) {
+      return d.toMillis() + "ms";
+    }
+    long s = d.getSeconds();
+    if (s % 3600 == 0) {
+      return s / 3600 + "h";
+    }
+    return s % 60 == 0 ? s / 60 + "m" : s + "s";
+  }
+
   private static Duration parse(String value) {
     String v = value.trim().toLowerCase(Locale.ROOT);
     Matcher m = SIMPLE.matcher(v);

@@ -90,6 +90,10 @@ final class QuickStartCommand extends SrcnCommand {
     try (EmbeddedEnvironment env = EmbeddedEnvironment.start(s)) {
       new QuickStartFlow(env, s, console).run();
     }
+    console.plain("");
+    console.plain(
+        "Next: srcn --help lists the commands (render, plan, apply, status, scale, delete,");
+    console.plain("controller); try them on the testkit's sandbox or on your cluster.");
     return Srcn.OK;
   }
 

@@ -1,5 +1,6 @@
 package io.srcn.examples.cli;
 
+import io.srcn.examples.internal.EventLog;
 import io.srcn.examples.internal.Progress;
 import io.srcn.sdk.ComputeNodeGroup;
 import io.srcn.sdk.ComputeNodeGroups;
@@ -45,6 +46,7 @@ final class ScaleCommand extends SrcnCommand {
     try (Connection c = connect();
         ComputeNodeGroup group =
             ComputeNodeGroups.get(c.kube(), c.namespace(), name, c.resolver())) {
+      group.addListener(new EventLog(console()));
       group.scale(replicas);
       console().line("scaled %s/%s to %d", c.namespace(), name, replicas);
       if (wait) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -81,11 +82,35 @@ public final class Srcn implements Callable<Integer> {
     this.cli = cli;
   }
 
-  /** Entry point of {@code srcn.jar}; exits with the command's status. */
+  /**
+   * Entry point of {@code srcn.jar}; exits with the command's status. SIGTERM and Ctrl-C stop a
+   * long-running command cleanly: the shutdown hook releases it and waits (up to 30 s) until it has
+   * finished.
+   */
   public static void main(String[] args) {
     CountDownLatch stop = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "srcn-shutdown"));
-    System.exit(run(args, System.out, System.err, System.getenv(), stop));
+    CountDownLatch finished = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  stop.countDown();
+                  awaitQuietly(finished);
+                },
+                "srcn-shutdown"));
+    int status = run(args, System.out, System.err, System.getenv(), stop);
+    finished.countDown();
+    if (stop.getCount() > 0) {
+      System.exit(status); // not during a shutdown: that would block
+    }
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /**

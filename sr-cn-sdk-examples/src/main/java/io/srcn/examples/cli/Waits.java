@@ -39,7 +39,8 @@ final class Waits {
         if (System.nanoTime() >= deadline) {
           throw new ReadinessTimeoutException(
               group.namespace() + "/" + group.name(),
-              "pods Ready, registered and Alive in the FE within " + timeout,
+              "pods Ready, registered and Alive in the FE within "
+                  + DurationConverter.format(timeout),
               e.lastObserved());
         }
       }
