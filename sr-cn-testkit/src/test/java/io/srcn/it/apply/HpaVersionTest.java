@@ -2,7 +2,9 @@ package io.srcn.it.apply;
 
 import static io.srcn.it.apply.ApplySpecs.NAMESPACE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.srcn.sdk.KubernetesOperationException;
 import io.srcn.sdk.ObjectChange.Action;
 import io.srcn.sdk.internal.apply.GroupApplier;
 import io.srcn.sdk.internal.render.HpaVersion;
@@ -44,6 +46,24 @@ class HpaVersionTest {
       assertThat(applier.apply(ApplySpecs.autoscaled("old")).hasChanges()).isFalse();
       assertThat(applier.delete(NAMESPACE, "old").action("HorizontalPodAutoscaler"))
           .contains(Action.DELETE);
+    }
+  }
+
+  @Test
+  void aClusterWithoutAnyUsableHpaApiRejectsAutoscalingBeforeWriting() {
+    try (MockKubernetes k8s = MockKubernetes.builder().autoscalingVersions("v1").build().start()) {
+      GroupApplier applier = new GroupApplier(k8s.client());
+
+      assertThatThrownBy(() -> applier.apply(ApplySpecs.autoscaled("none")))
+          .isInstanceOfSatisfying(
+              KubernetesOperationException.class,
+              e -> {
+                assertThat(e.kind()).isEqualTo("HorizontalPodAutoscaler");
+                assertThat(e.hint().orElseThrow()).contains("neither autoscaling/v2 nor");
+              });
+      assertThat(ApplyTest.writes(k8s.requests())).isZero();
+      assertThat(applier.apply(ApplySpecs.fixed("none")).action("StatefulSet"))
+          .contains(Action.CREATE);
     }
   }
 }
