@@ -1,16 +1,6 @@
 package io.srcn.sdk;
 
-import io.fabric8.kubernetes.api.model.Affinity;
-import io.fabric8.kubernetes.api.model.AffinityBuilder;
-import io.fabric8.kubernetes.api.model.EnvVar;
-import io.fabric8.kubernetes.api.model.EnvVarBuilder;
-import io.fabric8.kubernetes.api.model.PodSecurityContext;
-import io.fabric8.kubernetes.api.model.PodSecurityContextBuilder;
-import io.fabric8.kubernetes.api.model.Toleration;
-import io.fabric8.kubernetes.api.model.TolerationBuilder;
 import io.fabric8.kubernetes.api.model.TopologySpreadConstraintBuilder;
-import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpec;
-import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpecBuilder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -23,46 +13,13 @@ import java.util.Set;
  * its nested values) with values chosen to stress YAML and JSON: strings that look like numbers,
  * booleans or YAML syntax, Unicode, quotes and line breaks where they are allowed.
  */
-final class SpecGenerator {
-  /** Strings that YAML would misread if they were not quoted, plus Unicode and escapes. */
-  static final List<String> TRICKY =
-      List.of(
-          "yes",
-          "no",
-          "null",
-          "~",
-          "123",
-          "1e3",
-          "0x1F",
-          "true",
-          "",
-          " leading",
-          "trailing ",
-          "a: b",
-          "- x",
-          "#comment",
-          "tab\there",
-          "unicode \u2713 \u4e2d\u6587",
-          "'single'",
-          "\"double\"",
-          "{x}",
-          "[y]",
-          "*anchor",
-          "&ref",
-          "!tag",
-          "%pct",
-          "@at",
-          "`bt`",
-          "|",
-          ">",
-          "back\\slash",
-          "\u2028sep",
-          "emoji \uD83D\uDE80");
+final class SpecGenerator extends RandomValues {
 
-  private final Random random;
+  private final KubernetesObjectGenerator objects;
 
   SpecGenerator(long seed) {
-    this.random = new Random(seed);
+    super(new Random(seed));
+    this.objects = new KubernetesObjectGenerator(random);
   }
 
   ComputeNodeGroupSpec spec() {
@@ -77,15 +34,15 @@ final class SpecGenerator {
       s = s.config(configKey(), oneLine(text()));
     }
     for (int i = random.nextInt(4); i > 0; i--) {
-      s = s.env(env());
+      s = s.env(objects.env());
     }
     for (int i = random.nextInt(3); i > 0; i--) {
       s = s.nodeSelector(labelKey(), label(1 + random.nextInt(10)));
     }
     for (int i = random.nextInt(3); i > 0; i--) {
-      s = s.toleration(toleration());
+      s = s.toleration(objects.toleration());
     }
-    s = maybe(s, x -> x.affinity(affinity()));
+    s = maybe(s, x -> x.affinity(objects.affinity()));
     s = spreads(s);
     for (int i = random.nextInt(3); i > 0; i--) {
       s = s.podLabel(labelKey(), random.nextBoolean() ? "" : label(1 + random.nextInt(30)));
@@ -97,7 +54,7 @@ final class SpecGenerator {
       s = s.imagePullSecret(label(3 + random.nextInt(10)));
     }
     s = maybe(s, x -> x.serviceAccount(label(4)));
-    s = maybe(s, x -> x.securityContext(securityContext()));
+    s = maybe(s, x -> x.securityContext(objects.securityContext()));
     s = maybe(s, x -> x.imagePullPolicy(pick(List.of("Always", "IfNotPresent", "Never"))));
     s = maybe(s, x -> x.ports(ports()));
     s = maybe(s, x -> x.probes(Probes.of(seconds(), seconds(), seconds())));
@@ -125,7 +82,7 @@ final class SpecGenerator {
       default -> {}
     }
     for (int i = random.nextInt(3); i > 0; i--) {
-      a = a.onMetric(metric());
+      a = a.onMetric(objects.metric());
     }
     if (random.nextBoolean()) {
       a = a.scaleUp(rules());
@@ -149,71 +106,6 @@ final class SpecGenerator {
       rules[i] = random.nextBoolean() ? r : r.every(Duration.ofSeconds(1 + random.nextInt(1800)));
     }
     return rules;
-  }
-
-  private MetricSpec metric() {
-    String name = "metric_" + label(4).replace('-', '_');
-    return switch (random.nextInt(4)) {
-      case 0 ->
-          new MetricSpecBuilder()
-              .withType("Pods")
-              .withNewPods()
-              .withNewMetric()
-              .withName(name)
-              .endMetric()
-              .withNewTarget()
-              .withType("AverageValue")
-              .withNewAverageValue(quantity())
-              .endTarget()
-              .endPods()
-              .build();
-      case 1 ->
-          new MetricSpecBuilder()
-              .withType("Object")
-              .withNewObject()
-              .withNewDescribedObject()
-              .withApiVersion("networking.k8s.io/v1")
-              .withKind("Ingress")
-              .withName(label(5))
-              .endDescribedObject()
-              .withNewMetric()
-              .withName(name)
-              .withNewSelector()
-              .addToMatchLabels(labelKey(), label(3))
-              .endSelector()
-              .endMetric()
-              .withNewTarget()
-              .withType("Value")
-              .withNewValue(quantity())
-              .endTarget()
-              .endObject()
-              .build();
-      case 2 ->
-          new MetricSpecBuilder()
-              .withType("External")
-              .withNewExternal()
-              .withNewMetric()
-              .withName(name)
-              .endMetric()
-              .withNewTarget()
-              .withType("AverageValue")
-              .withNewAverageValue(quantity())
-              .endTarget()
-              .endExternal()
-              .build();
-      default ->
-          new MetricSpecBuilder()
-              .withType("ContainerResource")
-              .withNewContainerResource()
-              .withName(pick(List.of("cpu", "memory")))
-              .withContainer("cn")
-              .withNewTarget()
-              .withType("Utilization")
-              .withAverageUtilization(1 + random.nextInt(100))
-              .endTarget()
-              .endContainerResource()
-              .build();
-    };
   }
 
   Frontend frontend() {
@@ -256,71 +148,6 @@ final class SpecGenerator {
     return r;
   }
 
-  private EnvVar env() {
-    String name = "V_" + label(4).replace('-', '_').toUpperCase(java.util.Locale.ROOT);
-    return switch (random.nextInt(3)) {
-      case 0 -> new EnvVar(name, text(), null);
-      case 1 ->
-          new EnvVarBuilder()
-              .withName(name)
-              .withNewValueFrom()
-              .withNewSecretKeyRef()
-              .withName(label(5))
-              .withKey("key")
-              .withOptional(random.nextBoolean())
-              .endSecretKeyRef()
-              .endValueFrom()
-              .build();
-      default ->
-          new EnvVarBuilder()
-              .withName(name)
-              .withNewValueFrom()
-              .withNewFieldRef()
-              .withFieldPath("spec.nodeName")
-              .endFieldRef()
-              .endValueFrom()
-              .build();
-    };
-  }
-
-  private Toleration toleration() {
-    if (random.nextBoolean()) {
-      return new TolerationBuilder().withOperator("Exists").build();
-    }
-    TolerationBuilder t =
-        new TolerationBuilder().withKey(labelKey()).withOperator("Equal").withValue(label(3));
-    return random.nextBoolean()
-        ? t.withEffect("NoExecute").withTolerationSeconds((long) random.nextInt(1000)).build()
-        : t.withEffect(pick(List.of("NoSchedule", "PreferNoSchedule"))).build();
-  }
-
-  private Affinity affinity() {
-    return new AffinityBuilder()
-        .withNewNodeAffinity()
-        .withNewRequiredDuringSchedulingIgnoredDuringExecution()
-        .addNewNodeSelectorTerm()
-        .addNewMatchExpression()
-        .withKey(labelKey())
-        .withOperator("In")
-        .withValues(label(3), label(4))
-        .endMatchExpression()
-        .endNodeSelectorTerm()
-        .endRequiredDuringSchedulingIgnoredDuringExecution()
-        .endNodeAffinity()
-        .withNewPodAntiAffinity()
-        .addNewPreferredDuringSchedulingIgnoredDuringExecution()
-        .withWeight(1 + random.nextInt(100))
-        .withNewPodAffinityTerm()
-        .withTopologyKey("kubernetes.io/hostname")
-        .withNewLabelSelector()
-        .addToMatchLabels("app.kubernetes.io/name", "starrocks-cn")
-        .endLabelSelector()
-        .endPodAffinityTerm()
-        .endPreferredDuringSchedulingIgnoredDuringExecution()
-        .endPodAntiAffinity()
-        .build();
-  }
-
   private ComputeNodeGroupSpec spreads(ComputeNodeGroupSpec s) {
     Set<String> keys = new LinkedHashSet<>();
     for (int i = random.nextInt(3); i > 0; i--) {
@@ -339,18 +166,6 @@ final class SpecGenerator {
                   .build());
     }
     return s;
-  }
-
-  private PodSecurityContext securityContext() {
-    return new PodSecurityContextBuilder()
-        .withRunAsUser((long) random.nextInt(65536))
-        .withFsGroup((long) random.nextInt(65536))
-        .withRunAsNonRoot(random.nextBoolean())
-        .addNewSysctl()
-        .withName("net.core.somaxconn")
-        .withValue("1024")
-        .endSysctl()
-        .build();
   }
 
   private Ports ports() {
@@ -385,32 +200,8 @@ final class SpecGenerator {
         + (random.nextInt(4) == 0 ? "@sha256:" + "ab".repeat(32) : "");
   }
 
-  private String label(int length) {
-    if (length == 0) {
-      return "";
-    }
-    String chars = "abcdefghijklmnopqrstuvwxyz0123456789-";
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < length; i++) {
-      sb.append(chars.charAt(random.nextInt(i == 0 || i == length - 1 ? 36 : 37)));
-    }
-    return sb.toString();
-  }
-
-  private String labelKey() {
-    return (random.nextBoolean() ? label(3) + ".example.com/" : "") + label(2 + random.nextInt(8));
-  }
-
   private String configKey() {
     return label(3).replace('-', '_') + pick(List.of("", ".x", "_y"));
-  }
-
-  private String text() {
-    return random.nextBoolean() ? pick(TRICKY) : pick(TRICKY) + "\n" + pick(TRICKY);
-  }
-
-  private static String oneLine(String s) {
-    return s.replace("\n", " ").replace("\r", " ").replace('\u2028', ' ');
   }
 
   private String[] strings() {
@@ -421,16 +212,8 @@ final class SpecGenerator {
     return result;
   }
 
-  private String quantity() {
-    return pick(List.of("10", "250m", "1k", "2Mi", "1e3", "0.5"));
-  }
-
   private int seconds() {
     return random.nextInt(5) == 0 ? 0 : random.nextInt(86401);
-  }
-
-  private <T> T pick(List<T> options) {
-    return options.get(random.nextInt(options.size()));
   }
 
   private ComputeNodeGroupSpec maybe(

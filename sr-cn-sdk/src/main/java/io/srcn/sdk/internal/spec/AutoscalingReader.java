@@ -43,29 +43,28 @@ final class AutoscalingReader {
     a = memory == null ? a : Attempts.step(v, ROOT, a, x -> x.onMemory(memory));
     a = cpuValue == null ? a : Attempts.step(v, ROOT, a, x -> x.onCpuAverage(cpuValue));
     a = memoryValue == null ? a : Attempts.step(v, ROOT, a, x -> x.onMemoryAverage(memoryValue));
-    List<MetricSpec> metrics = new ArrayList<>();
-    f.list("customMetrics", (ev, o) -> add(metrics, Attempts.model(ev, o, MetricSpec.class)));
+    List<MetricSpec> metrics = Lists.models(f, "customMetrics", MetricSpec.class);
     for (MetricSpec m : metrics) {
       a = Attempts.step(v, ROOT, a, x -> x.onMetric(m));
     }
-    a = behavior(f.objectOrNull("scaleUp"), a, true);
-    a = behavior(f.objectOrNull("scaleDown"), a, false);
+    a = behavior(v, f.objectOrNull("scaleUp"), a, true);
+    a = behavior(v, f.objectOrNull("scaleDown"), a, false);
     f.done();
     return a;
   }
 
-  private static Autoscaling behavior(Fields f, Autoscaling a, boolean up) {
+  /** Applies a scale-up or scale-down mapping; {@code v} is the autoscaling mapping's. */
+  private static Autoscaling behavior(Violations v, Fields f, Autoscaling a, boolean up) {
     if (f == null) {
       return a;
     }
-    Violations v = f.violations();
     SelectPolicy policy =
         Enums.read(f, "selectPolicy", SelectPolicy.class, SelectPolicy::kubernetesName);
     SelectPolicy select = policy == null ? SelectPolicy.MAX : policy;
     Autoscaling result =
         Attempts.step(v, ROOT, a, x -> up ? x.scaleUpSelect(select) : x.scaleDownSelect(select));
     List<ScalingRule> rules = new ArrayList<>();
-    f.list("rules", (ev, o) -> add(rules, rule(Fields.of(ev, o))));
+    f.list("rules", (ev, o) -> Lists.addUnlessNull(rules, rule(Fields.of(ev, o))));
     if (f.has("rules")) {
       ScalingRule[] array = rules.toArray(ScalingRule[]::new);
       result = Attempts.step(v, ROOT, result, x -> up ? x.scaleUp(array) : x.scaleDown(array));
@@ -103,11 +102,5 @@ final class AutoscalingReader {
     Integer value = f.integer(key);
     f.violations().require(value != null || f.has(key), key, "is required");
     return value;
-  }
-
-  private static <T> void add(List<T> list, T value) {
-    if (value != null) {
-      list.add(value);
-    }
   }
 }

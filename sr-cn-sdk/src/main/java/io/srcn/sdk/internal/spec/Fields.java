@@ -2,7 +2,6 @@ package io.srcn.sdk.internal.spec;
 
 import io.srcn.sdk.internal.Violations;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -82,7 +81,11 @@ final class Fields {
     if ((o instanceof Integer) || (o instanceof Long l && l == l.intValue())) {
       return ((Number) o).intValue();
     }
-    v.add(key, "must be an integer, not " + describe(o));
+    if (o instanceof Long || o instanceof java.math.BigInteger) {
+      v.add(key, o + " is out of range (at most 2147483647)");
+    } else {
+      v.add(key, "must be an integer, not " + describe(o));
+    }
     return null;
   }
 
@@ -138,21 +141,6 @@ final class Fields {
     for (int i = 0; i < list.size(); i++) {
       element.accept(i, v.child(key + "[" + i + "]"), list.get(i));
     }
-  }
-
-  /** A sequence of strings (wrong elements recorded and skipped). */
-  List<String> strings(String key) {
-    List<String> result = new ArrayList<>();
-    list(
-        key,
-        (ev, o) -> {
-          if (o instanceof String s) {
-            result.add(s);
-          } else {
-            ev.add("", "must be a string, not " + describe(o));
-          }
-        });
-    return result;
   }
 
   /** A mapping of scalars read as text (see {@link #text(String)}), in document order. */

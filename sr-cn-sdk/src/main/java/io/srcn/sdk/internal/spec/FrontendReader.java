@@ -21,7 +21,13 @@ final class FrontendReader {
   static Frontend read(Fields f) {
     Violations v = f.violations();
     List<HostPort> addresses = new ArrayList<>();
-    f.list("addresses", (ev, o) -> address(ev, o, addresses));
+    int[] given = {0};
+    f.list(
+        "addresses",
+        (ev, o) -> {
+          given[0]++;
+          address(ev, o, addresses);
+        });
     v.require(f.has("addresses"), "addresses", "at least one FE address is required");
     Fields c = f.objectOrNull("credentials");
     Credentials credentials = c == null ? null : credentials(c);
@@ -29,6 +35,9 @@ final class FrontendReader {
     Integer query = f.integer("queryTimeoutMillis");
     TlsMode tls = Enums.read(f, "tlsMode", TlsMode.class, TlsMode::name);
     f.done();
+    if (addresses.isEmpty() && given[0] > 0) {
+      return null; // every address was invalid, and each is already reported
+    }
     Frontend fe = Attempts.make(v, "frontend", () -> Frontend.at(addresses));
     fe =
         credentials == null

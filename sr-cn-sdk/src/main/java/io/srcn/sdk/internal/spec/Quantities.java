@@ -55,7 +55,7 @@ public final class Quantities {
     }
     BigDecimal number = new BigDecimal(m.group(1).endsWith(".") ? m.group(1) + "0" : m.group(1));
     String suffix = m.group(2);
-    if (!suffix.isEmpty() && (suffix.charAt(0) == 'e' || suffix.charAt(0) == 'E')) {
+    if (!SUFFIXES.containsKey(suffix)) { // a decimal exponent such as e3 or E-2
       int exponent = Integer.parseInt(suffix.substring(1).replace("+", ""));
       if (Math.abs(exponent) > 30) {
         return Optional.empty();

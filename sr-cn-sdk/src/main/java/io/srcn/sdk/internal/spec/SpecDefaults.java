@@ -32,10 +32,27 @@ public final class SpecDefaults {
   /** Annotation keys with this prefix belong to the SDK. */
   public static final String RESERVED_ANNOTATION_PREFIX = "srcn.io/";
 
+  /** Pod volume names the renderer uses itself (the cn.conf ConfigMap volume). */
+  public static final Set<String> RESERVED_VOLUME_NAMES = Set.of("cn-config");
+
   /** The image pull policies Kubernetes knows. */
   public static final Set<String> PULL_POLICIES = Set.of("Always", "IfNotPresent", "Never");
 
   private SpecDefaults() {}
+
+  /**
+   * Why a volume may not be mounted at {@code path}, or null when it may: not over the CN
+   * installation (or a parent of it), and not on or inside the cn.conf directory.
+   */
+  public static String mountPathConflict(String path) {
+    if (CN_HOME.equals(path) || CN_HOME.startsWith(path + "/")) {
+      return "would hide the CN installation at " + CN_HOME;
+    }
+    if (CONFIG_DIR.equals(path) || path.startsWith(CONFIG_DIR + "/")) {
+      return "is where the SDK mounts cn.conf (" + CONFIG_DIR + "/cn.conf)";
+    }
+    return null;
+  }
 
   /** The mount path of a storage volume without an explicit one: {@code CN_HOME/<name>}. */
   public static String defaultMountPath(String volumeName) {

@@ -9,7 +9,6 @@ import io.srcn.sdk.AddressMode;
 import io.srcn.sdk.internal.Violations;
 import java.time.Duration;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -81,18 +80,15 @@ final class SpecReader {
     d.frontend = nested(s, "frontend", FrontendReader::read);
     d.resources = nested(s, "resources", PartsReader::resources);
     d.config.putAll(s.textMap("config"));
-    models(s, "env", EnvVar.class, d.env::add);
+    d.env.addAll(Lists.models(s, "env", EnvVar.class));
     d.nodeSelector.putAll(s.textMap("nodeSelector"));
-    models(s, "tolerations", Toleration.class, d.tolerations::add);
+    d.tolerations.addAll(Lists.models(s, "tolerations", Toleration.class));
     d.affinity = model(s, "affinity", Affinity.class);
-    models(
-        s,
-        "topologySpreadConstraints",
-        TopologySpreadConstraint.class,
-        d.topologySpreadConstraints::add);
+    d.topologySpreadConstraints.addAll(
+        Lists.models(s, "topologySpreadConstraints", TopologySpreadConstraint.class));
     d.podLabels.putAll(s.textMap("podLabels"));
     d.podAnnotations.putAll(s.textMap("podAnnotations"));
-    d.imagePullSecrets.addAll(s.strings("imagePullSecrets"));
+    d.imagePullSecrets.addAll(Lists.strings(s, "imagePullSecrets"));
     d.serviceAccount = s.string("serviceAccount");
     d.securityContext = model(s, "securityContext", PodSecurityContext.class);
     d.imagePullPolicy = s.string("imagePullPolicy");
@@ -100,19 +96,12 @@ final class SpecReader {
     d.probes = nested(s, "probes", PartsReader::probes);
     Integer grace = s.integer("terminationGracePeriodSeconds");
     d.terminationGracePeriod = grace == null ? null : Duration.ofSeconds(grace);
-    s.list(
-        "storage",
-        (ev, o) -> {
-          var volume = PartsReader.storage(Fields.of(ev, o));
-          if (volume != null) {
-            d.storage.add(volume);
-          }
-        });
+    d.storage.addAll(Lists.mappings(s, "storage", PartsReader::storage));
     d.clusterDomain = s.string("clusterDomain");
     d.addressMode = Enums.read(s, "addressMode", AddressMode.class, AddressMode::name);
     d.warehouse = s.string("warehouse");
-    d.command.addAll(s.strings("command"));
-    d.args.addAll(s.strings("args"));
+    d.command.addAll(Lists.strings(s, "command"));
+    d.args.addAll(Lists.strings(s, "args"));
     s.done();
   }
 
@@ -124,16 +113,5 @@ final class SpecReader {
   private static <T> T model(Fields s, String key, Class<T> type) {
     Object tree = s.raw(key);
     return tree == null ? null : Attempts.model(s.violations().child(key), tree, type);
-  }
-
-  private static <T> void models(Fields s, String key, Class<T> type, Consumer<T> sink) {
-    s.list(
-        key,
-        (ev, o) -> {
-          T value = Attempts.model(ev, o, type);
-          if (value != null) {
-            sink.accept(value);
-          }
-        });
   }
 }
