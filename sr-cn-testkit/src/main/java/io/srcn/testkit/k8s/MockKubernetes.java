@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.srcn.testkit.k8s.internal.ApiResources;
 import io.srcn.testkit.k8s.internal.KubeconfigYaml;
 import io.srcn.testkit.k8s.internal.MockServerRuntime;
+import io.srcn.testkit.k8s.internal.SharedSerialization;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -94,7 +95,9 @@ public final class MockKubernetes implements AutoCloseable {
 
   /**
    * A client shared by everyone using this server (closed by {@link #stop()}): JDK HTTP client,
-   * namespace {@code default}, no retries on 5xx so injected faults surface.
+   * namespace {@code default}, no retries on 5xx so injected faults surface. Clients of every mock
+   * server share one {@code KubernetesSerialization}, so Jackson's per-type setup (about a second
+   * for a StatefulSet on a cold mapper) is paid once per JVM rather than once per client.
    */
   public KubernetesClient client() {
     return running().sharedClient(this::newClient);
@@ -102,7 +105,10 @@ public final class MockKubernetes implements AutoCloseable {
 
   /** A new client the caller must close. */
   public KubernetesClient newClient() {
-    return new KubernetesClientBuilder().withConfig(config()).build();
+    return new KubernetesClientBuilder()
+        .withConfig(config())
+        .withKubernetesSerialization(SharedSerialization.get())
+        .build();
   }
 
   /** The client configuration for this server. */
@@ -152,6 +158,11 @@ public final class MockKubernetes implements AutoCloseable {
   /** The StatefulSet controller and kubelet simulator. */
   public StatefulSetSimulator statefulSets() {
     return running().statefulSets();
+  }
+
+  /** The HorizontalPodAutoscaler simulator (manual clock unless the builder chose real time). */
+  public HpaSimulator hpa() {
+    return running().hpa();
   }
 
   /**
@@ -208,7 +219,7 @@ public final class MockKubernetes implements AutoCloseable {
 
   private MockServerRuntime running() {
     MockServerRuntime r = runtime;
-    if (r == null) {
+    if (r == null || stopped) {
       throw new IllegalStateException(
           stopped ? "MockKubernetes was stopped" : "MockKubernetes is not started: call start()");
     }

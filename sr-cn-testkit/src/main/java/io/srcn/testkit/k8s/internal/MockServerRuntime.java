@@ -5,8 +5,10 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
+import io.srcn.testkit.k8s.HpaSimulator;
 import io.srcn.testkit.k8s.RequestLog;
 import io.srcn.testkit.k8s.StatefulSetSimulator;
+import io.srcn.testkit.k8s.internal.hpa.HpaSimulation;
 import io.srcn.testkit.k8s.internal.sim.StatefulSetSimulation;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -46,6 +48,7 @@ public final class MockServerRuntime implements AutoCloseable {
   private final ScheduledThreadPoolExecutor executor;
   private final StatefulSetSimulation statefulSets;
   private final Bridge bridge;
+  private final HpaSimulation hpa;
   private KubernetesClient sharedClient;
   private boolean closed;
 
@@ -67,6 +70,7 @@ public final class MockServerRuntime implements AutoCloseable {
     this.statefulSets =
         new StatefulSetSimulation(dispatcher, executor, s.readyDelay(), s.terminationDelay());
     this.bridge = new Bridge(dispatcher, s.clusterDomain());
+    this.hpa = new HpaSimulation(dispatcher, executor, s.manualClock());
     this.server =
         new KubernetesMockServer(
             new Context(Serialization.jsonMapper()),
@@ -103,6 +107,10 @@ public final class MockServerRuntime implements AutoCloseable {
 
   public StatefulSetSimulator statefulSets() {
     return statefulSets;
+  }
+
+  public HpaSimulator hpa() {
+    return hpa;
   }
 
   public Bridge bridge() {

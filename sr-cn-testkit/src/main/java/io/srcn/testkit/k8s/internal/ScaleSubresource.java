@@ -1,10 +1,6 @@
 package io.srcn.testkit.k8s.internal;
 
 import io.fabric8.mockwebserver.http.MockResponse;
-import io.fabric8.zjsonpatch.JsonPatch;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -34,7 +30,7 @@ final class ScaleSubresource {
     scale.putObject("spec").put("replicas", obj.path("spec").path("replicas").asInt(0));
     ObjectNode status = scale.putObject("status");
     status.put("replicas", obj.path("status").path("replicas").asInt(0));
-    status.put("selector", selectorString(obj.path("spec").path("selector")));
+    status.put("selector", Selectors.toString(obj.path("spec").path("selector")));
     return scale;
   }
 
@@ -51,9 +47,7 @@ final class ScaleSubresource {
     StoredObject current = writes.current(req, r);
     ObjectNode scale = toScale(current.tree());
     JsonNode patched;
-    if (type.equals(WriteHandler.JSON_PATCH)) {
-      patched = JsonPatch.apply(Json.parse(req.body()), scale);
-    } else if (type.equals(WriteHandler.APPLY_PATCH)) {
+    if (type.equals(WriteHandler.APPLY_PATCH)) {
       patched = MergePatch.apply(scale, Json.parseYaml(req.body()));
     } else {
       patched = WriteHandler.patchDocument(type, scale, req.body());
@@ -91,39 +85,5 @@ final class ScaleSubresource {
     if (!r.hasScale()) {
       throw ApiException.noSuchResource();
     }
-  }
-
-  /** A label selector as a string ({@code k=v,k2 in (a,b)}). */
-  static String selectorString(JsonNode selector) {
-    List<String> parts = new ArrayList<>();
-    JsonNode labels = selector.has("matchLabels") ? selector.path("matchLabels") : selector;
-    for (Map.Entry<String, JsonNode> e : labels.properties()) {
-      if (e.getValue().isValueNode()) {
-        parts.add(e.getKey() + "=" + e.getValue().asString());
-      }
-    }
-    for (JsonNode expr : selector.path("matchExpressions")) {
-      String key = Json.text(expr, "key");
-      String op = Json.text(expr, "operator");
-      List<String> values = new ArrayList<>();
-      expr.path("values").forEach(v -> values.add(v.asString()));
-      switch (op == null ? "" : op) {
-        case "In":
-          parts.add(key + " in (" + String.join(",", values) + ")");
-          break;
-        case "NotIn":
-          parts.add(key + " notin (" + String.join(",", values) + ")");
-          break;
-        case "Exists":
-          parts.add(key);
-          break;
-        case "DoesNotExist":
-          parts.add("!" + key);
-          break;
-        default:
-          break;
-      }
-    }
-    return String.join(",", parts);
   }
 }

@@ -1,6 +1,7 @@
 package io.srcn.testkit.k8s.internal;
 
 import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.zjsonpatch.JsonPatch;
 import java.security.SecureRandom;
 import java.util.Locale;
 import java.util.Objects;
@@ -79,9 +80,6 @@ final class WriteHandler {
       return apply.apply(req, r);
     }
     StoredObject current = current(req, r);
-    if (type.equals(JSON_PATCH)) {
-      return fix(server.parentJsonPatch(req.objectPathWithSubresource(), req.body()));
-    }
     JsonNode patched = patchDocument(type, current.tree(), req.body());
     return replace(req, r, current, objectBody(patched));
   }
@@ -89,6 +87,16 @@ final class WriteHandler {
   /** Applies a merge or strategic merge patch to a document (415 for anything else). */
   static JsonNode patchDocument(String type, JsonNode document, String body) {
     switch (type) {
+      case JSON_PATCH:
+        try {
+          return JsonPatch.apply(Json.parse(body), document);
+        } catch (RuntimeException e) {
+          if (e instanceof ApiException) {
+            throw e;
+          }
+          throw new ApiException(
+              422, "Invalid", "the JSON patch could not be applied: " + e.getMessage());
+        }
       case MERGE_PATCH:
         return MergePatch.apply(document, Json.parse(body));
       case STRATEGIC_PATCH:

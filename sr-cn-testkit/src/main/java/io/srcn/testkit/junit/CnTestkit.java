@@ -1,0 +1,56 @@
+package io.srcn.testkit.junit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Runs a test class with the testkit: parameters of type {@link io.srcn.testkit.fe.FakeFrontend},
+ * {@link io.srcn.testkit.k8s.MockKubernetes}, {@code KubernetesClient} and {@link
+ * io.srcn.sdk.Frontend} are resolved with a fresh fake FE and mock Kubernetes per test method (or
+ * per class), bridged so that the FE's nodes are alive exactly while their pods are Ready.
+ *
+ * <pre>{@code
+ * @CnTestkit
+ * class ScaleTest {
+ *   @Test
+ *   void registersPods(FakeFrontend fe, MockKubernetes k8s, KubernetesClient client) { ... }
+ * }
+ * }</pre>
+ *
+ * <p>For settings that need code, register {@link CnTestkitExtension#builder()} with
+ * {@code @RegisterExtension} instead (not both). Parallel-safe: everything lives in JUnit's
+ * extension store and binds 127.0.0.1 port 0.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@ExtendWith(CnTestkitExtension.class)
+public @interface CnTestkit {
+  /** Whether each test method gets its own servers (default) or the class shares one pair. */
+  Lifecycle lifecycle() default Lifecycle.PER_METHOD;
+
+  /** Whether the FE's heartbeats and DNS follow the mock pods (default true). */
+  boolean bridged() default true;
+
+  /** The autoscaling versions the mock API server serves (default v2 and v1). */
+  String[] autoscalingVersions() default {"v2", "v1"};
+
+  /** How long the fixtures live. */
+  enum Lifecycle {
+    /**
+     * A fresh pair for every test method (and for {@code @BeforeAll} methods, one for the class).
+     */
+    PER_METHOD,
+    /**
+     * One pair for the whole class; the class must not run its methods concurrently and tests see
+     * each other's objects.
+     */
+    PER_CLASS
+  }
+}
