@@ -21,9 +21,9 @@ import java.util.TreeMap;
  * group with autoscaling (five objects). The request counts are what a real cluster would see too;
  * the times are the mock's and only compare operations with each other.
  *
- * <p>Run: {@code mvn -q -pl sr-cn-sdk-examples -am package -DskipTests} then {@code java -cp
- * sr-cn-sdk-examples/target/... io.srcn.examples.bench.ApplyCostBenchmark [rounds]}, or with {@code
- * exec:java -Dexec.mainClass=io.srcn.examples.bench.ApplyCostBenchmark}.
+ * <p>Run: {@code mvn -q -am -pl sr-cn-sdk-examples install -DskipTests} then {@code mvn -q -pl
+ * sr-cn-sdk-examples exec:java -Dexec.mainClass=io.srcn.examples.bench.ApplyCostBenchmark
+ * -Dexec.args=50} (the argument is the number of timed rounds, default 30).
  */
 public final class ApplyCostBenchmark {
   private static final String NS = "bench";
