@@ -18,7 +18,7 @@ import java.util.List;
  * <p>Stateless and thread-safe.
  */
 public final class SpecCodec {
-  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+  private static final KubernetesSerialization SERIALIZATION = Fabric8Objects.serialization();
 
   /** Documents larger than this are rejected before parsing. */
   static final int MAX_DOCUMENT_CHARS = 1 << 20;
