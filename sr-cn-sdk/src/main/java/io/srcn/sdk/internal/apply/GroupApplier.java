@@ -162,8 +162,8 @@ public final class GroupApplier {
     if (hpa.isEmpty() || !LiveObjects.isManaged(hpa.get(), group)) {
       return false;
     }
-    return writer.delete(
-        ObjectKind.AUTOSCALER, ObjectKind.AUTOSCALER.ref(namespace, group), hpaApi.get());
+    writer.delete(ObjectKind.AUTOSCALER, ObjectKind.AUTOSCALER.ref(namespace, group), hpaApi.get());
+    return true;
   }
 
   /** The HPA API version of the cluster (discovered once per client), or empty if none. */
