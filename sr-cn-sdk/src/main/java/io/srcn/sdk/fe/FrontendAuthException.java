@@ -1,9 +1,12 @@
 package io.srcn.sdk.fe;
 
 /**
- * The FE refused the login or the privilege (MySQL errors 1045, 1227, 5203). Never retried:
- * retrying cannot help, and repeated failed logins can lock accounts. The fix is a user with the
- * {@code NODE} and {@code OPERATE} system privileges, or the right password.
+ * The FE refused the login or the privilege (MySQL errors 1045, 1227, 5203, or any error whose text
+ * says {@code Access denied}), or the client has no usable password to log in with (error code 0:
+ * literal credentials whose password was not kept, or a resolver that returned no literal
+ * credentials). Never retried: retrying cannot help, and repeated failed logins can lock accounts.
+ * The fix is a user with the {@code NODE} and {@code OPERATE} system privileges, or the right
+ * password.
  *
  * <p>Instances are immutable and thread-safe.
  */

@@ -1,0 +1,402 @@
+package io.srcn.testkit.fe;
+
+import io.srcn.sdk.Credentials;
+import io.srcn.sdk.Frontend;
+import io.srcn.sdk.fe.HostPort;
+import io.srcn.testkit.fe.internal.server.Faults;
+import io.srcn.testkit.fe.internal.server.FeContext;
+import io.srcn.testkit.fe.internal.server.ServerCore;
+import io.srcn.testkit.fe.internal.server.StatementLog;
+import io.srcn.testkit.fe.internal.state.ClusterState;
+import io.srcn.testkit.fe.internal.state.FeError;
+import io.srcn.testkit.fe.internal.state.Heartbeater;
+import io.srcn.testkit.fe.internal.state.NodeAddress;
+import io.srcn.testkit.fe.internal.state.Profile;
+import io.srcn.testkit.fe.internal.state.UserRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * An in-process StarRocks FE on the real MySQL wire protocol, for tests: Connector/J and the {@code
+ * mysql}/{@code mariadb} CLI connect to it, log in with native passwords and run {@code ALTER
+ * SYSTEM ADD|DROP COMPUTE NODE}, {@code SHOW COMPUTE NODES} and the statements clients send around
+ * them, with the column sets, error texts and codes of the chosen {@link FeVersion}. Heartbeats are
+ * simulated: a node becomes alive on the first poll that finds its host reachable and is declared
+ * dead after more than {@code heartbeatRetryTimes} failed polls.
+ *
+ * <pre>{@code
+ * try (FakeFrontend fe = FakeFrontend.builder().version(FeVersion.V3_3).build().start()) {
+ *   Frontend frontend = fe.frontend();        // SDK value pointing here, as root
+ *   ...
+ *   assertThat(fe.computeNodes()).extracting(FakeComputeNode::alive).containsOnly(true);
+ * }
+ * }</pre>
+ *
+ * <p>Listens on {@code 127.0.0.1} only; port 0 (the default) picks a free port, which is kept
+ * across {@link #stop()}/{@link #start()}. State (nodes, users, warehouses) survives a restart.
+ *
+ * <p>Thread-safe.
+ */
+public final class FakeFrontend implements AutoCloseable {
+  private final FeContext context;
+  private final ServerCore server;
+  private final Heartbeater heartbeater;
+  private final Map<String, String> passwords = new ConcurrentHashMap<>();
+  private volatile Predicate<String> reachability;
+  private int port;
+
+  private FakeFrontend(Builder b) {
+    Profile profile = new Profile(b.version, b.mode, b.sharedData);
+    ClusterState cluster = new ClusterState(profile, b.clock, b.resolver);
+    UserRegistry users = new UserRegistry();
+    this.context =
+        new FeContext(cluster, users, new Faults(), new StatementLog(b.logCapacity), b.clock);
+    this.server = new ServerCore(context);
+    this.reachability = b.reachability;
+    this.heartbeater =
+        new Heartbeater(cluster, b.heartbeatInterval, b.heartbeatRetryTimes, () -> reachability);
+    this.port = b.port;
+    addUser("root", b.rootPassword, true);
+    b.users.forEach((name, u) -> addUser(name, u.password, u.nodePrivilege));
+  }
+
+  /** A builder with the defaults: port 0, root without password, 3.3 profile, FQDN mode. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** An FE with the defaults, not started. */
+  public static FakeFrontend create() {
+    return builder().build();
+  }
+
+  /**
+   * Starts listening (idempotent) and heartbeating.
+   *
+   * @return this FE
+   * @throws UncheckedIOException when the port cannot be bound
+   */
+  public synchronized FakeFrontend start() {
+    if (server.isRunning()) {
+      return this;
+    }
+    try {
+      port = server.start(port);
+    } catch (IOException e) {
+      throw new UncheckedIOException("FakeFrontend cannot listen on 127.0.0.1:" + port, e);
+    }
+    heartbeater.start("fake-fe-" + port + "-heartbeat");
+    return this;
+  }
+
+  /** Closes the listener and every connection and pauses heartbeats; state is kept. */
+  public synchronized void stop() {
+    heartbeater.stop();
+    server.stop();
+  }
+
+  /** Same as {@link #stop()}. */
+  @Override
+  public void close() {
+    stop();
+  }
+
+  /** Stops and starts again on the same port: an FE outage as clients see it. */
+  public synchronized void restart() {
+    stop();
+    start();
+  }
+
+  /** True while listening. */
+  public boolean isRunning() {
+    return server.isRunning();
+  }
+
+  /**
+   * The bound port, kept across restarts.
+   *
+   * @throws IllegalStateException when started never and configured with port 0
+   */
+  public synchronized int port() {
+    if (port == 0) {
+      throw new IllegalStateException("FakeFrontend has not been started: no port bound yet");
+    }
+    return port;
+  }
+
+  /** {@code 127.0.0.1:port}. */
+  public HostPort address() {
+    return HostPort.of("127.0.0.1", port());
+  }
+
+  /** {@code jdbc:mysql://127.0.0.1:port/}. */
+  public String jdbcUrl() {
+    return "jdbc:mysql://127.0.0.1:" + port() + "/";
+  }
+
+  /** An SDK {@link Frontend} pointing here with the root user's credentials. */
+  public Frontend frontend() {
+    return frontend("root");
+  }
+
+  /**
+   * An SDK {@link Frontend} pointing here with a configured user's credentials.
+   *
+   * @throws IllegalArgumentException when the user is not configured
+   */
+  public Frontend frontend(String user) {
+    String password = passwords.get(user);
+    if (password == null) {
+      throw new IllegalArgumentException("no user '" + user + "' is configured on this FE");
+    }
+    return Frontend.at(List.of(address())).withCredentials(Credentials.of(user, password));
+  }
+
+  /** A snapshot of the compute nodes, in the order they were added. */
+  public List<FakeComputeNode> computeNodes() {
+    return context.cluster().snapshot().stream().map(FakeComputeNode::of).toList();
+  }
+
+  /** The compute node at {@code host:heartbeatPort}, if registered. */
+  public Optional<FakeComputeNode> computeNode(String host, int heartbeatPort) {
+    return computeNodes().stream()
+        .filter(n -> n.host().equals(host) && n.heartbeatPort() == heartbeatPort)
+        .findFirst();
+  }
+
+  /** The statement log (most recent {@link Builder#statementLogCapacity} entries), oldest first. */
+  public List<StatementRecord> statements() {
+    return context.log().list();
+  }
+
+  /** Empties the statement log. */
+  public void clearStatements() {
+    context.log().clear();
+  }
+
+  /** The number of open client connections. */
+  public int openConnections() {
+    return server.openConnections();
+  }
+
+  // ---- test control ----
+
+  /** Registers a node directly, e.g. a node another tool added ({@code default_warehouse}). */
+  public void addComputeNode(String host, int heartbeatPort) {
+    context.cluster().seed(new NodeAddress(host, heartbeatPort), Profile.DEFAULT_WAREHOUSE);
+  }
+
+  /** Forgets a node without any statement (the FE lost it); false when it was not registered. */
+  public boolean removeComputeNode(String host, int heartbeatPort) {
+    return context.cluster().remove(new NodeAddress(host, heartbeatPort));
+  }
+
+  /**
+   * The node reports a graceful exit: {@code Alive=false}, {@code SHUTDOWN} at once and on every
+   * heartbeat until {@link #restartComputeNode}.
+   *
+   * @throws IllegalArgumentException when the node is not registered
+   */
+  public void shutdownComputeNode(String host, int heartbeatPort) {
+    require(context.cluster().shutdown(new NodeAddress(host, heartbeatPort)), host, heartbeatPort);
+  }
+
+  /**
+   * The node's process starts again after a graceful exit: the next good heartbeat makes it alive
+   * with a new {@code LastStartTime}.
+   *
+   * @throws IllegalArgumentException when the node is not registered
+   */
+  public void restartComputeNode(String host, int heartbeatPort) {
+    require(context.cluster().restart(new NodeAddress(host, heartbeatPort)), host, heartbeatPort);
+  }
+
+  private static void require(boolean found, String host, int port) {
+    if (!found) {
+      throw new IllegalArgumentException(
+          "no compute node " + new NodeAddress(host, port) + " is registered");
+    }
+  }
+
+  /** Replaces the heartbeat reachability check (asked with the stored host only). */
+  public void setReachability(Predicate<String> hostReachable) {
+    this.reachability = java.util.Objects.requireNonNull(hostReachable, "hostReachable");
+  }
+
+  /** Replaces the IP-mode resolver (name to IP; empty = unknown host). */
+  public void setResolver(Function<String, Optional<String>> dns) {
+    context.cluster().resolver(java.util.Objects.requireNonNull(dns, "dns"));
+  }
+
+  /** Runs one heartbeat round now, on the caller's thread (besides the scheduled ones). */
+  public void heartbeatNow() {
+    heartbeater.pollOnce();
+  }
+
+  /** Adds or replaces a user; {@code nodePrivilege} allows ALTER SYSTEM. */
+  public void addUser(String user, String password, boolean nodePrivilege) {
+    context.users().put(user, password, nodePrivilege);
+    passwords.put(user, password);
+  }
+
+  // ---- faults ----
+
+  /** The next {@code n} statements, whatever they are, fail with this error. */
+  public void failNextStatements(int n, int errorCode, String sqlState, String message) {
+    failNextStatements(n, sql -> true, errorCode, sqlState, message);
+  }
+
+  /** The next {@code n} statements whose SQL matches {@code sql} fail with this error. */
+  public void failNextStatements(
+      int n, Predicate<String> sql, int errorCode, String sqlState, String message) {
+    context.faults().failNext(n, sql, new FeError(errorCode, sqlState, message));
+  }
+
+  /** Removes pending statement failures. */
+  public void clearFailures() {
+    context.faults().clearFailures();
+  }
+
+  /** Adds a delay before every statement's answer ({@link Duration#ZERO} = none). */
+  public void setLatency(Duration perStatement) {
+    context.faults().latency(perStatement);
+  }
+
+  /** Closes every open client connection; new connections are accepted. */
+  public void dropAllConnections() {
+    server.dropAllConnections();
+  }
+
+  /** While true, every login fails with error 1045 (access denied). */
+  public void refuseLogins(boolean refuse) {
+    context.faults().refuseLogins(refuse);
+  }
+
+  @Override
+  public String toString() {
+    return "FakeFrontend[" + context.profile() + ", port=" + port + "]";
+  }
+
+  /** Configures a {@link FakeFrontend}. Not thread-safe. */
+  public static final class Builder {
+    private int port;
+    private String rootPassword = "";
+    private final Map<String, UserSpec> users = new java.util.LinkedHashMap<>();
+    private FeVersion version = FeVersion.V3_3;
+    private FeMode mode = FeMode.FQDN;
+    private boolean sharedData;
+    private Duration heartbeatInterval = Duration.ofMillis(200);
+    private int heartbeatRetryTimes = 3;
+    private Predicate<String> reachability = host -> true;
+    private Function<String, Optional<String>> resolver = DefaultResolver::resolve;
+    private Clock clock = Clock.systemDefaultZone();
+    private int logCapacity = 10_000;
+
+    private record UserSpec(String password, boolean nodePrivilege) {}
+
+    private Builder() {}
+
+    /** The port to bind on 127.0.0.1; 0 (default) picks a free one. */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port must be in 0..65535, was " + port);
+      }
+      this.port = port;
+      return this;
+    }
+
+    /** The password of {@code root} (default empty). */
+    public Builder rootPassword(String password) {
+      this.rootPassword = java.util.Objects.requireNonNull(password, "rootPassword");
+      return this;
+    }
+
+    /** Adds a user; {@code nodePrivilege} allows ALTER SYSTEM. */
+    public Builder user(String user, String password, boolean nodePrivilege) {
+      if (user == null || user.isEmpty() || password == null) {
+        throw new IllegalArgumentException("user must be non-empty and password non-null");
+      }
+      users.put(user, new UserSpec(password, nodePrivilege));
+      return this;
+    }
+
+    /** The FE release line to reproduce (default {@link FeVersion#V3_3}). */
+    public Builder version(FeVersion version) {
+      this.version = java.util.Objects.requireNonNull(version, "version");
+      return this;
+    }
+
+    /** FQDN (default) or IP mode. */
+    public Builder mode(FeMode mode) {
+      this.mode = java.util.Objects.requireNonNull(mode, "mode");
+      return this;
+    }
+
+    /** Shared-data mode: extra columns, warehouses (default false). */
+    public Builder sharedData(boolean sharedData) {
+      this.sharedData = sharedData;
+      return this;
+    }
+
+    /** Time between heartbeat rounds (default 200 ms; the real FE uses 5 s). */
+    public Builder heartbeatInterval(Duration interval) {
+      if (interval == null || interval.isNegative() || interval.isZero()) {
+        throw new IllegalArgumentException("heartbeatInterval must be positive, was " + interval);
+      }
+      this.heartbeatInterval = interval;
+      return this;
+    }
+
+    /** Failed polls tolerated before a node is declared dead (default 3, as the FE). */
+    public Builder heartbeatRetryTimes(int times) {
+      if (times < 0) {
+        throw new IllegalArgumentException("heartbeatRetryTimes must be >= 0, was " + times);
+      }
+      this.heartbeatRetryTimes = times;
+      return this;
+    }
+
+    /** The heartbeat check, asked with a node's stored host (default: all reachable). */
+    public Builder reachability(Predicate<String> hostReachable) {
+      this.reachability = java.util.Objects.requireNonNull(hostReachable, "reachability");
+      return this;
+    }
+
+    /**
+     * The IP-mode resolver. The default resolves {@code localhost} to {@code 127.0.0.1} and nothing
+     * else (no DNS traffic); IP literals are never passed to it.
+     */
+    public Builder resolver(Function<String, Optional<String>> dns) {
+      this.resolver = java.util.Objects.requireNonNull(dns, "resolver");
+      return this;
+    }
+
+    /** The clock for times shown and logged (default: system clock and zone). */
+    public Builder clock(Clock clock) {
+      this.clock = java.util.Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** How many statements the log keeps (default 10,000; 0 disables it). */
+    public Builder statementLogCapacity(int capacity) {
+      if (capacity < 0) {
+        throw new IllegalArgumentException("statementLogCapacity must be >= 0, was " + capacity);
+      }
+      this.logCapacity = capacity;
+      return this;
+    }
+
+    /** A new, not yet started FE. */
+    public FakeFrontend build() {
+      return new FakeFrontend(this);
+    }
+  }
+}

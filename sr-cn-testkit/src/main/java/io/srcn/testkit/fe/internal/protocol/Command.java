@@ -1,0 +1,15 @@
+package io.srcn.testkit.fe.internal.protocol;
+
+/** The command bytes (first payload byte of a client command) the fake FE recognises. */
+public final class Command {
+  public static final int QUIT = 0x01;
+  public static final int INIT_DB = 0x02;
+  public static final int QUERY = 0x03;
+  public static final int FIELD_LIST = 0x04;
+  public static final int PING = 0x0E;
+  public static final int STMT_PREPARE = 0x16;
+  public static final int STMT_CLOSE = 0x19;
+  public static final int RESET_CONNECTION = 0x1F;
+
+  private Command() {}
+}
