@@ -86,4 +86,12 @@ public final class Names {
     }
     return ordinal(group, lower.substring(0, lower.length() - suffix.length()));
   }
+
+  /**
+   * A Kubernetes Event about the group's StatefulSet: {@code g-cn.<hex>}, the scheme {@code
+   * kubectl} users know from client-go ({@code <object>.<unique hex suffix>}).
+   */
+  public static String event(String group, long uniqueSuffix) {
+    return statefulSet(group) + "." + Long.toHexString(uniqueSuffix);
+  }
 }

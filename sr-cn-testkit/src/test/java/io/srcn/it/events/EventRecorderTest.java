@@ -1,0 +1,215 @@
+package io.srcn.it.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
+import io.srcn.sdk.GroupEvent;
+import io.srcn.sdk.internal.events.EventRecorder;
+import io.srcn.sdk.internal.events.GroupEvents;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * EventRecorder against fabric8's CRUD mock API server: posting, dedup, expiry, listeners. One
+ * server for the class; each test works in its own namespace with its own recorder.
+ */
+class EventRecorderTest {
+  private static final AtomicInteger NAMESPACES = new AtomicInteger();
+  private static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
+  private static final List<String> ADDRESSES =
+      List.of("analytics-cn-0.analytics-cn-search.starrocks.svc.cluster.local:9050");
+
+  private static CrudApiServer api;
+  private String ns;
+  private EventRecorder recorder;
+
+  @BeforeAll
+  static void startServer() throws Exception {
+    api = new CrudApiServer();
+  }
+
+  @AfterAll
+  static void stopServer() {
+    api.close();
+  }
+
+  @BeforeEach
+  void start() {
+    ns = "starrocks-" + NAMESPACES.incrementAndGet();
+    recorder = new EventRecorder(api.client(), "test-controller");
+  }
+
+  @AfterEach
+  void stop() {
+    recorder.close();
+  }
+
+  @Test
+  void postsAnEventOnTheStatefulSetAndLooksUpItsUid() throws Exception {
+    StatefulSet sts = createStatefulSet("analytics");
+    recorder.record(GroupEvents.nodeRegistered(ns, "analytics", ADDRESSES, T0), null);
+    assertThat(recorder.flush(Duration.ofSeconds(10))).isTrue();
+
+    List<Event> events = events();
+    assertThat(events).hasSize(1);
+    Event e = events.get(0);
+    assertThat(e.getMetadata().getName()).startsWith("analytics-cn.");
+    assertThat(e.getInvolvedObject().getKind()).isEqualTo("StatefulSet");
+    assertThat(e.getInvolvedObject().getName()).isEqualTo("analytics-cn");
+    assertThat(e.getInvolvedObject().getUid()).isEqualTo(sts.getMetadata().getUid()).isNotBlank();
+    assertThat(e.getType()).isEqualTo("Normal");
+    assertThat(e.getReason()).isEqualTo("NodeRegistered");
+    assertThat(e.getMessage())
+        .isEqualTo("Registered 1 compute node with the FE: " + ADDRESSES.get(0));
+    assertThat(e.getCount()).isEqualTo(1);
+    assertThat(e.getReportingComponent()).isEqualTo("sr-cn-sdk");
+    assertThat(e.getReportingInstance()).isEqualTo("test-controller");
+    assertThat(e.getMetadata().getLabels())
+        .containsEntry("app.kubernetes.io/instance", "analytics");
+    assertThat(recorder.stats()).isEqualTo(new EventRecorder.Stats(1, 0, 0, 0));
+  }
+
+  @Test
+  void repeatsWithinTheWindowBumpOneEventsCountAndLastTimestamp() throws Exception {
+    GroupEvent down = GroupEvents.frontendUnavailable(ns, "analytics", "connect timed out", T0);
+    recorder.record(down, "uid-1");
+    recorder.record(at(down, T0.plusSeconds(60)), "uid-1");
+    recorder.record(at(down, T0.plusSeconds(590)), "uid-1");
+    assertThat(recorder.flush(Duration.ofSeconds(10))).isTrue();
+
+    List<Event> events = events();
+    assertThat(events).hasSize(1);
+    assertThat(events.get(0).getCount()).isEqualTo(3);
+    assertThat(events.get(0).getType()).isEqualTo("Warning");
+    assertThat(events.get(0).getFirstTimestamp()).isEqualTo("2026-11-25T10:00:00Z");
+    assertThat(events.get(0).getLastTimestamp()).isEqualTo("2026-11-25T10:09:50Z");
+    assertThat(recorder.stats()).isEqualTo(new EventRecorder.Stats(1, 2, 0, 0));
+  }
+
+  @Test
+  void anotherMessageReasonGroupOrObjectIsAnotherEvent() throws Exception {
+    GroupEvent a = GroupEvents.frontendUnavailable(ns, "analytics", "connect timed out", T0);
+    recorder.record(a, "uid-1");
+    recorder.record(GroupEvents.frontendUnavailable(ns, "analytics", "refused", T0), "uid-1");
+    recorder.record(GroupEvents.frontendUnavailable(ns, "reports", "connect timed out", T0), "u2");
+    recorder.record(a, "uid-of-a-recreated-statefulset");
+    recorder.record(GroupEvents.nodeDropped(ns, "analytics", ADDRESSES, T0), "uid-1");
+    assertThat(recorder.flush(Duration.ofSeconds(10))).isTrue();
+    assertThat(events()).hasSize(5).allSatisfy(e -> assertThat(e.getCount()).isEqualTo(1));
+  }
+
+  @Test
+  void aRepeatAfterTheWindowCreatesANewEvent() throws Exception {
+    GroupEvent scaled = GroupEvents.scaled(ns, "analytics", 1, 2, T0);
+    recorder.record(scaled, "uid-1");
+    recorder.record(at(scaled, T0.plus(EventRecorder.DEFAULT_WINDOW)), "uid-1");
+    assertThat(recorder.flush(Duration.ofSeconds(10))).isTrue();
+    List<Event> events = events();
+    assertThat(events).hasSize(2);
+    assertThat(events)
+        .extracting(Event::getFirstTimestamp)
+        .containsExactly("2026-11-25T10:00:00Z", "2026-11-25T10:10:00Z");
+  }
+
+  @Test
+  void anEventDeletedMeanwhileIsCreatedAgain() throws Exception {
+    GroupEvent dropped = GroupEvents.nodeDropped(ns, "analytics", ADDRESSES, T0);
+    recorder.record(dropped, "uid-1");
+    assertThat(recorder.flush(Duration.ofSeconds(10))).isTrue();
+    for (Event e : events()) {
+      api.client().v1().events().resource(e).delete();
+    }
+    await().atMost(Duration.ofSeconds(10)).until(() -> events().isEmpty());
+
+    recorder.record(at(dropped, T0.plusSeconds(30)), "uid-1");
+    assertThat(recorder.flush(Duration.ofSeconds(10))).isTrue();
+    assertThat(events())
+        .singleElement()
+        .satisfies(e -> assertThat(e.getCount()).isEqualTo(1))
+        .satisfies(e -> assertThat(e.getFirstTimestamp()).isEqualTo("2026-11-25T10:00:30Z"));
+  }
+
+  @Test
+  void listenersSeeEveryOccurrenceEvenWhenKubernetesFoldsThem() throws Exception {
+    List<GroupEvent> seen = new CopyOnWriteArrayList<>();
+    recorder.addListener(seen::add);
+    recorder.addListener(
+        e -> {
+          throw new IllegalStateException("a buggy listener");
+        });
+    GroupEvent down = GroupEvents.frontendUnavailable(ns, "analytics", "refused", T0);
+    recorder.record(down, "uid-1");
+    recorder.record(at(down, T0.plusSeconds(5)), "uid-1");
+    assertThat(seen).hasSize(2);
+    assertThat(recorder.flush(Duration.ofSeconds(10))).isTrue();
+    assertThat(events()).singleElement().satisfies(e -> assertThat(e.getCount()).isEqualTo(2));
+  }
+
+  @Test
+  void manyThreadsRecordingTheSameProblemYieldOneEventWithTheFullCount() throws Exception {
+    GroupEvent down = GroupEvents.frontendUnavailable(ns, "analytics", "refused", T0);
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        int offset = t;
+        done.add(
+            pool.submit(
+                () -> {
+                  for (int i = 0; i < 10; i++) {
+                    recorder.record(at(down, T0.plusSeconds(offset * 10L + i)), "uid-1");
+                  }
+                }));
+      }
+      for (Future<?> f : done) {
+        f.get(10, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(recorder.flush(Duration.ofSeconds(20))).isTrue();
+    assertThat(events()).singleElement().satisfies(e -> assertThat(e.getCount()).isEqualTo(40));
+    assertThat(recorder.stats()).isEqualTo(new EventRecorder.Stats(1, 39, 0, 0));
+  }
+
+  private StatefulSet createStatefulSet(String group) {
+    StatefulSet sts =
+        new StatefulSetBuilder()
+            .withNewMetadata()
+            .withNamespace(ns)
+            .withName(group + "-cn")
+            .endMetadata()
+            .withNewSpec()
+            .withReplicas(1)
+            .endSpec()
+            .build();
+    return api.client().apps().statefulSets().inNamespace(ns).resource(sts).create();
+  }
+
+  private List<Event> events() {
+    return api.client().v1().events().inNamespace(ns).list().getItems().stream()
+        .sorted(Comparator.comparing(Event::getFirstTimestamp))
+        .toList();
+  }
+
+  private static GroupEvent at(GroupEvent e, Instant time) {
+    return GroupEvent.builder().from(e).time(time).build();
+  }
+}
