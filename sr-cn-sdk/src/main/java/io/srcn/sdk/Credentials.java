@@ -13,8 +13,9 @@ import org.immutables.value.Value;
  * not be {@code root}.
  *
  * <p>The password never appears in {@link #toString()}, logs, exceptions or serialized specs: a
- * spec written to YAML or to the StatefulSet annotation keeps only Secret references, so a group
- * using literal credentials needs a {@link CredentialsResolver} to be re-attached after a restart.
+ * spec written to YAML, JSON or the StatefulSet annotation keeps Secret references in full but of
+ * literal credentials only the user. Read back, those are {@linkplain #isRedacted() redacted}: a
+ * {@link CredentialsResolver} (or {@link #withPassword(String)}) must supply the password again.
  *
  * <p>Immutable and thread-safe.
  */
