@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <pre>
  * java -cp ... io.srcn.examples.bench.FakeFrontendBenchmark [--seconds 5]
+ *     [--external-fe jdbc:mysql://127.0.0.1:9030/]   (a fake FE in another JVM, e.g. the jar)
  *     [--mariadb jdbc:mysql://127.0.0.1:3306/ --mariadb-user root --mariadb-password '']
  * </pre>
  *
@@ -64,6 +65,13 @@ public final class FakeFrontendBenchmark {
       bench.connectAuth("fake FE", url, "root", "");
       bench.rates("fake FE", url, "root", "", "SHOW COMPUTE NODES");
     }
+    String external = option(a, "--external-fe", null);
+    if (external != null) { // e.g. the standalone jar: server and client in separate JVMs
+      String url = external + JDBC_OPTIONS;
+      addNodes(url, "root", "", rows);
+      bench.connectAuth("ext. FE", url, "root", "");
+      bench.rates("ext. FE", url, "root", "", "SHOW COMPUTE NODES");
+    }
     String mariadb = option(a, "--mariadb", null);
     if (mariadb != null) {
       String user = option(a, "--mariadb-user", "root");
@@ -72,6 +80,16 @@ public final class FakeFrontendBenchmark {
       prepareTable(url, user, password, rows);
       bench.connectAuth("MariaDB", url, user, password);
       bench.rates("MariaDB", url, user, password, "SELECT * FROM srcn_bench.cn");
+    }
+  }
+
+  private static void addNodes(String url, String user, String password, List<List<String>> rows)
+      throws SQLException {
+    try (Connection c = DriverManager.getConnection(url, props(user, password));
+        Statement s = c.createStatement()) {
+      for (List<String> row : rows.subList(1, rows.size())) {
+        s.executeUpdate("ALTER SYSTEM ADD COMPUTE NODE '" + row.get(1) + ":" + row.get(2) + "'");
+      }
     }
   }
 

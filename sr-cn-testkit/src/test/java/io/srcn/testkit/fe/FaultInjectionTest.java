@@ -177,4 +177,20 @@ class FaultInjectionTest {
     assertThatThrownBy(() -> FakeFrontend.create().port())
         .isInstanceOf(IllegalStateException.class);
   }
+
+  @Test
+  void closeLeavesNoThreadsBehind() throws Exception {
+    FakeFrontend fe = fe();
+    String prefix = "fake-fe-" + fe.port() + "-";
+    try (Connection c = connect(fe)) {
+      assertThat(query(c, "SELECT 1")).hasSize(1);
+      fe.close();
+    }
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                Thread.getAllStackTraces().keySet().stream()
+                    .noneMatch(t -> t.getName().startsWith(prefix) && t.isAlive()));
+  }
 }
