@@ -193,4 +193,36 @@ class FaultInjectionTest {
                 Thread.getAllStackTraces().keySet().stream()
                     .noneMatch(t -> t.getName().startsWith(prefix) && t.isAlive()));
   }
+
+  @Test
+  void driverQueryTimeoutsKillTheDelayedStatement() throws Exception {
+    try (FakeFrontend fe = fe();
+        Connection c = connect(fe);
+        java.sql.Statement s = c.createStatement()) {
+      fe.setLatency(Duration.ofSeconds(30));
+      s.setQueryTimeout(1);
+      long start = System.nanoTime();
+      assertThatThrownBy(() -> s.executeQuery("SHOW COMPUTE NODES"))
+          .isInstanceOf(java.sql.SQLTimeoutException.class);
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
+      fe.setLatency(Duration.ZERO);
+      assertThat(query(c, "SELECT 1")).hasSize(1);
+      assertThat(fe.statements())
+          .extracting(StatementRecord::sql)
+          .anyMatch(q -> q.startsWith("KILL QUERY"));
+    }
+  }
+
+  @Test
+  void killConnectionClosesTheOtherSession() throws Exception {
+    try (FakeFrontend fe = fe();
+        Connection victim = connect(fe);
+        Connection admin = connect(fe)) {
+      String id = query(victim, "SELECT CONNECTION_ID()").get(0).get("CONNECTION_ID()");
+      execute(admin, "KILL " + id);
+      await().atMost(Duration.ofSeconds(5)).until(() -> fe.openConnections() == 1);
+      assertThatThrownBy(() -> query(victim, "SELECT 1")).isInstanceOf(SQLException.class);
+      assertError(error(admin, "KILL QUERY 999999"), 1094, "HY000", "Unknown thread id: 999999");
+    }
+  }
 }

@@ -60,7 +60,12 @@ final class ClientConnection implements Runnable {
       if (session.isPresent()) {
         socket.setSoTimeout(0);
         channel.maxMessage(ServerLimits.MAX_ALLOWED_PACKET);
-        commands.loop(channel, session.get());
+        fe.register(session.get());
+        try {
+          commands.loop(channel, session.get());
+        } finally {
+          fe.unregister(session.get());
+        }
       }
     } catch (EOFException e) {
       LOG.debug("client closed the connection");
@@ -131,7 +136,7 @@ final class ClientConnection implements Runnable {
 
   private Optional<Session> openSession(long id, User user, String database) throws IOException {
     String remote = socket.getInetAddress().getHostAddress();
-    Session session = new Session(id, user, remote, null);
+    Session session = new Session(id, user, remote, this::close);
     if (database != null) {
       Reply r = executor.execute(session, "USE `" + database.replace("`", "``") + "`");
       if (r instanceof Reply.Error e) {

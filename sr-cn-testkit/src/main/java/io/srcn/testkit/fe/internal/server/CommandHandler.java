@@ -100,14 +100,27 @@ final class CommandHandler {
 
   private void query(Session session, String sql) throws IOException {
     Instant received = fe.log().enabled() ? fe.clock().instant() : null;
-    delay(fe.faults().latency());
-    Optional<FeError> injected = fe.faults().takeFailure(sql);
-    Reply reply =
-        injected.isPresent() ? new Reply.Error(injected.get()) : executor.execute(session, sql);
+    Reply reply = answer(session, sql);
     write(reply);
     if (fe.log().enabled()) {
       fe.log().add(record(session, sql, reply, received));
     }
+  }
+
+  private Reply answer(Session session, String sql) {
+    session.statementStarted();
+    Duration latency = fe.faults().latency();
+    if (!latency.isZero() && !isKill(sql) && session.awaitUnlessKilled(latency)) {
+      return new Reply.Error(new FeError(1317, "70100", "Query execution was interrupted"));
+    }
+    Optional<FeError> injected = fe.faults().takeFailure(sql);
+    return injected.isPresent() ? new Reply.Error(injected.get()) : executor.execute(session, sql);
+  }
+
+  // KILL is answered at once, so a driver's query timeout can interrupt a delayed statement
+  private static boolean isKill(String sql) {
+    String s = sql.stripLeading();
+    return s.regionMatches(true, 0, "KILL", 0, 4);
   }
 
   private static StatementRecord record(Session s, String sql, Reply reply, Instant time) {
@@ -172,16 +185,5 @@ final class CommandHandler {
 
   private void error(FeError e) throws IOException {
     channel.write(Packets.err(out, e.code(), e.sqlState(), e.getMessage()));
-  }
-
-  private static void delay(Duration latency) {
-    if (latency.isZero()) {
-      return;
-    }
-    try {
-      Thread.sleep(latency.toMillis(), latency.toNanosPart() % 1_000_000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }
