@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.LongAdder;
  * real MySQL/MariaDB server for comparison.
  *
  * <pre>
- * java -cp ... io.srcn.examples.bench.FakeFrontendBenchmark [--seconds 5]
+ * java -cp ... io.srcn.examples.bench.FakeFrontendBenchmark [--seconds 5] [--warmup 5]
  *     [--external-fe jdbc:mysql://127.0.0.1:9030/]   (a fake FE in another JVM, e.g. the jar)
  *     [--mariadb jdbc:mysql://127.0.0.1:3306/ --mariadb-user root --mariadb-password '']
  * </pre>
@@ -45,6 +45,7 @@ public final class FakeFrontendBenchmark {
   public static void main(String[] args) throws Exception {
     List<String> a = Arrays.asList(args);
     int seconds = Integer.parseInt(option(a, "--seconds", "5"));
+    int warmup = Integer.parseInt(option(a, "--warmup", "5"));
     FakeFrontendBenchmark bench = new FakeFrontendBenchmark(Duration.ofSeconds(seconds));
     System.out.printf(
         Locale.ROOT,
@@ -62,6 +63,12 @@ public final class FakeFrontendBenchmark {
       fe.heartbeatNow();
       String url = fe.jdbcUrl() + JDBC_OPTIONS;
       rows = table(url, "root", "", "SHOW COMPUTE NODES");
+      // JIT warm-up of client and server code paths before any figure is taken (the client
+      // side is shared by every target, so later targets would otherwise start warmer)
+      for (String sql : List.of("SELECT 1", "SHOW COMPUTE NODES")) {
+        measure(url, "root", "", sql, 1, Duration.ofSeconds(warmup));
+        measure(url, "root", "", sql, 4, Duration.ofSeconds(warmup));
+      }
       bench.connectAuth("fake FE", url, "root", "");
       bench.rates("fake FE", url, "root", "", "SHOW COMPUTE NODES");
     }
