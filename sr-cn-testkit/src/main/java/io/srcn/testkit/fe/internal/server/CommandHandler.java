@@ -7,6 +7,7 @@ import io.srcn.testkit.fe.internal.protocol.MalformedPacketException;
 import io.srcn.testkit.fe.internal.protocol.PacketChannel;
 import io.srcn.testkit.fe.internal.protocol.Packets;
 import io.srcn.testkit.fe.internal.protocol.PayloadWriter;
+import io.srcn.testkit.fe.internal.sql.Redactor;
 import io.srcn.testkit.fe.internal.state.FeError;
 import io.srcn.testkit.fe.internal.state.ResultTable;
 import java.io.IOException;
@@ -80,7 +81,7 @@ final class CommandHandler {
             new FeError(
                 1295,
                 "HY000",
-                "This command is not supported in the prepared statement protocol" + " yet"));
+                "This command is not supported in the prepared statement protocol yet"));
         break;
       case Command.STMT_CLOSE:
         break; // no reply
@@ -103,7 +104,7 @@ final class CommandHandler {
     Reply reply = answer(session, sql);
     write(reply);
     if (fe.log().enabled()) {
-      fe.log().add(record(session, sql, reply, received));
+      fe.log().add(record(session, Redactor.redact(sql), reply, received));
     }
   }
 
