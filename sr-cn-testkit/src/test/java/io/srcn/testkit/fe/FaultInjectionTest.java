@@ -184,7 +184,25 @@ class FaultInjectionTest {
     String prefix = "fake-fe-" + fe.port() + "-";
     try (Connection c = connect(fe)) {
       assertThat(query(c, "SELECT 1")).hasSize(1);
-      fe.close();
+      fe.setLatency(Duration.ofMinutes(5));
+      java.util.concurrent.CompletableFuture<?> stuck =
+          java.util.concurrent.CompletableFuture.runAsync(
+              () ->
+                  assertThatThrownBy(() -> query(c, "SHOW COMPUTE NODES"))
+                      .isInstanceOf(SQLException.class));
+      await() // the connection thread is waiting out the latency
+          .atMost(Duration.ofSeconds(10))
+          .until(
+              () ->
+                  Thread.getAllStackTraces().entrySet().stream()
+                      .anyMatch(
+                          e ->
+                              e.getKey().getName().startsWith(prefix + "conn-")
+                                  && java.util.Arrays.stream(e.getValue())
+                                      .anyMatch(
+                                          f -> f.getMethodName().equals("awaitUnlessKilled"))));
+      fe.close(); // also ends the statement waiting out its latency
+      stuck.get(10, java.util.concurrent.TimeUnit.SECONDS);
     }
     await()
         .atMost(Duration.ofSeconds(10))
