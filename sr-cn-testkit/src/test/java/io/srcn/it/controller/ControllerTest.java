@@ -155,6 +155,23 @@ class ControllerTest {
   }
 
   @Test
+  void shardedControllersOnlyManageGroupsWithTheirLabel() {
+    deploy(spec("mine").replicas(1).podLabel("shard", "a"));
+    deploy(spec("other").replicas(1).podLabel("shard", "b"));
+    try (ComputeNodeController c =
+        ComputeNodeController.builder(k8s.client())
+            .namespace("starrocks")
+            .withLabel("shard", "a")
+            .resyncPeriod(Duration.ofMillis(300))
+            .credentialsResolver((credentials, namespace) -> fe.frontend().credentials())
+            .build()
+            .start()) {
+      await().atMost(WAIT).until(() -> c.status("starrocks", "mine").isPresent());
+      assertThat(c.statuses()).extracting(GroupStatus::name).containsExactly("mine");
+    }
+  }
+
+  @Test
   void deletedStatefulSetHasItsNodesDroppedButForeignNodesStay() {
     fe.addComputeNode("10.1.2.3", 9050);
     deploy(spec("g").replicas(2));
