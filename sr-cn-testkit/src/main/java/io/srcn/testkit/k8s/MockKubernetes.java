@@ -37,6 +37,18 @@ import java.util.function.Predicate;
  * <p>Thread-safe.
  */
 public final class MockKubernetes implements AutoCloseable {
+  private static final java.util.Set<String> FAULT_VERBS =
+      java.util.Set.of(
+          "get",
+          "list",
+          "watch",
+          "create",
+          "update",
+          "patch",
+          "delete",
+          "deletecollection",
+          "write",
+          "*");
   private final Settings settings;
   private volatile MockServerRuntime runtime;
   private volatile boolean stopped;
@@ -196,12 +208,16 @@ public final class MockKubernetes implements AutoCloseable {
    * create/update/patch/delete, or {@code "*"}; {@code resource}: a plural such as {@code
    * statefulsets}, with a subresource ({@code statefulsets/status}), or {@code "*"}.
    *
-   * @throws IllegalArgumentException when n &lt; 1 or the code is not 4xx/5xx
+   * @throws IllegalArgumentException when n &lt; 1, the code is not 4xx/5xx or the verb is unknown
    */
   public void failNextRequests(int n, int code, String verb, String resource) {
     if (n < 1 || code < 400 || code > 599) {
       throw new IllegalArgumentException(
           "failNextRequests needs n >= 1 and a 4xx/5xx code, got n=" + n + " code=" + code);
+    }
+    if (!FAULT_VERBS.contains(Objects.requireNonNull(verb, "verb"))) {
+      throw new IllegalArgumentException(
+          "failNextRequests: unknown verb '" + verb + "', expected one of " + FAULT_VERBS);
     }
     running()
         .faults()
