@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
 import io.srcn.testkit.k8s.internal.ApiResources;
 import io.srcn.testkit.k8s.internal.KubeconfigYaml;
 import io.srcn.testkit.k8s.internal.MockServerRuntime;
@@ -119,6 +120,7 @@ public final class MockKubernetes implements AutoCloseable {
   public KubernetesClient newClient() {
     return new KubernetesClientBuilder()
         .withConfig(config())
+        .withHttpClientFactory(new JdkHttpClientFactory())
         .withKubernetesSerialization(SharedSerialization.get())
         .build();
   }
