@@ -144,7 +144,7 @@ public final class MockKubernetesBenchmark {
       System.out.println(
           "Requests per second (one server, shared client, "
               + seconds
-              + " s each after 1 s warm-up):");
+              + " s each, after a 1 s warm-up of every operation):");
       System.out.printf(Locale.ROOT, "  %-40s %12s %12s%n", "operation", "1 thread", "4 threads");
       for (Runnable op : ops.values()) {
         rate(op, 4, 1);
