@@ -313,4 +313,29 @@ class ComputeNodeStatementsTest {
       assertThat(fe.computeNodes()).extracting(FakeComputeNode::host).containsExactly("CN-0.Svc");
     }
   }
+
+  @Test
+  void largeResultsStayCorrectAcrossRepeatsAndStateChanges() throws Exception {
+    try (FakeFrontend fe = fe(FeVersion.V3_3);
+        Connection c = connect(fe);
+        Connection other = connect(fe)) {
+      for (int i = 0; i < 40; i++) {
+        fe.addComputeNode(String.format("cn-%02d.svc", i), 9050);
+      }
+      List<Map<String, String>> first = query(c, "SHOW COMPUTE NODES");
+      assertThat(first).hasSize(40).allMatch(r -> r.get("Alive").equals("false"));
+      assertThat(query(c, "SHOW COMPUTE NODES")).isEqualTo(first);
+      assertThat(query(other, "SHOW COMPUTE NODES")).isEqualTo(first);
+      assertThat(query(c, "SELECT 1")).hasSize(1);
+      fe.heartbeatNow();
+      assertThat(query(c, "SHOW COMPUTE NODES"))
+          .hasSize(40)
+          .allMatch(r -> r.get("Alive").equals("true"));
+      execute(c, "ALTER SYSTEM DROP COMPUTE NODE 'cn-00.svc:9050'");
+      assertThat(query(other, "SHOW PROC '/compute_nodes'"))
+          .hasSize(39)
+          .extracting(r -> r.get("IP"))
+          .startsWith("cn-01.svc");
+    }
+  }
 }

@@ -27,8 +27,9 @@ public final class NativePassword {
    */
   public static byte[] scramble() {
     byte[] s = new byte[SCRAMBLE_LENGTH];
+    RANDOM.nextBytes(s);
     for (int i = 0; i < s.length; i++) {
-      s[i] = (byte) LETTERS.charAt(RANDOM.nextInt(LETTERS.length()));
+      s[i] = (byte) LETTERS.charAt((s[i] & 0xFF) % LETTERS.length());
     }
     return s;
   }

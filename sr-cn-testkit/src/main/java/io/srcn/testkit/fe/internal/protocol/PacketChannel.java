@@ -43,6 +43,25 @@ public final class PacketChannel {
     sequence = 0;
   }
 
+  /** The sequence id of the next packet. */
+  public int sequence() {
+    return sequence;
+  }
+
+  /** Sets the sequence id of the next packet (e.g. 1 to pre-encode a command's reply). */
+  public void sequence(int next) {
+    sequence = next & 0xFF;
+  }
+
+  /**
+   * Writes {@code packets} already framed packets (as encoded by another channel starting at the
+   * same sequence id) and advances the sequence id accordingly; does not flush.
+   */
+  public void writeFramed(byte[] framed, int packets) throws IOException {
+    out.write(framed);
+    sequence = (sequence + packets) & 0xFF;
+  }
+
   /**
    * Reads one message, joining split packets.
    *

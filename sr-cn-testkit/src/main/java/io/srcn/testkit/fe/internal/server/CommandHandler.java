@@ -7,6 +7,7 @@ import io.srcn.testkit.fe.internal.protocol.MalformedPacketException;
 import io.srcn.testkit.fe.internal.protocol.PacketChannel;
 import io.srcn.testkit.fe.internal.protocol.Packets;
 import io.srcn.testkit.fe.internal.protocol.PayloadWriter;
+import io.srcn.testkit.fe.internal.sql.Redactor;
 import io.srcn.testkit.fe.internal.state.FeError;
 import io.srcn.testkit.fe.internal.state.ResultTable;
 import java.io.IOException;
@@ -26,11 +27,16 @@ import java.util.Optional;
 final class CommandHandler {
   private static final int STATUS = Capabilities.STATUS_AUTOCOMMIT;
   private static final int COLUMN_LENGTH = 1024;
+  private static final int CACHED_ROWS = 16;
 
   private final FeContext fe;
   private final QueryExecutor executor;
   private final PayloadWriter out;
   private PacketChannel channel;
+  private ResultTable lastTable; // the last large table sent, with its framed packets
+  private byte[] lastFramed;
+  private int lastPackets;
+  private int lastFirstSequence;
 
   CommandHandler(FeContext fe, QueryExecutor executor, PayloadWriter out) {
     this.fe = fe;
@@ -75,7 +81,7 @@ final class CommandHandler {
             new FeError(
                 1295,
                 "HY000",
-                "This command is not supported in the prepared statement protocol" + " yet"));
+                "This command is not supported in the prepared statement protocol yet"));
         break;
       case Command.STMT_CLOSE:
         break; // no reply
@@ -94,13 +100,28 @@ final class CommandHandler {
   }
 
   private void query(Session session, String sql) throws IOException {
-    Instant received = fe.clock().instant();
-    delay(fe.faults().latency());
-    Optional<FeError> injected = fe.faults().takeFailure(sql);
-    Reply reply =
-        injected.isPresent() ? new Reply.Error(injected.get()) : executor.execute(session, sql);
+    Instant received = fe.log().enabled() ? fe.clock().instant() : null;
+    Reply reply = answer(session, sql);
     write(reply);
-    fe.log().add(record(session, sql, reply, received));
+    if (fe.log().enabled()) {
+      fe.log().add(record(session, Redactor.redact(sql), reply, received));
+    }
+  }
+
+  private Reply answer(Session session, String sql) {
+    session.statementStarted();
+    Duration latency = fe.faults().latency();
+    if (!latency.isZero() && !isKill(sql) && session.awaitUnlessKilled(latency)) {
+      return new Reply.Error(new FeError(1317, "70100", "Query execution was interrupted"));
+    }
+    Optional<FeError> injected = fe.faults().takeFailure(sql);
+    return injected.isPresent() ? new Reply.Error(injected.get()) : executor.execute(session, sql);
+  }
+
+  // KILL is answered at once, so a driver's query timeout can interrupt a delayed statement
+  private static boolean isKill(String sql) {
+    String s = sql.stripLeading();
+    return s.regionMatches(true, 0, "KILL", 0, 4);
   }
 
   private static StatementRecord record(Session s, String sql, Reply reply, Instant time) {
@@ -127,16 +148,36 @@ final class CommandHandler {
   }
 
   private void resultSet(ResultTable table) throws IOException {
+    if (table.rows().size() < CACHED_ROWS) {
+      resultSet(channel, table);
+      return;
+    }
+    // large tables (SHOW COMPUTE NODES) are shared until the state changes: encode them once
+    if (table != lastTable || channel.sequence() != lastFirstSequence) {
+      java.io.ByteArrayOutputStream framed = new java.io.ByteArrayOutputStream(32 * 1024);
+      PacketChannel encoder = new PacketChannel(java.io.InputStream.nullInputStream(), framed, 0);
+      encoder.sequence(channel.sequence());
+      int packets = resultSet(encoder, table);
+      lastTable = table;
+      lastFramed = framed.toByteArray();
+      lastPackets = packets;
+      lastFirstSequence = channel.sequence();
+    }
+    channel.writeFramed(lastFramed, lastPackets);
+  }
+
+  private int resultSet(PacketChannel target, ResultTable table) throws IOException {
     List<String> columns = table.columns();
-    channel.write(Packets.columnCount(out, columns.size()));
+    target.write(Packets.columnCount(out, columns.size()));
     for (String name : columns) {
-      channel.write(Packets.column(out, name, COLUMN_LENGTH));
+      target.write(Packets.column(out, name, COLUMN_LENGTH));
     }
-    channel.write(Packets.eof(out, STATUS));
+    target.write(Packets.eof(out, STATUS));
     for (List<String> row : table.rows()) {
-      channel.write(Packets.row(out, row));
+      target.write(Packets.row(out, row));
     }
-    channel.write(Packets.eof(out, STATUS));
+    target.write(Packets.eof(out, STATUS));
+    return columns.size() + table.rows().size() + 3;
   }
 
   private void ok() throws IOException {
@@ -145,16 +186,5 @@ final class CommandHandler {
 
   private void error(FeError e) throws IOException {
     channel.write(Packets.err(out, e.code(), e.sqlState(), e.getMessage()));
-  }
-
-  private static void delay(Duration latency) {
-    if (latency.isZero()) {
-      return;
-    }
-    try {
-      Thread.sleep(latency.toMillis(), latency.toNanosPart() % 1_000_000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

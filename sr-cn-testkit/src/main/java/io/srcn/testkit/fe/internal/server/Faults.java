@@ -27,6 +27,7 @@ public final class Faults {
   }
 
   private final List<Failure> failures = new ArrayList<>();
+  private volatile boolean anyFailures; // lock-free fast path for the common case
   private volatile Duration latency = Duration.ZERO;
   private volatile boolean refuseLogins;
 
@@ -37,25 +38,28 @@ public final class Faults {
     }
     if (n > 0) {
       failures.add(new Failure(matcher, error, n));
+      anyFailures = true;
     }
   }
 
   /** Removes every pending failure. */
   public synchronized void clearFailures() {
     failures.clear();
+    anyFailures = false;
   }
 
   /** The error for {@code sql} when a pending failure matches it (consuming one count). */
   public Optional<FeError> takeFailure(String sql) {
+    if (!anyFailures) {
+      return Optional.empty();
+    }
     synchronized (this) {
-      if (failures.isEmpty()) {
-        return Optional.empty();
-      }
       for (int i = 0; i < failures.size(); i++) {
         Failure f = failures.get(i);
         if (matches(f.matcher, sql)) {
           if (--f.remaining == 0) {
             failures.remove(i);
+            anyFailures = !failures.isEmpty();
           }
           return Optional.of(f.error);
         }

@@ -1,6 +1,5 @@
 package io.srcn.testkit.fe.internal.server;
 
-import io.srcn.testkit.fe.internal.sql.Parser;
 import io.srcn.testkit.fe.internal.sql.SqlSyntaxException;
 import io.srcn.testkit.fe.internal.sql.Statement;
 import io.srcn.testkit.fe.internal.state.FeError;
@@ -15,17 +14,19 @@ final class QueryExecutor {
   private final FeContext fe;
   private final SelectEvaluator selects;
   private final InfoTables info;
+  private final StatementCache parsed;
 
   QueryExecutor(FeContext fe) {
     this.fe = fe;
     this.selects = new SelectEvaluator(fe);
     this.info = new InfoTables(fe);
+    this.parsed = new StatementCache(fe.profile().dialect());
   }
 
   /** Parses and runs {@code sql}; every failure becomes an error reply. */
   Reply execute(Session session, String sql) {
     try {
-      Statement statement = Parser.parse(sql, fe.profile().dialect());
+      Statement statement = parsed.parse(sql);
       return run(session, statement);
     } catch (SqlSyntaxException e) {
       return new Reply.Error(FeError.of(e.getMessage()));
@@ -71,6 +72,8 @@ final class QueryExecutor {
     } else if (statement instanceof Statement.CreateWarehouse c) {
       fe.cluster().createWarehouse(c.name(), c.ifNotExists());
       return Reply.OK;
+    } else if (statement instanceof Statement.Kill k) {
+      return kill(k);
     } else if (statement instanceof Statement.DropWarehouse d) {
       fe.cluster().dropWarehouse(d.name(), d.ifExists());
       return Reply.OK;
@@ -86,6 +89,19 @@ final class QueryExecutor {
       fe.cluster().addComputeNodes(a.addresses(), a.warehouse(), a.cnGroup());
     } else {
       fe.cluster().dropComputeNodes(a.addresses(), a.warehouse(), a.cnGroup());
+    }
+    return Reply.OK;
+  }
+
+  private Reply kill(Statement.Kill k) throws FeError {
+    Session target =
+        fe.session(k.connectionId())
+            .orElseThrow(
+                () -> new FeError(1094, "HY000", "Unknown thread id: " + k.connectionId()));
+    if (k.queryOnly()) {
+      target.killQuery();
+    } else {
+      target.killConnection();
     }
     return Reply.OK;
   }

@@ -1,18 +1,21 @@
 package io.srcn.testkit.fe.internal.server;
 
 import io.srcn.testkit.fe.StatementRecord;
-import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The most recent statements (bounded, oldest dropped first), so a benchmark's millions of
- * statements cannot exhaust memory.
+ * statements cannot exhaust memory. Lock-free, so many connections do not contend on it.
  *
  * <p>Thread-safe.
  */
 public final class StatementLog {
   private final int capacity;
-  private final ArrayDeque<StatementRecord> entries = new ArrayDeque<>();
+  private final ConcurrentLinkedQueue<StatementRecord> entries = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger size = new AtomicInteger();
 
   /** A log keeping at most {@code capacity} entries (0 disables logging). */
   public StatementLog(int capacity) {
@@ -22,24 +25,32 @@ public final class StatementLog {
     this.capacity = capacity;
   }
 
-  /** Appends an entry. */
-  public synchronized void add(StatementRecord entry) {
+  /** True when entries are kept at all. */
+  public boolean enabled() {
+    return capacity > 0;
+  }
+
+  /** Appends an entry, dropping the oldest ones beyond the capacity. */
+  public void add(StatementRecord entry) {
     if (capacity == 0) {
       return;
     }
-    if (entries.size() == capacity) {
-      entries.removeFirst();
+    entries.add(entry);
+    if (size.incrementAndGet() > capacity && entries.poll() != null) {
+      size.decrementAndGet();
     }
-    entries.addLast(entry);
   }
 
   /** The entries, oldest first. */
-  public synchronized List<StatementRecord> list() {
-    return List.copyOf(entries);
+  public List<StatementRecord> list() {
+    List<StatementRecord> out = new ArrayList<>(entries);
+    return List.copyOf(out.subList(Math.max(0, out.size() - Math.max(capacity, 1)), out.size()));
   }
 
   /** Removes every entry. */
-  public synchronized void clear() {
-    entries.clear();
+  public void clear() {
+    while (entries.poll() != null) {
+      size.decrementAndGet();
+    }
   }
 }

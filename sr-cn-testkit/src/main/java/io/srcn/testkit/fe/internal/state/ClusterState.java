@@ -28,6 +28,7 @@ public final class ClusterState {
   private final Map<NodeAddress, NodeRecord> nodes = new LinkedHashMap<>();
   private final Map<String, WarehouseRecord> warehouses = new LinkedHashMap<>();
   private volatile Function<String, Optional<String>> resolver;
+  private List<NodeSnapshot> cachedSnapshot = List.of(); // null when stale
   private long nextNodeId = FIRST_NODE_ID;
   private long nextWarehouseId = 1;
 
@@ -75,6 +76,7 @@ public final class ClusterState {
     for (NodeAddress a : addresses) {
       nodes.computeIfAbsent(a, k -> newNode(k, wh.name(), cnGroup));
     }
+    changed();
   }
 
   /**
@@ -102,9 +104,13 @@ public final class ClusterState {
         checkDroppable(a, required, group);
       }
     }
-    for (NodeAddress a : addresses) {
-      checkDroppable(a, required, group);
-      nodes.remove(a);
+    try {
+      for (NodeAddress a : addresses) {
+        checkDroppable(a, required, group);
+        nodes.remove(a);
+      }
+    } finally {
+      changed();
     }
   }
 
@@ -150,33 +156,44 @@ public final class ClusterState {
       return false;
     }
     nodes.put(a, newNode(a, warehouse, Profile.DEFAULT_CN_GROUP));
+    changed();
     return true;
   }
 
   /** Removes a node directly (test control: the FE loses it); false when absent. */
   public synchronized boolean remove(NodeAddress a) {
+    changed();
     return nodes.remove(a) != null;
   }
 
-  /** Puts a node into graceful exit: not alive, SHUTDOWN, until {@link #restart}. */
-  public synchronized boolean shutdown(NodeAddress a) {
-    NodeRecord node = nodes.get(a);
-    if (node == null) {
-      return false;
-    }
-    node.markShutdown();
-    return true;
+  /**
+   * Puts a node into graceful exit: not alive, SHUTDOWN, until {@link #restart}.
+   *
+   * @throws IllegalArgumentException when the node is not registered
+   */
+  public synchronized void shutdown(NodeAddress a) {
+    existing(a).markShutdown();
+    changed();
   }
 
-  /** Ends a graceful exit: the node's process restarts and the next good heartbeat revives it. */
-  public synchronized boolean restart(NodeAddress a) {
-    NodeRecord node = nodes.get(a);
-    if (node == null) {
-      return false;
-    }
+  /**
+   * Ends a graceful exit: the node's process restarts and the next good heartbeat revives it.
+   *
+   * @throws IllegalArgumentException when the node is not registered
+   */
+  public synchronized void restart(NodeAddress a) {
+    NodeRecord node = existing(a);
     node.exiting = false;
     node.processStart = null;
-    return true;
+    changed();
+  }
+
+  private NodeRecord existing(NodeAddress a) {
+    NodeRecord node = nodes.get(a);
+    if (node == null) {
+      throw new IllegalArgumentException("no compute node " + a + " is registered");
+    }
+    return node;
   }
 
   /** Creates a warehouse (shared-data FEs of 3.3 and later). */
@@ -223,13 +240,23 @@ public final class ClusterState {
     return (int) nodes.values().stream().filter(n -> n.warehouse.equals(warehouse)).count();
   }
 
-  /** A copy of every node, in the order they were added. */
+  /**
+   * A copy of every node, in the order they were added. The same list instance is returned until
+   * the next change, so callers may cache what they derive from it by identity.
+   */
   public synchronized List<NodeSnapshot> snapshot() {
-    List<NodeSnapshot> out = new ArrayList<>(nodes.size());
-    for (NodeRecord n : nodes.values()) {
-      out.add(n.snapshot());
+    if (cachedSnapshot == null) {
+      List<NodeSnapshot> out = new ArrayList<>(nodes.size());
+      for (NodeRecord n : nodes.values()) {
+        out.add(n.snapshot());
+      }
+      cachedSnapshot = List.copyOf(out);
     }
-    return out;
+    return cachedSnapshot;
+  }
+
+  private void changed() {
+    cachedSnapshot = null;
   }
 
   /**
@@ -258,6 +285,7 @@ public final class ClusterState {
           node.heartbeatFailed(retryTimes);
         }
       }
+      changed();
     }
   }
 

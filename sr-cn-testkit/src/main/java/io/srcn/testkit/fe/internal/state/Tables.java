@@ -80,6 +80,9 @@ public final class Tables {
 
   private final Profile profile;
   private final DateTimeFormatter timeFormat;
+  private volatile Cached cached = new Cached(List.of(), null);
+
+  private record Cached(List<NodeSnapshot> source, ResultTable table) {}
 
   /** Tables for {@code profile}, formatting times in {@code zone}. */
   public Tables(Profile profile, ZoneId zone) {
@@ -88,15 +91,28 @@ public final class Tables {
         DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(zone);
   }
 
-  /** {@code SHOW COMPUTE NODES} / {@code SHOW PROC '/compute_nodes'}. */
+  /**
+   * {@code SHOW COMPUTE NODES} / {@code SHOW PROC '/compute_nodes'}. The table built for the last
+   * snapshot instance is reused while the state does not change.
+   */
   public ResultTable computeNodes(List<NodeSnapshot> nodes) {
+    Cached c = cached;
+    if (c.source() == nodes && c.table() != null) {
+      return c.table();
+    }
+    ResultTable table = buildComputeNodes(nodes);
+    cached = new Cached(nodes, table);
+    return table;
+  }
+
+  private ResultTable buildComputeNodes(List<NodeSnapshot> nodes) {
     List<List<String>> rows = new ArrayList<>(nodes.size());
     for (NodeSnapshot n : nodes) {
-      rows.add(computeNodeRow(n));
+      rows.add(java.util.Collections.unmodifiableList(computeNodeRow(n)));
     }
     // the FE sorts by the 0-based columns 1 and 3, compared as strings; ties keep id order
     rows.sort(Comparator.comparing((List<String> r) -> r.get(1)).thenComparing(r -> r.get(3)));
-    return new ResultTable(computeNodeColumns(), rows);
+    return new ResultTable(computeNodeColumns(), List.copyOf(rows));
   }
 
   /** The column labels of {@code SHOW COMPUTE NODES} for this profile. */
