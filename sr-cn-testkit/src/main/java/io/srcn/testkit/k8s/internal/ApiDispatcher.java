@@ -46,6 +46,7 @@ public final class ApiDispatcher extends KubernetesCrudDispatcher {
   private final DeleteHandler deletes;
   private final GarbageCollector garbageCollector;
   private boolean dryRun; // guarded by the write lock
+  private boolean statusOnCreate; // guarded by the write lock
 
   /** A dispatcher serving the given resources; background work runs on {@code executor}. */
   public ApiDispatcher(
@@ -157,6 +158,16 @@ public final class ApiDispatcher extends KubernetesCrudDispatcher {
         synthetic(HttpMethod.POST, collectionPath, "application/json", Json.write(body)));
   }
 
+  /** fabric8's create keeping the body's status (pods start Pending, as on a real server). */
+  MockResponse parentCreateWithStatus(String collectionPath, JsonNode body) {
+    statusOnCreate = true;
+    try {
+      return parentCreate(collectionPath, body);
+    } finally {
+      statusOnCreate = false;
+    }
+  }
+
   /** fabric8's replace (keeps status for status subresources, bumps generation on spec changes). */
   MockResponse parentUpdate(String path, JsonNode body) {
     return super.handleUpdate(
@@ -189,6 +200,9 @@ public final class ApiDispatcher extends KubernetesCrudDispatcher {
 
   @Override
   public boolean isStatusSubresourceEnabledForResource(String path) {
+    if (statusOnCreate && lock.isWriteLockedByCurrentThread()) {
+      return false;
+    }
     ApiRequest req = ApiRequest.internal(HttpMethod.GET, path, null, null);
     if (req.target() == ApiRequest.Target.RESOURCE) {
       var builtIn = resources.find(req.group(), req.version(), req.plural());

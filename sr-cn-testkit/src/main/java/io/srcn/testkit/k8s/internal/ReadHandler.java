@@ -25,6 +25,12 @@ final class ReadHandler {
             .store()
             .find(r, req.namespace(), req.name())
             .orElseThrow(() -> ApiException.notFound(r, req.name()));
+    if (req.subresource() == null && Tables.wanted(req)) {
+      return Responses.json(
+          200,
+          Tables.of(
+              r, List.of(o.tree()), server.resourceVersion(), req.query().get("includeObject")));
+    }
     if (req.subresource() == null || req.subresource().equals("status")) {
       return Responses.json(200, o.json());
     }
@@ -41,6 +47,12 @@ final class ReadHandler {
       if (filter.test(o)) {
         items.add(o.json());
       }
+    }
+    if (Tables.wanted(req)) {
+      List<JsonNode> trees = new ArrayList<>();
+      items.forEach(json -> trees.add(Json.parse(json)));
+      return Responses.json(
+          200, Tables.of(r, trees, server.resourceVersion(), req.query().get("includeObject")));
     }
     String body =
         "{\"apiVersion\":\""
