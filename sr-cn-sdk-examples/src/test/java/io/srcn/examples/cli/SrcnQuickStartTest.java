@@ -11,21 +11,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code srcn} with no command, and {@code srcn quickstart} against a "real" cluster and FE. */
+/**
+ * {@code srcn quickstart} against a "real" cluster and FE. (Without arguments, as the README runs
+ * it, {@code SrcnJarIT} runs it from the packaged jar; {@code QuickStartFlowTest} checks the steps
+ * against the fake FE.)
+ */
 class SrcnQuickStartTest {
   @TempDir Path dir;
-
-  @Test
-  void noCommandRunsTheQuickStartOnTheEmbeddedTestkitAndExits0() {
-    Run r = Cli.srcn(Map.of());
-
-    assertThat(r.status()).as(r.all()).isZero();
-    assertThat(r.out())
-        .contains("embedded testkit, in this process", "one pod per 2 s")
-        .contains("scaled out: 4 pods Ready, registered and Alive")
-        .contains("scaled in: the 3 removed pods were dropped from the FE")
-        .contains("6/6 final status", "done: the FE lists none of the group's nodes");
-  }
 
   @Test
   void withKubeconfigAndFeItMovesTheAutoscalingBoundsInsteadOfSimulatingLoad() {
