@@ -39,8 +39,8 @@ import java.util.List;
  * <p>No controller here: the handle registers and drops nodes on each {@code awaitReady}. The
  * quick-start shows the controller doing it continuously instead.
  *
- * <p>A main program; {@link #run(PrintStream)} is the same thing for tests. Not meant to be
- * instantiated.
+ * <p>A main program; {@link #run(PrintStream)} is the same thing for tests. Thread-safe: every run
+ * starts its own servers on free ports.
  */
 public final class AutoscalingExample {
   private static final String NAMESPACE = "starrocks";
@@ -49,7 +49,7 @@ public final class AutoscalingExample {
   private static final int MAX_TICKS = 20;
 
   /**
-   * What the example saw.
+   * What the example saw. Immutable and thread-safe.
    *
    * @param peak the largest number of pods serving
    * @param afterLoadDropped pods left once the load was gone, with scale-down still disabled
@@ -58,7 +58,13 @@ public final class AutoscalingExample {
    * @param timeline one line per tick, for people
    */
   public record Result(
-      int peak, int afterLoadDropped, int end, List<String> feNodes, List<String> timeline) {}
+      int peak, int afterLoadDropped, int end, List<String> feNodes, List<String> timeline) {
+    /** Copies the lists. */
+    public Result {
+      feNodes = List.copyOf(feNodes);
+      timeline = List.copyOf(timeline);
+    }
+  }
 
   private final Console console;
   private final List<String> timeline = new ArrayList<>();

@@ -35,7 +35,8 @@ import java.util.function.BooleanSupplier;
  * </ol>
  *
  * <p>Runs on the embedded testkit (HPA simulator on a manual clock). A main program; {@link
- * #run(PrintStream, Duration)} is the same thing for tests. Not meant to be instantiated.
+ * #run(PrintStream, Duration)} is the same thing for tests. Thread-safe: every run starts its own
+ * servers on free ports.
  */
 public final class ControllerExample {
   private static final String NAMESPACE = "starrocks";
@@ -44,7 +45,7 @@ public final class ControllerExample {
   private static final Duration HPA_PERIOD = Duration.ofSeconds(15);
 
   /**
-   * What the example saw.
+   * What the example saw. Immutable and thread-safe.
    *
    * @param firstLeader the identity that led first
    * @param secondLeader the identity that took over
@@ -57,7 +58,13 @@ public final class ControllerExample {
       String secondLeader,
       Duration takeover,
       List<String> feNodes,
-      List<GroupStatus> statuses) {}
+      List<GroupStatus> statuses) {
+    /** Copies the lists. */
+    public Result {
+      feNodes = List.copyOf(feNodes);
+      statuses = List.copyOf(statuses);
+    }
+  }
 
   private final Console console;
   private final Duration leaseDuration;

@@ -20,7 +20,7 @@ import io.srcn.examples.cli.Srcn;
  * 4 and in by lowering {@code maxReplicas} to 1 (an HPA enforces its bounds at once). Every option:
  * {@code srcn quickstart --help}.
  *
- * <p>A main program; not meant to be instantiated.
+ * <p>A main program (stateless); not meant to be instantiated.
  */
 public final class QuickStart {
   private QuickStart() {}

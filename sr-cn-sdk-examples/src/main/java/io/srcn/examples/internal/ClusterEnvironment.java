@@ -68,6 +68,11 @@ public final class ClusterEnvironment implements QuickStartEnvironment {
   }
 
   @Override
+  public boolean hasMetrics() {
+    return false;
+  }
+
+  @Override
   public ScaleDriver scaleDriver(ComputeNodeGroup group, QuickStartSettings s) {
     return new ScaleDriver() {
       @Override

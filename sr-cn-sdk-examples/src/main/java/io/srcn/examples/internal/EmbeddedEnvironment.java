@@ -71,11 +71,6 @@ public final class EmbeddedEnvironment implements QuickStartEnvironment {
     return fe;
   }
 
-  /** The mock API server, for tests that check what it saw. */
-  public MockKubernetes mockKubernetes() {
-    return k8s;
-  }
-
   @Override
   public KubernetesClient kube() {
     return k8s.client();
@@ -91,6 +86,11 @@ public final class EmbeddedEnvironment implements QuickStartEnvironment {
     Frontend literal = fe.frontend();
     return (credentials, namespace) ->
         credentials.isRedacted() ? literal.credentials() : credentials;
+  }
+
+  @Override
+  public boolean hasMetrics() {
+    return true;
   }
 
   @Override

@@ -2,7 +2,6 @@ package io.srcn.examples.internal;
 
 import io.srcn.sdk.GroupEvent;
 import io.srcn.sdk.GroupEventListener;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -17,7 +16,6 @@ public final class EventLog implements GroupEventListener {
   private final Console console;
   private final Set<String> registered = new LinkedHashSet<>();
   private final Set<String> dropped = new LinkedHashSet<>();
-  private final List<String> reasons = new ArrayList<>();
 
   /** An event log printing to {@code console}. */
   public EventLog(Console console) {
@@ -27,7 +25,6 @@ public final class EventLog implements GroupEventListener {
   @Override
   public void onEvent(GroupEvent e) {
     synchronized (this) {
-      reasons.add(e.reason());
       if (e.reason().equals(GroupEvent.NODE_REGISTERED)) {
         registered.addAll(e.addresses());
       } else if (e.reason().equals(GroupEvent.NODE_DROPPED)) {
@@ -46,10 +43,5 @@ public final class EventLog implements GroupEventListener {
   /** Every address a {@code NodeDropped} event named, in order. */
   public synchronized List<String> dropped() {
     return List.copyOf(dropped);
-  }
-
-  /** The reasons of the events seen, in order. */
-  public synchronized List<String> reasons() {
-    return List.copyOf(reasons);
   }
 }

@@ -26,6 +26,12 @@ public interface QuickStartEnvironment extends AutoCloseable {
   /** Completes the credentials of specs read back from the cluster (which never hold passwords). */
   CredentialsResolver resolver();
 
+  /**
+   * True when the HPA gets metrics (it then reports a desired replica count soon after the deploy);
+   * false on clusters that may lack a metrics server.
+   */
+  boolean hasMetrics();
+
   /** How this environment makes the group's HPA scale. */
   ScaleDriver scaleDriver(ComputeNodeGroup group, QuickStartSettings settings);
 

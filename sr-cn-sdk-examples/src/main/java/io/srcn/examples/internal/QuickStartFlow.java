@@ -70,7 +70,12 @@ public final class QuickStartFlow {
       GroupStatus out;
       GroupStatus in;
       try (ScaleDriver driver = env.scaleDriver(group, settings)) {
-        deployed = await(controller, group, "the first pod serving", Progress.serving(1));
+        deployed =
+            await(
+                controller,
+                group,
+                "the first pod serving",
+                Progress.serving(1).and(this::hpaComputed));
         done("deployed: 1 pod Ready, registered and Alive in the FE", deployed);
         step(3, "%s", driver.scaleOutDescription());
         driver.scaleOut();
@@ -144,6 +149,11 @@ public final class QuickStartFlow {
         () -> controller.status(group.namespace(), group.name()),
         done,
         settings.stepTimeout());
+  }
+
+  /** The HPA has computed a desired count (once it has metrics), so the table shows it. */
+  private boolean hpaComputed(GroupStatus s) {
+    return !env.hasMetrics() || s.hpa().map(h -> h.desiredReplicas() > 0).orElse(true);
   }
 
   private void delete(ComputeNodeController controller, ComputeNodeGroup group) {

@@ -40,11 +40,6 @@ public final class SimulatedWorkload implements AutoCloseable {
     this.statefulSet = group.render().statefulSet().getMetadata().getName();
   }
 
-  /** The name of the StatefulSet whose pods carry the load (the HPA's scale target). */
-  public String statefulSet() {
-    return statefulSet;
-  }
-
   /**
    * Sets the total demand and applies it at once.
    *
