@@ -12,10 +12,14 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A workload for the testkit's HPA simulator that behaves like real load: a total CPU and memory
- * demand, in percent of one pod's request, spread evenly over the group's ready pods. 240 % CPU on
- * one pod is 120 % on each of two and 60 % on each of four, so an HPA targeting 60 % settles at
- * four pods instead of climbing to its maximum (the simulator alone keeps whatever per-pod value it
- * was given).
+ * demand, in percent of one pod's request, spread evenly over the group's pods. 240 % CPU on one
+ * pod is 120 % on each of two and 60 % on each of four, so an HPA targeting 60 % settles at four
+ * pods instead of climbing to its maximum (the simulator alone keeps whatever per-pod value it was
+ * given).
+ *
+ * <p>A pod takes its share as soon as it exists. While scaling up, the HPA counts a pod that is not
+ * Ready yet as idle (as Kubernetes does), so the demand it sees stays the same while new pods
+ * start, and it does not overshoot when they turn Ready.
  *
  * <p>{@link #spreadNow()} applies the demand once (for the simulator's manual clock: call it before
  * each {@code tick}); {@link #follow(Duration)} re-applies it on a daemon thread as pods come and
@@ -55,9 +59,9 @@ public final class SimulatedWorkload implements AutoCloseable {
     spreadNow();
   }
 
-  /** Spreads the demand over the pods that are ready now; returns their number (at least 1). */
+  /** Spreads the demand over the pods that exist now; returns their number (at least 1). */
   public int spreadNow() {
-    int pods = Math.max(1, readyPods());
+    int pods = Math.max(1, pods());
     hpa.setCpuUtilization(namespace, statefulSet, ceilDiv(cpuDemand, pods));
     hpa.setMemoryUtilization(namespace, statefulSet, ceilDiv(memoryDemand, pods));
     return pods;
@@ -87,12 +91,9 @@ public final class SimulatedWorkload implements AutoCloseable {
     }
   }
 
-  private int readyPods() {
+  private int pods() {
     StatefulSet sts = kube.apps().statefulSets().inNamespace(namespace).withName(statefulSet).get();
-    return Optional.ofNullable(sts)
-        .map(StatefulSet::getStatus)
-        .map(s -> s.getReadyReplicas())
-        .orElse(0);
+    return Optional.ofNullable(sts).map(StatefulSet::getStatus).map(s -> s.getReplicas()).orElse(0);
   }
 
   private static int ceilDiv(int total, int parts) {

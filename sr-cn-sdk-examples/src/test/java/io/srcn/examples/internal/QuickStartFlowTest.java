@@ -75,16 +75,17 @@ class QuickStartFlowTest {
         .isGreaterThan(lastIndex(alters, " DROP ", address(1)))
         .isGreaterThan(lastIndex(alters, " DROP ", address(2)))
         .isGreaterThan(lastIndex(alters, " DROP ", address(3)));
-    assertThat(report.registered())
-        .containsExactlyInAnyOrder(address(0), address(1), address(2), address(3));
-    assertThat(report.dropped())
-        .containsExactlyInAnyOrder(address(0), address(1), address(2), address(3));
+    // on a starved machine the HPA may overshoot to 5 pods for a moment: whatever was registered
+    // must have been dropped again
+    assertThat(report.registered()).contains(address(0), address(1), address(2), address(3));
+    assertThat(report.dropped()).containsAll(report.registered());
 
     assertThat(out.text())
         .contains("1/6 ", "2/6 ", "3/6 ", "4/6 ", "5/6 ", "6/6 final status")
         .contains("scaled out: 4 pods Ready, registered and Alive")
         .contains("event NodeRegistered", "event NodeDropped")
-        .contains("done: the FE lists none of the group's nodes (4 registered, 4 dropped)");
+        .containsPattern(
+            "done: the FE lists none of the group's nodes \\([45] registered, [45] dropped\\)");
   }
 
   private static int firstIndex(List<String> statements, String verb, String address) {
