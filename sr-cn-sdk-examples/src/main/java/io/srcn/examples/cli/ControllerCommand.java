@@ -72,6 +72,7 @@ final class ControllerCommand extends SrcnCommand {
 
   @Override
   public Integer call() {
+    parent.cli().stopsGracefully();
     try (Connection c = connect()) {
       ComputeNodeController controller = build(c);
       controller.addListener(new EventLog(console()));

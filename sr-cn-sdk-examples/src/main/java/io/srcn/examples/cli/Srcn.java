@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -83,24 +84,28 @@ public final class Srcn implements Callable<Integer> {
   }
 
   /**
-   * Entry point of {@code srcn.jar}; exits with the command's status. SIGTERM and Ctrl-C stop a
-   * long-running command cleanly: the shutdown hook releases it and waits (up to 30 s) until it has
-   * finished.
+   * Entry point of {@code srcn.jar}; exits with the command's status. SIGTERM and Ctrl-C stop the
+   * {@code controller} command cleanly (the shutdown hook releases it and waits up to 30 s until it
+   * has stopped); other commands simply end.
    */
   public static void main(String[] args) {
-    CountDownLatch stop = new CountDownLatch(1);
+    CliContext cli =
+        new CliContext(
+            System.out, System.err, System.getenv(), new CountDownLatch(1), new AtomicBoolean());
     CountDownLatch finished = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
-                  stop.countDown();
-                  awaitQuietly(finished);
+                  cli.stop().countDown();
+                  if (cli.graceful().get()) {
+                    awaitQuietly(finished);
+                  }
                 },
                 "srcn-shutdown"));
-    int status = run(args, System.out, System.err, System.getenv(), stop);
+    int status = run(args, cli);
     finished.countDown();
-    if (stop.getCount() > 0) {
+    if (cli.stop().getCount() > 0) {
       System.exit(status); // not during a shutdown: that would block
     }
   }
@@ -128,7 +133,10 @@ public final class Srcn implements Callable<Integer> {
       PrintStream err,
       Map<String, String> env,
       CountDownLatch stop) {
-    CliContext context = new CliContext(out, err, env, stop);
+    return run(args, new CliContext(out, err, env, stop, new AtomicBoolean()));
+  }
+
+  private static int run(String[] args, CliContext context) {
     CommandLine cl = new CommandLine(new Srcn(context));
     cl.addSubcommand(new QuickStartCommand())
         .addSubcommand(new RenderCommand())
@@ -140,8 +148,8 @@ public final class Srcn implements Callable<Integer> {
         .addSubcommand(new ControllerCommand());
     cl.registerConverter(java.time.Duration.class, new DurationConverter());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
-    cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
-    cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+    cl.setOut(new PrintWriter(context.out(), true, StandardCharsets.UTF_8));
+    cl.setErr(new PrintWriter(context.err(), true, StandardCharsets.UTF_8));
     cl.setExecutionExceptionHandler(Srcn::failed);
     return cl.execute(args);
   }

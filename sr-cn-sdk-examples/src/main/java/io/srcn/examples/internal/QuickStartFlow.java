@@ -1,6 +1,7 @@
 package io.srcn.examples.internal;
 
 import io.srcn.examples.internal.QuickStartEnvironment.ScaleDriver;
+import io.srcn.sdk.CnSdkException;
 import io.srcn.sdk.ComputeNodeController;
 import io.srcn.sdk.ComputeNodeGroup;
 import io.srcn.sdk.ComputeNodeGroupSpec;
@@ -46,8 +47,8 @@ public final class QuickStartFlow {
    * Runs every step.
    *
    * @return what was observed
-   * @throws io.srcn.sdk.CnSdkException when a step fails or times out; the group is deleted before
-   *     the exception leaves (best effort)
+   * @throws CnSdkException when a step fails or times out, or the FE still lists the group's nodes
+   *     after the delete; the group is deleted before the exception leaves (best effort)
    */
   public QuickStartReport run() {
     header();
@@ -84,7 +85,12 @@ public final class QuickStartFlow {
         step(4, "%s", driver.scaleInDescription());
         driver.scaleIn();
         in = await(controller, group, "1 pod serving", Progress.serving(1));
-        done("scaled in: the 3 removed pods were dropped from the FE", in);
+        done(
+            String.format(
+                Locale.ROOT,
+                "scaled in: the %d removed pods were dropped from the FE",
+                out.nodes().size() - in.nodes().size()),
+            in);
       }
       step(5, "deleting the group: HPA first, pods stop gracefully, nodes dropped, then objects");
       delete(controller, group);
@@ -94,13 +100,12 @@ public final class QuickStartFlow {
       console.block(after.toTable());
       List<String> registered = registered(deployed, out);
       List<String> left = leftovers(after, registered);
+      if (!left.isEmpty()) {
+        throw new CnSdkException("the FE still lists nodes of the deleted group: " + left);
+      }
       console.line(
-          left.isEmpty()
-              ? "done: the FE lists none of the group's nodes (%d registered, %d dropped)"
-              : "done, but the FE still lists %3$s",
-          registered.size(),
-          events.dropped().size(),
-          left);
+          "done: the FE lists none of the group's nodes (%d registered, %d dropped)",
+          registered.size(), events.dropped().size());
       return new QuickStartReport(
           deployed, out, in, after, registered, events.dropped(), left, console.elapsedSeconds());
     } finally {
