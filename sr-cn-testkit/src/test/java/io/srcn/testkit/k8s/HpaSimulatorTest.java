@@ -202,7 +202,12 @@ class HpaSimulatorTest {
 
     k8s.hpa().realTime(Duration.ofMillis(50));
 
-    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(replicas()).isEqualTo(4));
+    // sustained 100% against a 50% target: doubles while new pods become ready, up to maxReplicas
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(replicas()).isEqualTo(5));
+    assertThat(k8s.statefulSets().history())
+        .filteredOn(t -> t.type() == Transition.Type.REPLICAS_CHANGED)
+        .extracting(Transition::to)
+        .startsWith(2, 4);
     assertThatThrownBy(() -> k8s.hpa().tick(Duration.ofSeconds(1)))
         .isInstanceOf(IllegalStateException.class);
   }

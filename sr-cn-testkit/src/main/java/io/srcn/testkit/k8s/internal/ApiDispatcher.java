@@ -45,6 +45,7 @@ public final class ApiDispatcher extends KubernetesCrudDispatcher {
   private final WriteHandler writes;
   private final DeleteHandler deletes;
   private final GarbageCollector garbageCollector;
+  private final WatchHub watches;
   private boolean dryRun; // guarded by the write lock
   private boolean statusOnCreate; // guarded by the write lock
 
@@ -59,6 +60,7 @@ public final class ApiDispatcher extends KubernetesCrudDispatcher {
     this.writes = new WriteHandler(this);
     this.deletes = new DeleteHandler(this);
     this.garbageCollector = new GarbageCollector(this, executor);
+    this.watches = new WatchHub(this);
     listeners.add(garbageCollector::onChange);
   }
 
@@ -247,6 +249,7 @@ public final class ApiDispatcher extends KubernetesCrudDispatcher {
     String before = oldAttributes == null ? null : map.get(oldAttributes);
     super.processEvent(path, pathAttributes, oldAttributes, resource, newState);
     if (!Objects.equals(before, newState)) {
+      watches.publish(before, newState);
       StoreChange change = new StoreChange(before, newState);
       for (Consumer<StoreChange> l : listeners) {
         l.accept(change);
@@ -316,8 +319,13 @@ public final class ApiDispatcher extends KubernetesCrudDispatcher {
     return faults;
   }
 
-  /** fabric8's watch on a canonical path (selectors are applied by the caller). */
-  MockResponse parentWatch(String path) {
-    return super.handleWatch(path);
+  /** The watches. */
+  WatchHub watches() {
+    return watches;
+  }
+
+  /** Closes every watch (the server is stopping). */
+  public void closeWatches() {
+    watches.close();
   }
 }

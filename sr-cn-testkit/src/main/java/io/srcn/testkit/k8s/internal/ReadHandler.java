@@ -3,7 +3,6 @@ package io.srcn.testkit.k8s.internal;
 import io.fabric8.mockwebserver.http.MockResponse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -68,17 +67,6 @@ final class ReadHandler {
   }
 
   MockResponse watch(ApiRequest req, ApiResource r) {
-    ObjectFilter filter = ObjectFilter.of(req);
-    String name = req.name();
-    String namespace = r.namespaced() ? req.namespace() : null;
-    Predicate<JsonNode> accept =
-        o ->
-            r.groupVersion().equals(Json.text(o, "apiVersion"))
-                && (name == null || name.equals(Json.text(o, "metadata", "name")))
-                && (namespace == null || namespace.equals(Json.text(o, "metadata", "namespace")))
-                && filter.test(o);
-    MockResponse upgrade = server.parentWatch(req.collectionPath() + "?watch=true");
-    return upgrade.withWebSocketUpgrade(
-        new FilteringWatchListener(upgrade.getWebSocketListener(), accept));
+    return server.watches().open(req, r);
   }
 }
