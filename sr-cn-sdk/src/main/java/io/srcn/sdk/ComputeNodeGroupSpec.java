@@ -361,9 +361,13 @@ public abstract class ComputeNodeGroupSpec extends PodSettings {
     return deploy(kube, CredentialsResolver.kubernetes(kube));
   }
 
-  /** As {@link #deploy(KubernetesClient)}, resolving FE credentials with {@code resolver}. */
-  public ComputeNodeGroup deploy(KubernetesClient kube, CredentialsResolver resolver) {
-    return GroupHandle.deploy(new Engine(kube, resolver, Clock.systemUTC()), this);
+  /**
+   * As {@link #deploy(KubernetesClient)}, resolving FE credentials with {@code resolver}; the
+   * listeners see every event of the group from the first registration pass on.
+   */
+  public ComputeNodeGroup deploy(
+      KubernetesClient kube, CredentialsResolver resolver, GroupEventListener... listeners) {
+    return GroupHandle.deploy(new Engine(kube, resolver, Clock.systemUTC()), this, listeners);
   }
 
   // --- render and plan (owned by the render/apply task; keep at the end of the class) ---

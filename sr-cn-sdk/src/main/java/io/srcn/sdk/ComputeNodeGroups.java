@@ -58,7 +58,8 @@ public final class ComputeNodeGroups {
    * the cluster: use {@link #get(KubernetesClient, String, String, CredentialsResolver)} with a
    * resolver that supplies it, otherwise its status reports {@code Degraded}.
    *
-   * @throws CnSdkException when there is no such group managed by sr-cn-sdk
+   * @throws GroupNotFoundException when there is no such group
+   * @throws CnSdkException when the StatefulSet was not deployed by sr-cn-sdk
    */
   public static ComputeNodeGroup get(KubernetesClient kube, String namespace, String name) {
     return get(kube, namespace, name, CredentialsResolver.kubernetes(kube));

@@ -7,11 +7,13 @@ import io.srcn.examples.internal.EventLog;
 import io.srcn.examples.internal.ProgressTicker;
 import io.srcn.sdk.ComputeNodeGroup;
 import io.srcn.sdk.ComputeNodeGroups;
+import io.srcn.sdk.GroupNotFoundException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -30,11 +32,27 @@ final class DeleteCommand extends SrcnCommand {
   @Parameters(index = "0", paramLabel = "NAME", description = "the group")
   String name;
 
+  @Option(
+      names = "--ignore-not-found",
+      description = "succeed when the group does not exist (as kubectl delete does)")
+  boolean ignoreNotFound;
+
   @Override
   public Integer call() {
-    try (Connection c = connect();
-        ComputeNodeGroup group =
-            ComputeNodeGroups.get(c.kube(), c.namespace(), name, c.resolver())) {
+    try (Connection c = connect()) {
+      return delete(c);
+    } catch (GroupNotFoundException e) {
+      if (!ignoreNotFound) {
+        throw e;
+      }
+      console().line("%s/%s not found; nothing to delete", e.namespace(), e.group());
+      return Srcn.OK;
+    }
+  }
+
+  private int delete(Connection c) {
+    try (ComputeNodeGroup group =
+        ComputeNodeGroups.get(c.kube(), c.namespace(), name, c.resolver())) {
       group.addListener(new EventLog(console()));
       console().line("deleting %s/%s", c.namespace(), name);
       String sts = group.spec().render().statefulSet().getMetadata().getName();

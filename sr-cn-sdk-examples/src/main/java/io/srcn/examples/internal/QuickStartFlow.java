@@ -56,8 +56,7 @@ public final class QuickStartFlow {
     step(1, "starting an embedded ComputeNodeController (it registers pods as the HPA adds them)");
     try (ComputeNodeController controller = startController()) {
       step(2, "deploying %s/%s", spec.namespace(), spec.name());
-      try (ComputeNodeGroup group = spec.deploy(env.kube(), env.resolver())) {
-        group.addListener(events);
+      try (ComputeNodeGroup group = spec.deploy(env.kube(), env.resolver(), events)) {
         return scaleAndDelete(controller, group);
       }
     }

@@ -160,6 +160,11 @@ class SrcnSandboxTest {
     Run gone = srcn("status", "web", "--kubeconfig", kube(), "-n", ns);
     assertThat(gone.status()).as(gone.all()).isEqualTo(1);
     assertThat(gone.err()).contains("no CN group cli-life/web");
+    Run again2 = srcn("delete", "web", "--kubeconfig", kube(), "-n", ns);
+    assertThat(again2.status()).as(again2.all()).isEqualTo(1);
+    Run ignored = srcn("delete", "web", "--ignore-not-found", "--kubeconfig", kube(), "-n", ns);
+    assertThat(ignored.status()).as(ignored.all()).isZero();
+    assertThat(ignored.out()).contains("not found; nothing to delete");
 
     assertNoSecret(plan, apply, again, json, table, up, down, delete, gone);
   }

@@ -35,8 +35,12 @@ public final class GroupHandle implements ComputeNodeGroup {
   }
 
   /** Applies the spec and runs a first registration pass; the handle owns {@code engine}. */
-  public static GroupHandle deploy(Engine engine, ComputeNodeGroupSpec spec) {
+  public static GroupHandle deploy(
+      Engine engine, ComputeNodeGroupSpec spec, GroupEventListener... listeners) {
     GroupHandle handle = new GroupHandle(engine, true, spec.validate());
+    for (GroupEventListener l : listeners) {
+      handle.addListener(l);
+    }
     try {
       handle.runtime.apply();
       handle.runtime.pass(SyncMode.SYNC, Duration.ZERO);

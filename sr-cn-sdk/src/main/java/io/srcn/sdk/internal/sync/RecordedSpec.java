@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.srcn.sdk.CnSdkException;
 import io.srcn.sdk.ComputeNodeGroupSpec;
+import io.srcn.sdk.GroupNotFoundException;
 import io.srcn.sdk.InvalidSpecException;
 import io.srcn.sdk.internal.render.Labels;
 import java.util.Map;
@@ -21,13 +22,13 @@ public final class RecordedSpec {
   /**
    * The recorded spec of group {@code name}.
    *
-   * @throws CnSdkException when the group does not exist, is not managed by sr-cn-sdk, or its
-   *     annotation cannot be read
+   * @throws GroupNotFoundException when the group does not exist
+   * @throws CnSdkException when it is not managed by sr-cn-sdk or its annotation cannot be read
    */
   public static ComputeNodeGroupSpec read(KubernetesClient kube, String namespace, String name) {
     Optional<StatefulSet> sts = new DirectClusterView(kube, true).statefulSet(namespace, name);
     if (sts.isEmpty()) {
-      throw new CnSdkException("no CN group " + namespace + "/" + name + " (no StatefulSet)");
+      throw new GroupNotFoundException(namespace, name);
     }
     return of(sts.get());
   }
