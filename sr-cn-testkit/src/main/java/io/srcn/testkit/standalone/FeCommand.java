@@ -10,8 +10,8 @@ import java.util.Set;
 
 /** {@code fe}: runs a {@link FakeFrontend} until terminated. Stateless and thread-safe. */
 final class FeCommand implements LauncherCommand {
-  private static final Set<String> VALUES = Set.of("port", "user", "password", "version", "mode");
-  private static final Set<String> FLAGS = Set.of("shared-data");
+  static final Set<String> VALUES = Set.of("port", "user", "password", "version", "mode");
+  static final Set<String> FLAGS = Set.of("shared-data");
 
   @Override
   public String name() {
@@ -32,6 +32,14 @@ final class FeCommand implements LauncherCommand {
   @Override
   public AutoCloseable start(List<String> args, PrintStream out) throws UsageException {
     Arguments a = Arguments.parse(args, VALUES, FLAGS);
+    FakeFrontend fe = builder(a).build().start();
+    out.println("READY fe=" + fe.address());
+    out.flush();
+    return fe;
+  }
+
+  /** A FakeFrontend builder from the FE options (shared with the sandbox command). */
+  static FakeFrontend.Builder builder(Arguments a) throws UsageException {
     FakeFrontend.Builder b =
         FakeFrontend.builder()
             .port(a.intValue("port", 0, 0, 65535))
@@ -39,10 +47,7 @@ final class FeCommand implements LauncherCommand {
             .mode(mode(a.value("mode").orElse("fqdn")))
             .sharedData(a.flag("shared-data"));
     credentials(a, b);
-    FakeFrontend fe = b.build().start();
-    out.println("READY fe=" + fe.address());
-    out.flush();
-    return fe;
+    return b;
   }
 
   private static void credentials(Arguments a, FakeFrontend.Builder b) throws UsageException {

@@ -18,7 +18,8 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class Main {
   /** The commands, by name; add new ones here. */
-  private static final Map<String, LauncherCommand> COMMANDS = registry(new FeCommand());
+  private static final Map<String, LauncherCommand> COMMANDS =
+      registry(new FeCommand(), new K8sCommand(), new SandboxCommand());
 
   private Main() {}
 

@@ -31,8 +31,11 @@ final class Discovery {
   }
 
   MockResponse serve(ApiRequest req) {
-    if (req.group() == null) {
+    if (req.path().equals("/") || req.path().isEmpty()) {
       return Responses.json(200, rootPaths());
+    }
+    if (req.group() == null) {
+      return Responses.json(200, groupList());
     }
     if (req.group().isEmpty() && req.version() == null) {
       ObjectNode versions = Json.object();
@@ -40,9 +43,6 @@ final class Discovery {
       versions.putArray("versions").add("v1");
       versions.putArray("serverAddressByClientCIDRs");
       return Responses.json(200, versions);
-    }
-    if (req.version() == null && req.path().equals("/apis")) {
-      return Responses.json(200, groupList());
     }
     if (req.version() == null) {
       ObjectNode group = group(req.group(), versionsByGroup().get(req.group()));
@@ -76,8 +76,32 @@ final class Discovery {
             .setHeader("Content-Type", "text/plain")
             .setBody("ok");
       default:
+        if (req.path().startsWith("/openapi/v3")) {
+          return server.read(() -> openApi(req.path().substring("/openapi/v3".length())));
+        }
         throw ApiException.noSuchResource();
     }
+  }
+
+  private MockResponse openApi(String rest) {
+    if (rest.isEmpty() || rest.equals("/")) {
+      return Responses.json(200, OpenApiV3.root(versionsByGroup()));
+    }
+    String gv =
+        rest.startsWith("/api/")
+            ? rest.substring("/api/".length())
+            : rest.startsWith("/apis/") ? rest.substring("/apis/".length()) : null;
+    if (gv == null) {
+      throw ApiException.noSuchResource();
+    }
+    int slash = gv.indexOf('/');
+    String group = rest.startsWith("/api/") ? "" : slash < 0 ? gv : gv.substring(0, slash);
+    String version = rest.startsWith("/api/") ? gv : slash < 0 ? "" : gv.substring(slash + 1);
+    List<ApiResource> resources = resourcesOf(group, version);
+    if (resources.isEmpty()) {
+      throw ApiException.noSuchResource();
+    }
+    return Responses.json(200, OpenApiV3.groupVersion(group, version, resources));
   }
 
   /** A custom resource defined by a stored CRD with that served version (callers hold the lock). */

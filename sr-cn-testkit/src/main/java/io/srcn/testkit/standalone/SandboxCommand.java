@@ -1,0 +1,69 @@
+package io.srcn.testkit.standalone;
+
+import io.srcn.testkit.fe.FakeFrontend;
+import io.srcn.testkit.k8s.MockKubernetes;
+import java.io.PrintStream;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code sandbox}: a fake FE and a mock Kubernetes API server bridged together (a registered pod's
+ * node is alive exactly while the pod is Ready), until terminated. Takes every {@code fe} option
+ * plus {@code --kubeconfig PATH} and {@code --k8s-port N}. Stateless and thread-safe.
+ */
+final class SandboxCommand implements LauncherCommand {
+  private static final Set<String> VALUES = values();
+
+  private static Set<String> values() {
+    Set<String> v = new HashSet<>(FeCommand.VALUES);
+    v.add("kubeconfig");
+    v.add("k8s-port");
+    return Set.copyOf(v);
+  }
+
+  @Override
+  public String name() {
+    return "sandbox";
+  }
+
+  @Override
+  public String synopsis() {
+    return "[--kubeconfig PATH] [--k8s-port N] [any fe option]";
+  }
+
+  @Override
+  public String description() {
+    return "a fake FE and a mock Kubernetes API server, bridged: the FE's nodes follow the pods";
+  }
+
+  @Override
+  public AutoCloseable start(List<String> args, PrintStream out) throws Exception {
+    Arguments a = Arguments.parse(args, VALUES, FeCommand.FLAGS);
+    FakeFrontend.Builder feBuilder = FeCommand.builder(a);
+    int k8sPort = a.intValue("k8s-port", 0, 0, 65535);
+    MockKubernetes k8s = K8sCommand.kubernetes(k8sPort).start();
+    FakeFrontend fe = null;
+    KubeconfigFile kubeconfig = null;
+    try {
+      fe = feBuilder.reachability(k8s.reachability()).resolver(k8s.dnsResolver()).build().start();
+      kubeconfig = KubeconfigFile.write(k8s, a.value("kubeconfig"));
+    } catch (Exception e) {
+      if (fe != null) {
+        fe.close();
+      }
+      k8s.close();
+      throw e;
+    }
+    out.println("READY fe=" + fe.address() + " kubeconfig=" + kubeconfig.path());
+    out.flush();
+    FakeFrontend startedFe = fe;
+    KubeconfigFile file = kubeconfig;
+    return () -> {
+      try (file;
+          k8s) {
+        startedFe.close();
+      }
+    };
+  }
+}
