@@ -52,6 +52,7 @@ public final class FakeFrontendBenchmark {
         Runtime.getRuntime().availableProcessors(),
         seconds);
     bench.startToReady();
+    List<List<String>> rows;
     try (FakeFrontend fe =
         FakeFrontend.builder().version(FeVersion.V3_3).statementLogCapacity(0).build().start()) {
       for (int i = 0; i < 100; i++) {
@@ -59,6 +60,7 @@ public final class FakeFrontendBenchmark {
       }
       fe.heartbeatNow();
       String url = fe.jdbcUrl() + JDBC_OPTIONS;
+      rows = table(url, "root", "", "SHOW COMPUTE NODES");
       bench.connectAuth("fake FE", url, "root", "");
       bench.rates("fake FE", url, "root", "", "SHOW COMPUTE NODES");
     }
@@ -67,9 +69,33 @@ public final class FakeFrontendBenchmark {
       String user = option(a, "--mariadb-user", "root");
       String password = option(a, "--mariadb-password", "");
       String url = mariadb + JDBC_OPTIONS;
-      prepareTable(url, user, password);
+      prepareTable(url, user, password, rows);
       bench.connectAuth("MariaDB", url, user, password);
       bench.rates("MariaDB", url, user, password, "SELECT * FROM srcn_bench.cn");
+    }
+  }
+
+  /** The labels (first row) and values of a result set. */
+  private static List<List<String>> table(String url, String user, String password, String sql)
+      throws SQLException {
+    try (Connection c = DriverManager.getConnection(url, props(user, password));
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      int n = rs.getMetaData().getColumnCount();
+      List<List<String>> out = new ArrayList<>();
+      List<String> labels = new ArrayList<>();
+      for (int i = 1; i <= n; i++) {
+        labels.add(rs.getMetaData().getColumnLabel(i));
+      }
+      out.add(labels);
+      while (rs.next()) {
+        List<String> row = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+          row.add(rs.getString(i));
+        }
+        out.add(row);
+      }
+      return out;
     }
   }
 
@@ -182,22 +208,26 @@ public final class FakeFrontendBenchmark {
     }
   }
 
-  private static void prepareTable(String url, String user, String password) throws SQLException {
+  /** A MariaDB table holding exactly the fake FE's SHOW COMPUTE NODES result (same bytes). */
+  private static void prepareTable(
+      String url, String user, String password, List<List<String>> rows) throws SQLException {
     try (Connection c = DriverManager.getConnection(url, props(user, password));
         Statement s = c.createStatement()) {
       s.execute("CREATE DATABASE IF NOT EXISTS srcn_bench");
       s.execute("DROP TABLE IF EXISTS srcn_bench.cn");
-      StringBuilder ddl = new StringBuilder("CREATE TABLE srcn_bench.cn (id INT PRIMARY KEY");
-      for (int i = 1; i < 21; i++) {
-        ddl.append(", c").append(i).append(" VARCHAR(64)");
+      StringBuilder ddl = new StringBuilder("CREATE TABLE srcn_bench.cn (");
+      List<String> labels = rows.get(0);
+      for (int i = 0; i < labels.size(); i++) {
+        ddl.append(i == 0 ? "" : ", ").append('`').append(labels.get(i)).append("` VARCHAR(255)");
       }
       s.execute(ddl.append(')').toString());
-      for (int r = 0; r < 100; r++) {
-        StringBuilder row = new StringBuilder("INSERT INTO srcn_bench.cn VALUES (").append(r);
-        for (int i = 1; i < 21; i++) {
-          row.append(", 'value-").append(r).append('-').append(i).append('\'');
+      for (List<String> row : rows.subList(1, rows.size())) {
+        StringBuilder insert = new StringBuilder("INSERT INTO srcn_bench.cn VALUES (");
+        for (int i = 0; i < row.size(); i++) {
+          String v = row.get(i);
+          insert.append(i == 0 ? "" : ", ").append(v == null ? "NULL" : "'" + v + "'");
         }
-        s.execute(row.append(')').toString());
+        s.execute(insert.append(')').toString());
       }
     }
   }

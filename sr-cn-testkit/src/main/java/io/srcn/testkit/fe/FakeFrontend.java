@@ -17,8 +17,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -206,7 +208,7 @@ public final class FakeFrontend implements AutoCloseable {
    * @throws IllegalArgumentException when the node is not registered
    */
   public void shutdownComputeNode(String host, int heartbeatPort) {
-    require(context.cluster().shutdown(new NodeAddress(host, heartbeatPort)), host, heartbeatPort);
+    context.cluster().shutdown(new NodeAddress(host, heartbeatPort));
   }
 
   /**
@@ -216,24 +218,17 @@ public final class FakeFrontend implements AutoCloseable {
    * @throws IllegalArgumentException when the node is not registered
    */
   public void restartComputeNode(String host, int heartbeatPort) {
-    require(context.cluster().restart(new NodeAddress(host, heartbeatPort)), host, heartbeatPort);
-  }
-
-  private static void require(boolean found, String host, int port) {
-    if (!found) {
-      throw new IllegalArgumentException(
-          "no compute node " + new NodeAddress(host, port) + " is registered");
-    }
+    context.cluster().restart(new NodeAddress(host, heartbeatPort));
   }
 
   /** Replaces the heartbeat reachability check (asked with the stored host only). */
   public void setReachability(Predicate<String> hostReachable) {
-    this.reachability = java.util.Objects.requireNonNull(hostReachable, "hostReachable");
+    this.reachability = Objects.requireNonNull(hostReachable, "hostReachable");
   }
 
   /** Replaces the IP-mode resolver (name to IP; empty = unknown host). */
   public void setResolver(Function<String, Optional<String>> dns) {
-    context.cluster().resolver(java.util.Objects.requireNonNull(dns, "dns"));
+    context.cluster().resolver(Objects.requireNonNull(dns, "dns"));
   }
 
   /** Runs one heartbeat round now, on the caller's thread (besides the scheduled ones). */
@@ -289,7 +284,7 @@ public final class FakeFrontend implements AutoCloseable {
   public static final class Builder {
     private int port;
     private String rootPassword = "";
-    private final Map<String, UserSpec> users = new java.util.LinkedHashMap<>();
+    private final Map<String, UserSpec> users = new LinkedHashMap<>();
     private FeVersion version = FeVersion.V3_3;
     private FeMode mode = FeMode.FQDN;
     private boolean sharedData;
@@ -306,16 +301,13 @@ public final class FakeFrontend implements AutoCloseable {
 
     /** The port to bind on 127.0.0.1; 0 (default) picks a free one. */
     public Builder port(int port) {
-      if (port < 0 || port > 65535) {
-        throw new IllegalArgumentException("port must be in 0..65535, was " + port);
-      }
-      this.port = port;
+      this.port = Args.range("port", port, 0, 65535);
       return this;
     }
 
     /** The password of {@code root} (default empty). */
     public Builder rootPassword(String password) {
-      this.rootPassword = java.util.Objects.requireNonNull(password, "rootPassword");
+      this.rootPassword = Objects.requireNonNull(password, "rootPassword");
       return this;
     }
 
@@ -330,13 +322,13 @@ public final class FakeFrontend implements AutoCloseable {
 
     /** The FE release line to reproduce (default {@link FeVersion#V3_3}). */
     public Builder version(FeVersion version) {
-      this.version = java.util.Objects.requireNonNull(version, "version");
+      this.version = Objects.requireNonNull(version, "version");
       return this;
     }
 
     /** FQDN (default) or IP mode. */
     public Builder mode(FeMode mode) {
-      this.mode = java.util.Objects.requireNonNull(mode, "mode");
+      this.mode = Objects.requireNonNull(mode, "mode");
       return this;
     }
 
@@ -348,25 +340,19 @@ public final class FakeFrontend implements AutoCloseable {
 
     /** Time between heartbeat rounds (default 200 ms; the real FE uses 5 s). */
     public Builder heartbeatInterval(Duration interval) {
-      if (interval == null || interval.isNegative() || interval.isZero()) {
-        throw new IllegalArgumentException("heartbeatInterval must be positive, was " + interval);
-      }
-      this.heartbeatInterval = interval;
+      this.heartbeatInterval = Args.positive("heartbeatInterval", interval);
       return this;
     }
 
     /** Failed polls tolerated before a node is declared dead (default 3, as the FE). */
     public Builder heartbeatRetryTimes(int times) {
-      if (times < 0) {
-        throw new IllegalArgumentException("heartbeatRetryTimes must be >= 0, was " + times);
-      }
-      this.heartbeatRetryTimes = times;
+      this.heartbeatRetryTimes = Args.range("heartbeatRetryTimes", times, 0, Integer.MAX_VALUE);
       return this;
     }
 
     /** The heartbeat check, asked with a node's stored host (default: all reachable). */
     public Builder reachability(Predicate<String> hostReachable) {
-      this.reachability = java.util.Objects.requireNonNull(hostReachable, "reachability");
+      this.reachability = Objects.requireNonNull(hostReachable, "reachability");
       return this;
     }
 
@@ -375,22 +361,19 @@ public final class FakeFrontend implements AutoCloseable {
      * else (no DNS traffic); IP literals are never passed to it.
      */
     public Builder resolver(Function<String, Optional<String>> dns) {
-      this.resolver = java.util.Objects.requireNonNull(dns, "resolver");
+      this.resolver = Objects.requireNonNull(dns, "resolver");
       return this;
     }
 
     /** The clock for times shown and logged (default: system clock and zone). */
     public Builder clock(Clock clock) {
-      this.clock = java.util.Objects.requireNonNull(clock, "clock");
+      this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 
     /** How many statements the log keeps (default 10,000; 0 disables it). */
     public Builder statementLogCapacity(int capacity) {
-      if (capacity < 0) {
-        throw new IllegalArgumentException("statementLogCapacity must be >= 0, was " + capacity);
-      }
-      this.logCapacity = capacity;
+      this.logCapacity = Args.range("statementLogCapacity", capacity, 0, Integer.MAX_VALUE);
       return this;
     }
 

@@ -166,27 +166,34 @@ public final class ClusterState {
     return nodes.remove(a) != null;
   }
 
-  /** Puts a node into graceful exit: not alive, SHUTDOWN, until {@link #restart}. */
-  public synchronized boolean shutdown(NodeAddress a) {
-    NodeRecord node = nodes.get(a);
-    if (node == null) {
-      return false;
-    }
-    node.markShutdown();
+  /**
+   * Puts a node into graceful exit: not alive, SHUTDOWN, until {@link #restart}.
+   *
+   * @throws IllegalArgumentException when the node is not registered
+   */
+  public synchronized void shutdown(NodeAddress a) {
+    existing(a).markShutdown();
     changed();
-    return true;
   }
 
-  /** Ends a graceful exit: the node's process restarts and the next good heartbeat revives it. */
-  public synchronized boolean restart(NodeAddress a) {
-    NodeRecord node = nodes.get(a);
-    if (node == null) {
-      return false;
-    }
+  /**
+   * Ends a graceful exit: the node's process restarts and the next good heartbeat revives it.
+   *
+   * @throws IllegalArgumentException when the node is not registered
+   */
+  public synchronized void restart(NodeAddress a) {
+    NodeRecord node = existing(a);
     node.exiting = false;
     node.processStart = null;
     changed();
-    return true;
+  }
+
+  private NodeRecord existing(NodeAddress a) {
+    NodeRecord node = nodes.get(a);
+    if (node == null) {
+      throw new IllegalArgumentException("no compute node " + a + " is registered");
+    }
+    return node;
   }
 
   /** Creates a warehouse (shared-data FEs of 3.3 and later). */
