@@ -53,6 +53,7 @@ public final class ApiDispatcher extends KubernetesCrudDispatcher {
       ApiResources resources, ServerOptions options, ScheduledExecutorService executor) {
     this.resources = resources;
     this.options = options;
+    WatchListeners.install(this);
     this.store = new Store(map);
     this.discovery = new Discovery(this);
     this.reads = new ReadHandler(this);

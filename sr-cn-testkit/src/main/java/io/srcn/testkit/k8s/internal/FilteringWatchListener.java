@@ -48,14 +48,16 @@ final class FilteringWatchListener extends WebSocketListener {
     delegate.onClosing(webSocket, code, reason);
   }
 
+  /** Called on the event loop; the delegate's handler blocks, so it runs elsewhere. */
   @Override
   public void onClosed(WebSocket webSocket, int code, String reason) {
-    delegate.onClosed(webSocket, code, reason);
+    WatchListeners.closeOffLoop(() -> delegate.onClosed(webSocket, code, reason));
   }
 
+  /** Called on the event loop; the delegate's handler blocks, so it runs elsewhere. */
   @Override
   public void onFailure(WebSocket webSocket, Throwable t, Response response) {
-    delegate.onFailure(webSocket, t, response);
+    WatchListeners.closeOffLoop(() -> delegate.onFailure(webSocket, t, response));
   }
 
   /** The event to send instead of {@code text}, or null to drop it. */
