@@ -8,8 +8,10 @@ import io.srcn.sdk.fe.FrontendClient;
 import io.srcn.sdk.fe.HostPort;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.LongSupplier;
 
 /**
@@ -77,11 +79,7 @@ final class FeCluster implements AutoCloseable {
     synchronized (this) {
       closeBreaker();
       if (snapshot != null) {
-        List<FeNode> next = new ArrayList<>(snapshot);
-        for (HostPort a : result.added()) {
-          next.add(FeNode.justAdded(a, warehouse));
-        }
-        snapshot = List.copyOf(next);
+        snapshot = withRegistered(snapshot, result, warehouse);
       }
     }
     return result;
@@ -111,6 +109,26 @@ final class FeCluster implements AutoCloseable {
       }
     }
     return result;
+  }
+
+  /**
+   * The snapshot plus what the ADD registered and what the FE said it already had: a node another
+   * engine (a handle, another replica) registered after the last listing is registered all the
+   * same, and passes that decide on this snapshot must see it.
+   */
+  private static List<FeNode> withRegistered(
+      List<FeNode> snapshot, AddResult result, Optional<String> warehouse) {
+    List<FeNode> next = new ArrayList<>(snapshot);
+    Set<HostPort> known = new HashSet<>();
+    snapshot.forEach(n -> known.add(RegistrationPlanner.normalize(n.address())));
+    List<HostPort> registered = new ArrayList<>(result.added());
+    registered.addAll(result.alreadyPresent());
+    for (HostPort a : registered) {
+      if (known.add(RegistrationPlanner.normalize(a))) {
+        next.add(FeNode.justAdded(a, warehouse));
+      }
+    }
+    return List.copyOf(next);
   }
 
   /** Forgets the snapshot, so the next {@link #nodes} lists again. */
