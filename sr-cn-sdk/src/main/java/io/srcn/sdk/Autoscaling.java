@@ -112,7 +112,10 @@ public abstract class Autoscaling {
     return copy(b -> b.addCustomMetrics(copy));
   }
 
-  /** A copy whose scale-up follows these rules (replacing earlier ones). */
+  /**
+   * A copy whose scale-up follows these rules (replacing earlier ones). Pass at least one rule:
+   * {@code scaleUp()} without arguments is the accessor.
+   */
   public Autoscaling scaleUp(ScalingRule... rules) {
     return withScaleUp(
         behavior(scaleUp()).rules(SpecRules.elements("autoscaling.scaleUp", rules)).build());
@@ -126,22 +129,36 @@ public abstract class Autoscaling {
 
   /** A copy with this scale-up stabilization window (0..3600 whole seconds). */
   public Autoscaling scaleUpStabilization(Duration window) {
-    return withScaleUp(behavior(scaleUp()).stabilizationWindow(window).build());
+    return withScaleUp(
+        behavior(scaleUp())
+            .stabilizationWindow(
+                SpecRules.nonNull("autoscaling.scaleUp.stabilizationWindow", window))
+            .build());
   }
 
   /** A copy with this scale-down stabilization window (0..3600 whole seconds). */
   public Autoscaling scaleDownStabilization(Duration window) {
-    return withScaleDown(behavior(scaleDown()).stabilizationWindow(window).build());
+    return withScaleDown(
+        behavior(scaleDown())
+            .stabilizationWindow(
+                SpecRules.nonNull("autoscaling.scaleDown.stabilizationWindow", window))
+            .build());
   }
 
   /** A copy with this scale-up select policy. */
   public Autoscaling scaleUpSelect(SelectPolicy policy) {
-    return withScaleUp(behavior(scaleUp()).selectPolicy(policy).build());
+    return withScaleUp(
+        behavior(scaleUp())
+            .selectPolicy(SpecRules.nonNull("autoscaling.scaleUp.selectPolicy", policy))
+            .build());
   }
 
   /** A copy with this scale-down select policy. */
   public Autoscaling scaleDownSelect(SelectPolicy policy) {
-    return withScaleDown(behavior(scaleDown()).selectPolicy(policy).build());
+    return withScaleDown(
+        behavior(scaleDown())
+            .selectPolicy(SpecRules.nonNull("autoscaling.scaleDown.selectPolicy", policy))
+            .build());
   }
 
   /** A copy that never scales up (select policy {@link SelectPolicy#DISABLED}). */

@@ -41,8 +41,9 @@ public final class ComputeNodeGroups {
 
   /**
    * Translates a seed-era manifest ({@code apiVersion: starrocks.com/v1alpha1}, {@code kind:
-   * ComputeNodeGroup}) into a spec, with a warning for every field that cannot be carried over. The
-   * reader is not closed.
+   * ComputeNodeGroup}) into a spec, with a warning for every field that cannot be carried over.
+   * Pods are registered by IP ({@link AddressMode#POD_IP}), as the legacy operator did; switch to
+   * {@link AddressMode#FQDN} when the FE runs in FQDN mode. The reader is not closed.
    *
    * @throws InvalidSpecException naming the manifest fields that are malformed or invalid
    */

@@ -2,6 +2,7 @@ package io.srcn.sdk;
 
 import io.srcn.sdk.internal.SdkStyle;
 import io.srcn.sdk.internal.Violations;
+import io.srcn.sdk.internal.spec.SpecRules;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -12,8 +13,9 @@ import org.immutables.value.Value;
  * not be {@code root}.
  *
  * <p>The password never appears in {@link #toString()}, logs, exceptions or serialized specs: a
- * spec written to YAML or to the StatefulSet annotation keeps only Secret references, so a group
- * using literal credentials needs a {@link CredentialsResolver} to be re-attached after a restart.
+ * spec written to YAML, JSON or the StatefulSet annotation keeps Secret references in full but of
+ * literal credentials only the user. Read back, those are {@linkplain #isRedacted() redacted}: a
+ * {@link CredentialsResolver} (or {@link #withPassword(String)}) must supply the password again.
  *
  * <p>Immutable and thread-safe.
  */
@@ -35,7 +37,10 @@ public abstract class Credentials {
           .add("password", "must not be null (use \"\" for none)")
           .throwIfAny();
     }
-    return ImmutableCredentials.builder().literalUser(user).literalPassword(password).build();
+    return ImmutableCredentials.builder()
+        .literalUser(SpecRules.nonNull("credentials.user", user))
+        .literalPassword(password)
+        .build();
   }
 
   /**
@@ -45,7 +50,9 @@ public abstract class Credentials {
    * #withPassword(String)}) must supply the password before the SDK can log in.
    */
   public static Credentials redacted(String user) {
-    return ImmutableCredentials.builder().literalUser(user).build();
+    return ImmutableCredentials.builder()
+        .literalUser(SpecRules.nonNull("credentials.user", user))
+        .build();
   }
 
   /**
@@ -53,7 +60,9 @@ public abstract class Credentials {
    * FE_USR} and {@code FE_PWD}.
    */
   public static Credentials fromSecret(String secretName) {
-    return ImmutableCredentials.builder().secretName(secretName).build();
+    return ImmutableCredentials.builder()
+        .secretName(SpecRules.nonNull("credentials.secretName", secretName))
+        .build();
   }
 
   /** The Secret holding the credentials, when they are a reference. */

@@ -57,7 +57,11 @@ public abstract class Frontend {
     return Credentials.of("root", "");
   }
 
-  /** Time allowed to open a connection and log in (default 5 s). */
+  /**
+   * Time allowed to open a connection and log in (default 5 s). The lifecycle engine retries an FE
+   * call across the addresses for twice this time (at most 10 s) before it reports the FE
+   * unavailable and backs off.
+   */
   @Value.Default
   public Duration connectTimeout() {
     return Duration.ofSeconds(5);

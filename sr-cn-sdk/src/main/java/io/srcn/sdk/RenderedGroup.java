@@ -6,8 +6,8 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.srcn.sdk.internal.render.Copies;
 import io.srcn.sdk.internal.render.GroupRenderer;
-import io.srcn.sdk.internal.render.Json;
 import io.srcn.sdk.internal.render.RenderOptions;
 import io.srcn.sdk.internal.render.RenderedObjects;
 import java.util.List;
@@ -42,7 +42,7 @@ public final class RenderedGroup {
 
   /** ConfigMap {@code g-cn-config} with key {@code cn.conf}. */
   public ConfigMap configMap() {
-    return Json.copy(objects.configMap());
+    return Copies.copy(objects.configMap());
   }
 
   /** The text of {@code cn.conf}: the spec's entries and the ports, sorted by key. */
@@ -52,27 +52,27 @@ public final class RenderedGroup {
 
   /** Headless Service {@code g-cn-search}. */
   public Service headlessService() {
-    return Json.copy(objects.headlessService());
+    return Copies.copy(objects.headlessService());
   }
 
   /** StatefulSet {@code g-cn}. */
   public StatefulSet statefulSet() {
-    return Json.copy(objects.statefulSet());
+    return Copies.copy(objects.statefulSet());
   }
 
   /** HorizontalPodAutoscaler {@code g-cn-autoscaler} ({@code autoscaling/v2}), with autoscaling. */
   public Optional<HorizontalPodAutoscaler> autoscaler() {
-    return objects.autoscaler().map(Json::copy);
+    return objects.autoscaler().map(Copies::copy);
   }
 
   /** PodDisruptionBudget {@code g-cn-pdb} ({@code maxUnavailable: 1}). */
   public PodDisruptionBudget podDisruptionBudget() {
-    return Json.copy(objects.podDisruptionBudget());
+    return Copies.copy(objects.podDisruptionBudget());
   }
 
   /** All objects in order: ConfigMap, Service, StatefulSet, HPA (if any), PodDisruptionBudget. */
   public List<HasMetadata> objects() {
-    return objects.objects().stream().map(o -> (HasMetadata) Json.copy(o)).toList();
+    return objects.objects().stream().map(o -> (HasMetadata) Copies.copy(o)).toList();
   }
 
   /** The objects as one multi-document YAML (each document starts with {@code ---}). */

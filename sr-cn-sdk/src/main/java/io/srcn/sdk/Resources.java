@@ -2,6 +2,7 @@ package io.srcn.sdk;
 
 import io.srcn.sdk.internal.SdkStyle;
 import io.srcn.sdk.internal.spec.PodRules;
+import io.srcn.sdk.internal.spec.SpecRules;
 import java.util.Map;
 import org.immutables.value.Value;
 
@@ -30,6 +31,8 @@ public abstract class Resources {
 
   /** CPU and memory requests, for example {@code requests("4", "16Gi")}. */
   public static Resources requests(String cpu, String memory) {
+    SpecRules.nonNull("resources.requests.cpu", cpu);
+    SpecRules.nonNull("resources.requests.memory", memory);
     return ImmutableResources.builder()
         .putRequests("cpu", cpu)
         .putRequests("memory", memory)
@@ -38,7 +41,10 @@ public abstract class Resources {
 
   /** Given requests and limits, validated together. */
   public static Resources of(Map<String, String> requests, Map<String, String> limits) {
-    return ImmutableResources.builder().requests(requests).limits(limits).build();
+    return ImmutableResources.builder()
+        .requests(SpecRules.nonNull("resources.requests", requests))
+        .limits(SpecRules.nonNull("resources.limits", limits))
+        .build();
   }
 
   /** The requests by resource name. */
@@ -49,6 +55,8 @@ public abstract class Resources {
 
   /** A copy with these CPU and memory limits. */
   public Resources limits(String cpu, String memory) {
+    SpecRules.nonNull("resources.limits.cpu", cpu);
+    SpecRules.nonNull("resources.limits.memory", memory);
     return ImmutableResources.builder()
         .from(this)
         .putLimits("cpu", cpu)
@@ -58,12 +66,18 @@ public abstract class Resources {
 
   /** A copy with this request (replacing one of the same resource). */
   public Resources request(String resource, String quantity) {
-    return ImmutableResources.builder().from(this).putRequests(resource, quantity).build();
+    return ImmutableResources.builder()
+        .from(this)
+        .putAllRequests(SpecRules.entry("resources.requests", resource, quantity))
+        .build();
   }
 
   /** A copy with this limit (replacing one of the same resource). */
   public Resources limit(String resource, String quantity) {
-    return ImmutableResources.builder().from(this).putLimits(resource, quantity).build();
+    return ImmutableResources.builder()
+        .from(this)
+        .putAllLimits(SpecRules.entry("resources.limits", resource, quantity))
+        .build();
   }
 
   /** True when neither requests nor limits are set. */

@@ -2,6 +2,7 @@ package io.srcn.sdk;
 
 import io.srcn.sdk.internal.SdkStyle;
 import io.srcn.sdk.internal.Violations;
+import io.srcn.sdk.internal.spec.SpecRules;
 import java.time.Duration;
 import org.immutables.value.Value;
 
@@ -72,7 +73,10 @@ public abstract class ScalingRule {
 
   /** A copy of this rule applying per {@code period} (1..1800 whole seconds). */
   public ScalingRule every(Duration period) {
-    return ImmutableScalingRule.builder().from(this).period(period).build();
+    return ImmutableScalingRule.builder()
+        .from(this)
+        .period(SpecRules.nonNull("rule.period", period))
+        .build();
   }
 
   @Value.Check

@@ -4,6 +4,7 @@ import io.srcn.sdk.internal.SdkStyle;
 import io.srcn.sdk.internal.Violations;
 import io.srcn.sdk.internal.spec.Quantities;
 import io.srcn.sdk.internal.spec.SpecDefaults;
+import io.srcn.sdk.internal.spec.SpecRules;
 import io.srcn.sdk.internal.spec.Syntax;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -25,7 +26,10 @@ public abstract class StorageVolume {
 
   /** A volume named {@code name} (DNS-1123 label) of {@code size} (a quantity > 0). */
   public static StorageVolume of(String name, String size) {
-    return ImmutableStorageVolume.builder().name(name).size(size).build();
+    return ImmutableStorageVolume.builder()
+        .name(SpecRules.nonNull("storage.name", name))
+        .size(SpecRules.nonNull("storage.size", size))
+        .build();
   }
 
   /** The volume (and claim template) name, a DNS-1123 label. */
@@ -50,7 +54,10 @@ public abstract class StorageVolume {
 
   /** A copy mounted at this absolute path. */
   public StorageVolume mountPath(String mountPath) {
-    return ImmutableStorageVolume.builder().from(this).mountPath(mountPath).build();
+    return ImmutableStorageVolume.builder()
+        .from(this)
+        .mountPath(SpecRules.nonNull("storage.mountPath", mountPath))
+        .build();
   }
 
   @Value.Check

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
+/** The usage example of the README, kept here so that it compiles and stays true. */
 class ReadmeExampleTest {
   @Test
   void readmeExampleBuildsTheSpecItShows() {
@@ -29,5 +30,6 @@ class ReadmeExampleTest {
     assertThat(spec.autoscaling().orElseThrow().maxReplicas()).isEqualTo(10);
     assertThat(spec.frontend().orElseThrow().addresses()).hasSize(2);
     assertThat(spec.config()).containsEntry("sys_log_level", "INFO");
+    assertThat(ComputeNodeGroupSpec.fromYaml(spec.toYaml())).isEqualTo(spec);
   }
 }

@@ -15,6 +15,26 @@ class ValueValidationTest {
 
   static Stream<Arguments> rules() {
     return Stream.of(
+        rule(
+            "null request",
+            () -> Resources.requests(null, "1Gi"),
+            "resources.requests.cpu",
+            "must not be null"),
+        rule(
+            "null volume name",
+            () -> StorageVolume.of(null, "1Gi"),
+            "storage.name",
+            "must not be null"),
+        rule(
+            "null rule period",
+            () -> ScalingRule.pods(1).every(null),
+            "rule.period",
+            "must not be null"),
+        rule(
+            "null secret name",
+            () -> Credentials.fromSecret(null),
+            "credentials.secretName",
+            "must not be null"),
         // resources
         rule(
             "request quantity",

@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.LongAdder;
  * real MySQL/MariaDB server for comparison.
  *
  * <pre>
- * java -cp ... io.srcn.examples.bench.FakeFrontendBenchmark [--seconds 5]
+ * java -cp ... io.srcn.examples.bench.FakeFrontendBenchmark [--seconds 5] [--warmup 5]
+ *     [--external-fe jdbc:mysql://127.0.0.1:9030/]   (a fake FE in another JVM, e.g. the jar)
  *     [--mariadb jdbc:mysql://127.0.0.1:3306/ --mariadb-user root --mariadb-password '']
  * </pre>
  *
@@ -44,6 +45,7 @@ public final class FakeFrontendBenchmark {
   public static void main(String[] args) throws Exception {
     List<String> a = Arrays.asList(args);
     int seconds = Integer.parseInt(option(a, "--seconds", "5"));
+    int warmup = Integer.parseInt(option(a, "--warmup", "5"));
     FakeFrontendBenchmark bench = new FakeFrontendBenchmark(Duration.ofSeconds(seconds));
     System.out.printf(
         Locale.ROOT,
@@ -61,8 +63,21 @@ public final class FakeFrontendBenchmark {
       fe.heartbeatNow();
       String url = fe.jdbcUrl() + JDBC_OPTIONS;
       rows = table(url, "root", "", "SHOW COMPUTE NODES");
+      // JIT warm-up of client and server code paths before any figure is taken (the client
+      // side is shared by every target, so later targets would otherwise start warmer)
+      for (String sql : List.of("SELECT 1", "SHOW COMPUTE NODES")) {
+        measure(url, "root", "", sql, 1, Duration.ofSeconds(warmup));
+        measure(url, "root", "", sql, 4, Duration.ofSeconds(warmup));
+      }
       bench.connectAuth("fake FE", url, "root", "");
       bench.rates("fake FE", url, "root", "", "SHOW COMPUTE NODES");
+    }
+    String external = option(a, "--external-fe", null);
+    if (external != null) { // e.g. the standalone jar: server and client in separate JVMs
+      String url = external + JDBC_OPTIONS;
+      addNodes(url, "root", "", rows);
+      bench.connectAuth("ext. FE", url, "root", "");
+      bench.rates("ext. FE", url, "root", "", "SHOW COMPUTE NODES");
     }
     String mariadb = option(a, "--mariadb", null);
     if (mariadb != null) {
@@ -72,6 +87,16 @@ public final class FakeFrontendBenchmark {
       prepareTable(url, user, password, rows);
       bench.connectAuth("MariaDB", url, user, password);
       bench.rates("MariaDB", url, user, password, "SELECT * FROM srcn_bench.cn");
+    }
+  }
+
+  private static void addNodes(String url, String user, String password, List<List<String>> rows)
+      throws SQLException {
+    try (Connection c = DriverManager.getConnection(url, props(user, password));
+        Statement s = c.createStatement()) {
+      for (List<String> row : rows.subList(1, rows.size())) {
+        s.executeUpdate("ALTER SYSTEM ADD COMPUTE NODE '" + row.get(1) + ":" + row.get(2) + "'");
+      }
     }
   }
 

@@ -260,7 +260,11 @@ public final class FakeFrontend implements AutoCloseable {
     context.faults().clearFailures();
   }
 
-  /** Adds a delay before every statement's answer ({@link Duration#ZERO} = none). */
+  /**
+   * Adds a delay before every statement's answer ({@link Duration#ZERO} = none), except {@code
+   * KILL}; a {@code KILL QUERY} (as Connector/J sends on a query timeout) ends the wait with error
+   * 1317.
+   */
   public void setLatency(Duration perStatement) {
     context.faults().latency(perStatement);
   }

@@ -13,6 +13,11 @@ import java.time.Instant;
  * limit of max(2 × current, 4)), writes the HPA status and scales the target through {@code
  * /scale}.
  *
+ * <p>Values can also come from annotations, for kubectl users of the standalone server: {@code
+ * metrics.srcn.io/<metric>} on a pod (its value) or on the HPA (every pod's value, or the Object or
+ * External metric's value), e.g. {@code kubectl annotate pod web-0 metrics.srcn.io/cpu=90}. Values
+ * set through this interface take precedence.
+ *
  * <p>By default the clock is manual: nothing happens until {@link #tick(Duration)}. Metric values:
  * {@code cpu} and {@code memory} are utilization percentages of the pods' requests; other names are
  * raw metric values. Simplifications: utilization is averaged over pods with equal weight; a CPU

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
 import io.srcn.testkit.k8s.internal.ApiResources;
 import io.srcn.testkit.k8s.internal.KubeconfigYaml;
 import io.srcn.testkit.k8s.internal.MockServerRuntime;
@@ -37,6 +38,18 @@ import java.util.function.Predicate;
  * <p>Thread-safe.
  */
 public final class MockKubernetes implements AutoCloseable {
+  private static final java.util.Set<String> FAULT_VERBS =
+      java.util.Set.of(
+          "get",
+          "list",
+          "watch",
+          "create",
+          "update",
+          "patch",
+          "delete",
+          "deletecollection",
+          "write",
+          "*");
   private final Settings settings;
   private volatile MockServerRuntime runtime;
   private volatile boolean stopped;
@@ -107,6 +120,7 @@ public final class MockKubernetes implements AutoCloseable {
   public KubernetesClient newClient() {
     return new KubernetesClientBuilder()
         .withConfig(config())
+        .withHttpClientFactory(new JdkHttpClientFactory())
         .withKubernetesSerialization(SharedSerialization.get())
         .build();
   }
@@ -196,12 +210,16 @@ public final class MockKubernetes implements AutoCloseable {
    * create/update/patch/delete, or {@code "*"}; {@code resource}: a plural such as {@code
    * statefulsets}, with a subresource ({@code statefulsets/status}), or {@code "*"}.
    *
-   * @throws IllegalArgumentException when n &lt; 1 or the code is not 4xx/5xx
+   * @throws IllegalArgumentException when n &lt; 1, the code is not 4xx/5xx or the verb is unknown
    */
   public void failNextRequests(int n, int code, String verb, String resource) {
     if (n < 1 || code < 400 || code > 599) {
       throw new IllegalArgumentException(
           "failNextRequests needs n >= 1 and a 4xx/5xx code, got n=" + n + " code=" + code);
+    }
+    if (!FAULT_VERBS.contains(Objects.requireNonNull(verb, "verb"))) {
+      throw new IllegalArgumentException(
+          "failNextRequests: unknown verb '" + verb + "', expected one of " + FAULT_VERBS);
     }
     running()
         .faults()

@@ -8,6 +8,7 @@ import io.srcn.sdk.ComputeNodeController;
 import io.srcn.sdk.ComputeNodeGroup;
 import io.srcn.sdk.ComputeNodeGroupSpec;
 import io.srcn.sdk.ComputeNodeGroups;
+import io.srcn.sdk.Condition;
 import io.srcn.sdk.CredentialsResolver;
 import io.srcn.sdk.GroupStatus;
 import io.srcn.testkit.fe.FakeComputeNode;
@@ -15,7 +16,6 @@ import io.srcn.testkit.fe.FakeFrontend;
 import io.srcn.testkit.k8s.MockKubernetes;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -127,8 +127,47 @@ class ControllerTest {
               () ->
                   assertThat(feAddresses())
                       .containsExactly("10.1.2.3:9050", fqdn("g", 0), fqdn("g", 1)));
-      Optional<GroupStatus> status = second.status("starrocks", "g");
-      assertThat(status).isPresent();
+      await().atMost(WAIT).until(() -> second.status("starrocks", "g").isPresent());
+      GroupStatus status = second.status("starrocks", "g").orElseThrow();
+      assertThat(status.nodes()).hasSize(2);
+    }
+  }
+
+  @Test
+  void groupWithLiteralCredentialsIsDegradedWithoutAResolverThatSuppliesThem() {
+    deploy(spec("g").replicas(1));
+    try (ComputeNodeController c =
+        ComputeNodeController.builder(k8s.client())
+            .namespace("starrocks")
+            .resyncPeriod(Duration.ofMillis(300))
+            .build()
+            .start()) {
+      await()
+          .atMost(WAIT)
+          .ignoreExceptions()
+          .untilAsserted(
+              () -> {
+                GroupStatus s = c.status("starrocks", "g").orElseThrow();
+                assertThat(s.condition(Condition.DEGRADED).orElseThrow().reason())
+                    .isEqualTo("CredentialsUnresolvable");
+              });
+    }
+  }
+
+  @Test
+  void shardedControllersOnlyManageGroupsWithTheirLabel() {
+    deploy(spec("mine").replicas(1).podLabel("shard", "a"));
+    deploy(spec("other").replicas(1).podLabel("shard", "b"));
+    try (ComputeNodeController c =
+        ComputeNodeController.builder(k8s.client())
+            .namespace("starrocks")
+            .withLabel("shard", "a")
+            .resyncPeriod(Duration.ofMillis(300))
+            .credentialsResolver((credentials, namespace) -> fe.frontend().credentials())
+            .build()
+            .start()) {
+      await().atMost(WAIT).until(() -> c.status("starrocks", "mine").isPresent());
+      assertThat(c.statuses()).extracting(GroupStatus::name).containsExactly("mine");
     }
   }
 

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.srcn.it.support.Cluster;
 import io.srcn.sdk.AddressMode;
+import io.srcn.sdk.ComputeNodeController;
 import io.srcn.sdk.ComputeNodeGroup;
 import io.srcn.sdk.Condition;
 import io.srcn.sdk.ConditionStatus;
@@ -72,6 +73,37 @@ class IpModeTest {
     }
     assertThat(c.feAddresses()).containsExactly("10.200.0.1:9050");
     assertThat(ledger()).isNull();
+  }
+
+  @Test
+  void controllerDropsADeletedGroupsNodesByIpAndThenDeletesItsLedger() {
+    c.fe.addComputeNode("10.200.0.1", 9050);
+    try (ComputeNodeGroup g =
+        c.spec("g")
+            .replicas(2)
+            .addressMode(AddressMode.POD_IP)
+            .deploy(c.k8s.client(), CredentialsResolver.literalOnly())) {
+      g.awaitReady(Duration.ofSeconds(30));
+    }
+    try (ComputeNodeController controller =
+        ComputeNodeController.builder(c.k8s.client())
+            .namespace(Cluster.NS)
+            .resyncPeriod(Duration.ofMillis(300))
+            .credentialsResolver((cr, ns) -> c.fe.frontend().credentials())
+            .build()
+            .start()) {
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> controller.status(Cluster.NS, "g").isPresent());
+      c.k8s.client().apps().statefulSets().inNamespace(Cluster.NS).withName("g-cn").delete();
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () -> {
+                assertThat(c.feAddresses()).containsExactly("10.200.0.1:9050");
+                assertThat(ledger()).isNull();
+              });
+    }
   }
 
   @Test

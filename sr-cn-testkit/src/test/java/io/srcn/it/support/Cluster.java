@@ -41,13 +41,16 @@ public final class Cluster implements AutoCloseable {
     return start(FakeFrontend.builder());
   }
 
-  /** A group in {@link #NS} registered with the fake FE, with a short grace period. */
+  /**
+   * A group in {@link #NS} registered with the fake FE, with a short grace period and a short FE
+   * connect timeout (so simulated outages are detected in about a second).
+   */
   public ComputeNodeGroupSpec spec(String name) {
     return ComputeNodeGroups.create(name)
         .inNamespace(NS)
         .image("starrocks/cn-ubuntu:3.3.5")
         .terminationGracePeriod(Duration.ofSeconds(5))
-        .registerWith(fe.frontend());
+        .registerWith(fe.frontend().withConnectTimeout(Duration.ofMillis(500)));
   }
 
   /** The pod DNS name and heartbeat port of ordinal {@code i}, as registered. */

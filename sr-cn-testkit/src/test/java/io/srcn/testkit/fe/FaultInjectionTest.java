@@ -177,4 +177,70 @@ class FaultInjectionTest {
     assertThatThrownBy(() -> FakeFrontend.create().port())
         .isInstanceOf(IllegalStateException.class);
   }
+
+  @Test
+  void closeLeavesNoThreadsBehind() throws Exception {
+    FakeFrontend fe = fe();
+    String prefix = "fake-fe-" + fe.port() + "-";
+    try (Connection c = connect(fe)) {
+      assertThat(query(c, "SELECT 1")).hasSize(1);
+      fe.setLatency(Duration.ofMinutes(5));
+      java.util.concurrent.CompletableFuture<?> stuck =
+          java.util.concurrent.CompletableFuture.runAsync(
+              () ->
+                  assertThatThrownBy(() -> query(c, "SHOW COMPUTE NODES"))
+                      .isInstanceOf(SQLException.class));
+      await() // the connection thread is waiting out the latency
+          .atMost(Duration.ofSeconds(10))
+          .until(
+              () ->
+                  Thread.getAllStackTraces().entrySet().stream()
+                      .anyMatch(
+                          e ->
+                              e.getKey().getName().startsWith(prefix + "conn-")
+                                  && java.util.Arrays.stream(e.getValue())
+                                      .anyMatch(
+                                          f -> f.getMethodName().equals("awaitUnlessKilled"))));
+      fe.close(); // also ends the statement waiting out its latency
+      stuck.get(10, java.util.concurrent.TimeUnit.SECONDS);
+    }
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                Thread.getAllStackTraces().keySet().stream()
+                    .noneMatch(t -> t.getName().startsWith(prefix) && t.isAlive()));
+  }
+
+  @Test
+  void driverQueryTimeoutsKillTheDelayedStatement() throws Exception {
+    try (FakeFrontend fe = fe();
+        Connection c = connect(fe);
+        java.sql.Statement s = c.createStatement()) {
+      fe.setLatency(Duration.ofSeconds(30));
+      s.setQueryTimeout(1);
+      long start = System.nanoTime();
+      assertThatThrownBy(() -> s.executeQuery("SHOW COMPUTE NODES"))
+          .isInstanceOf(java.sql.SQLTimeoutException.class);
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
+      fe.setLatency(Duration.ZERO);
+      assertThat(query(c, "SELECT 1")).hasSize(1);
+      assertThat(fe.statements())
+          .extracting(StatementRecord::sql)
+          .anyMatch(q -> q.startsWith("KILL QUERY"));
+    }
+  }
+
+  @Test
+  void killConnectionClosesTheOtherSession() throws Exception {
+    try (FakeFrontend fe = fe();
+        Connection victim = connect(fe);
+        Connection admin = connect(fe)) {
+      String id = query(victim, "SELECT CONNECTION_ID()").get(0).get("CONNECTION_ID()");
+      execute(admin, "KILL " + id);
+      await().atMost(Duration.ofSeconds(5)).until(() -> fe.openConnections() == 1);
+      assertThatThrownBy(() -> query(victim, "SELECT 1")).isInstanceOf(SQLException.class);
+      assertError(error(admin, "KILL QUERY 999999"), 1094, "HY000", "Unknown thread id: 999999");
+    }
+  }
 }

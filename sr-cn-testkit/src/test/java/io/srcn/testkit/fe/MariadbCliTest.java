@@ -117,6 +117,34 @@ class MariadbCliTest {
     assertThat(r.stdout()).matches("StarRocks version 3.3.5\ninformation_schema\n[1-9][0-9]*\n");
   }
 
+  @Test
+  void interactiveSessionThroughAPseudoTerminal() throws Exception {
+    String script = findOnPath("script");
+    assumeTrue(script != null, "util-linux 'script' is not installed: cannot give the CLI a tty");
+    String command =
+        cli
+            + " --protocol=TCP -h 127.0.0.1 -P "
+            + fe.port()
+            + " -u root --skip-ssl -D information_schema";
+    Process p =
+        new ProcessBuilder(script, "-qc", command, "/dev/null").redirectErrorStream(true).start();
+    p.getOutputStream().write("SHOW COMPUTE NODES;\nquit\n".getBytes(StandardCharsets.UTF_8));
+    p.getOutputStream().flush();
+    CompletableFuture<String> out = read(p.getInputStream());
+    assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(out.get())
+        .contains("Server version: 8.0.33 StarRocks version 3.3.5")
+        .contains("MySQL [information_schema]>")
+        .contains("Empty set");
+    assertThat(fe.statements())
+        .extracting(StatementRecord::sql)
+        .contains(
+            "show databases",
+            "show tables",
+            "select @@version_comment limit 1",
+            "SHOW COMPUTE NODES");
+  }
+
   private Result run(String user, String password, String... args) throws Exception {
     List<String> cmd =
         new ArrayList<>(

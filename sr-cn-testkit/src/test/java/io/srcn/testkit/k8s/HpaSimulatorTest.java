@@ -166,13 +166,48 @@ class HpaSimulatorTest {
   }
 
   @Test
+  void annotationsDriveMetricsForKubectlUsers() {
+    client.resource(hpa(false)).inNamespace("ns").create();
+    client
+        .pods()
+        .inNamespace("ns")
+        .withName("web-0")
+        .edit(
+            p -> {
+              p.getMetadata().getAnnotations().put("metrics.srcn.io/cpu", "150");
+              return p;
+            });
+    client
+        .autoscaling()
+        .v2()
+        .horizontalPodAutoscalers()
+        .inNamespace("ns")
+        .withName("web-hpa")
+        .edit(
+            h -> {
+              h.getMetadata().getAnnotations().put("metrics.srcn.io/cpu", "50");
+              return h;
+            });
+
+    k8s.hpa().tick(Duration.ofSeconds(15));
+
+    // (150 + 50) / 2 = 100% of request against a 50% target: twice the replicas
+    assertThat(replicas()).isEqualTo(4);
+  }
+
+  @Test
   void realTimeModeSyncsByItselfAndRejectsTicks() {
     client.resource(hpa(false)).inNamespace("ns").create();
     k8s.hpa().setCpuUtilization("ns", "web", 100);
 
     k8s.hpa().realTime(Duration.ofMillis(50));
 
-    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(replicas()).isEqualTo(4));
+    // sustained 100% against a 50% target: doubles while new pods become ready, up to maxReplicas
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(replicas()).isEqualTo(5));
+    assertThat(k8s.statefulSets().history())
+        .filteredOn(t -> t.type() == Transition.Type.REPLICAS_CHANGED)
+        .extracting(Transition::to)
+        .startsWith(2, 4);
     assertThatThrownBy(() -> k8s.hpa().tick(Duration.ofSeconds(1)))
         .isInstanceOf(IllegalStateException.class);
   }

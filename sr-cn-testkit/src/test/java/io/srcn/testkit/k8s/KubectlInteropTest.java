@@ -131,6 +131,8 @@ class KubectlInteropTest {
                               "jsonpath={.status.readyReplicas}"))
                       .isEqualTo("2"));
       assertThat(run(kubeconfig, "get", "pods", "-o", "name")).contains("pod/web-0", "pod/web-1");
+      assertThat(run(kubeconfig, "get", "pods")).containsPattern("web-0\\s+1/1\\s+Running\\s+0");
+      assertThat(run(kubeconfig, "get", "statefulsets")).containsPattern("web\\s+2/2");
       assertThat(run(kubeconfig, "scale", "sts", "web", "--replicas=3")).contains("scaled");
       await()
           .atMost(Duration.ofSeconds(20))

@@ -24,8 +24,8 @@ class LeaderElectionTest {
             new LeaderElectionConfigBuilder()
                 .withName("srcn")
                 .withLock(new LeaseLock("ns", "srcn-leader", identity))
-                .withLeaseDuration(Duration.ofSeconds(2))
-                .withRenewDeadline(Duration.ofMillis(1500))
+                .withLeaseDuration(Duration.ofSeconds(6))
+                .withRenewDeadline(Duration.ofSeconds(4))
                 .withRetryPeriod(Duration.ofMillis(100))
                 .withReleaseOnCancel(true)
                 .withLeaderCallbacks(

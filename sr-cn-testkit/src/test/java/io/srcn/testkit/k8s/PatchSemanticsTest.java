@@ -54,7 +54,7 @@ class PatchSemanticsTest {
   }
 
   @Test
-  void serverSideApplyUpdatesAnExistingObjectAndKeepsUnappliedFields() {
+  void serverSideApplyMergesWhatOtherManagersOwnAndDropsWhatTheSameManagerStopsSending() {
     ConfigMap first =
         new ConfigMapBuilder()
             .withNewMetadata()
@@ -63,7 +63,7 @@ class PatchSemanticsTest {
             .endMetadata()
             .addToData("k1", "v1")
             .build();
-    client.resource(first).inNamespace("ns").serverSideApply();
+    client.resource(first).inNamespace("ns").fieldManager("one").serverSideApply();
     ConfigMap second =
         new ConfigMapBuilder()
             .withNewMetadata()
@@ -72,13 +72,28 @@ class PatchSemanticsTest {
             .addToData("k2", "v2")
             .build();
 
-    ConfigMap applied = client.resource(second).inNamespace("ns").serverSideApply();
+    ConfigMap both =
+        client.resource(second).inNamespace("ns").fieldManager("two").serverSideApply();
+    assertThat(both.getData()).containsEntry("k1", "v1").containsEntry("k2", "v2");
+    assertThat(both.getMetadata().getLabels()).containsEntry("a", "1");
 
-    assertThat(applied.getData()).containsEntry("k1", "v1").containsEntry("k2", "v2");
-    assertThat(applied.getMetadata().getLabels()).containsEntry("a", "1");
-    assertThat(applied.getMetadata().getUid())
-        .isEqualTo(
-            client.configMaps().inNamespace("ns").withName("c").get().getMetadata().getUid());
+    ConfigMap dropped =
+        client
+            .resource(
+                new ConfigMapBuilder()
+                    .withNewMetadata()
+                    .withName("c")
+                    .endMetadata()
+                    .addToData("k1", "v1")
+                    .build())
+            .inNamespace("ns")
+            .fieldManager("one")
+            .serverSideApply();
+    assertThat(dropped.getData()).containsOnlyKeys("k1", "k2");
+    assertThat(dropped.getMetadata().getLabels()).isNullOrEmpty();
+    assertThat(dropped.getMetadata().getManagedFields())
+        .extracting(f -> f.getManager() + "/" + f.getOperation())
+        .containsExactlyInAnyOrder("one/Apply", "two/Apply");
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.srcn.sdk.internal.apply;
 
 import com.google.common.hash.Hashing;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.srcn.sdk.internal.render.Copies;
 import io.srcn.sdk.internal.render.Json;
 import io.srcn.sdk.internal.render.Labels;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +35,7 @@ final class AppliedHash {
 
   /** A copy of {@code desired} carrying its hash. */
   static HasMetadata annotate(HasMetadata desired, String hash) {
-    HasMetadata copy = Json.copy(desired);
+    HasMetadata copy = Copies.copy(desired);
     Map<String, String> annotations = new TreeMap<>();
     if (copy.getMetadata().getAnnotations() != null) {
       annotations.putAll(copy.getMetadata().getAnnotations());

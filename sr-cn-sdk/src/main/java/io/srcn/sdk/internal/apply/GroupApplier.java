@@ -135,10 +135,13 @@ public final class GroupApplier {
         LOG.warn(
             "not deleting {} {}/{}: not managed by sr-cn-sdk", ref.kind(), namespace, ref.name());
       }
-      boolean deleted = ours && writer.delete(kind, ref, hpaApi.orElse(HpaVersion.V2));
+      if (ours) {
+        // A 404 here means the garbage collector removed it after its owner: deleted all the same.
+        writer.delete(kind, ref, hpaApi.orElse(HpaVersion.V2));
+      }
       done.add(
           ObjectChange.of(
-              ref.kind(), namespace, ref.name(), deleted ? Action.DELETE : Action.UNCHANGED));
+              ref.kind(), namespace, ref.name(), ours ? Action.DELETE : Action.UNCHANGED));
     }
     return new ApplyResult(done);
   }
@@ -159,8 +162,8 @@ public final class GroupApplier {
     if (hpa.isEmpty() || !LiveObjects.isManaged(hpa.get(), group)) {
       return false;
     }
-    return writer.delete(
-        ObjectKind.AUTOSCALER, ObjectKind.AUTOSCALER.ref(namespace, group), hpaApi.get());
+    writer.delete(ObjectKind.AUTOSCALER, ObjectKind.AUTOSCALER.ref(namespace, group), hpaApi.get());
+    return true;
   }
 
   /** The HPA API version of the cluster (discovered once per client), or empty if none. */

@@ -1,5 +1,6 @@
 package io.srcn.sdk.internal.apply;
 
+import com.google.common.base.Suppliers;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.srcn.sdk.ComputeNodeGroupSpec;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,14 +44,17 @@ final class Planner {
   private final RenderedObjects rendered;
   private final RenderOptions options;
   private final LiveObjects live;
-  private final Optional<RenderedObjects> previous;
+
+  /** The rendering of the spec last applied (from the StatefulSet annotation); read on demand. */
+  private final Supplier<Optional<RenderedObjects>> previous;
 
   Planner(ComputeNodeGroupSpec spec, RenderOptions options, LiveObjects live) {
     this.spec = spec;
     this.options = options;
     this.rendered = GroupRenderer.render(spec, options);
     this.live = live;
-    this.previous = live.get(ObjectKind.STATEFUL_SET).flatMap(this::previousRendering);
+    this.previous =
+        Suppliers.memoize(() -> live.get(ObjectKind.STATEFUL_SET).flatMap(this::previousRendering));
   }
 
   /** Every step, in the order the applier takes them. */
@@ -119,6 +124,7 @@ final class Planner {
     }
     List<String> removed =
         previous
+            .get()
             .flatMap(kind::desired)
             .map(p -> ObjectDiff.removedPaths(Json.toMap(p), tree))
             .orElse(List.of());
@@ -160,6 +166,7 @@ final class Planner {
     Integer replicas = ((StatefulSet) current).getSpec().getReplicas();
     boolean wasFixed =
         previous
+            .get()
             .map(p -> p.autoscaler().isEmpty())
             .orElse(live.get(ObjectKind.AUTOSCALER).isEmpty());
     return replicas != null && wasFixed ? OptionalInt.of(replicas) : OptionalInt.empty();
@@ -170,6 +177,10 @@ final class Planner {
     String json = annotations == null ? null : annotations.get(Labels.SPEC_ANNOTATION);
     if (json == null) {
       return Optional.empty();
+    }
+    if (json.equals(
+        rendered.statefulSet().getMetadata().getAnnotations().get(Labels.SPEC_ANNOTATION))) {
+      return Optional.of(rendered); // the spec has not changed since the last apply
     }
     try {
       return Optional.of(

@@ -60,18 +60,17 @@ final class Writer {
     }
   }
 
-  /** Deletes one object; true when it existed. */
-  boolean delete(ObjectKind kind, ResourceRef ref, HpaVersion hpaVersion) {
+  /** Deletes one object (its dependents in the background); an absent object is no error. */
+  void delete(ObjectKind kind, ResourceRef ref, HpaVersion hpaVersion) {
     LOG.info("delete {} {}/{}", ref.kind(), ref.namespace(), ref.name());
-    return KubeErrors.call(
+    KubeErrors.call(
         "delete",
         ref,
         List.of("delete"),
         () ->
-            !kind.handle(client, ref.namespace(), ref.name(), hpaVersion)
+            kind.handle(client, ref.namespace(), ref.name(), hpaVersion)
                 .withPropagationPolicy(DeletionPropagation.BACKGROUND)
-                .delete()
-                .isEmpty());
+                .delete());
   }
 
   private HasMetadata apply(HasMetadata desired) {

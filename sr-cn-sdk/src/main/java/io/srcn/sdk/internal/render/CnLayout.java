@@ -1,5 +1,6 @@
 package io.srcn.sdk.internal.render;
 
+import io.srcn.sdk.internal.spec.SpecDefaults;
 import java.util.List;
 
 /**
@@ -22,10 +23,10 @@ public final class CnLayout {
   public static final String CONTAINER = "cn";
 
   /** The CN home inside the image. */
-  public static final String HOME = "/opt/starrocks/cn";
+  public static final String HOME = SpecDefaults.CN_HOME;
 
   /** Where the CN reads its configuration; the ConfigMap key is mounted there. */
-  public static final String CONF_FILE = HOME + "/conf/cn.conf";
+  public static final String CONF_FILE = SpecDefaults.CONFIG_DIR + "/cn.conf";
 
   /** The ConfigMap key holding cn.conf. */
   public static final String CONF_KEY = "cn.conf";

@@ -24,21 +24,33 @@ import java.util.TreeMap;
 
 /**
  * Renders the StatefulSet {@code g-cn}: Parallel pod management, the headless Service as {@code
- * serviceName}, the pod template and one volume claim template per storage volume. {@code
- * spec.replicas} is left out whenever autoscaling is on, because the HPA owns it (StarRocks
- * operator issues #222/#247). The annotation {@code srcn.io/spec} holds the spec's canonical JSON
- * (no password), from which the controller recovers the group after a restart.
+ * serviceName}, the pod template and one volume claim template per storage volume. It carries the
+ * pod labels too, so groups can be selected by them (controller sharding). {@code spec.replicas} is
+ * left out whenever autoscaling is on, because the HPA owns it (StarRocks operator issues
+ * #222/#247). The annotation {@code srcn.io/spec} holds the spec's canonical JSON (no password),
+ * from which the controller recovers the group after a restart.
  *
  * <p>Stateless and thread-safe.
  */
 final class StatefulSetRenderer {
   private StatefulSetRenderer() {}
 
+  /**
+   * The StatefulSet's labels: the pod labels plus the standard ones, so that a controller can
+   * select (shard) groups by a pod label.
+   */
+  private static Map<String, String> groupLabels(ComputeNodeGroupSpec spec) {
+    Map<String, String> labels = new TreeMap<>(spec.podLabels());
+    labels.putAll(Labels.standard(spec.name()));
+    return labels;
+  }
+
   static StatefulSet statefulSet(ComputeNodeGroupSpec spec, String configHash) {
     String group = spec.name();
     return new StatefulSetBuilder()
         .withMetadata(
             ObjectMetas.base(group, spec.namespace(), Names.statefulSet(group))
+                .withLabels(groupLabels(spec))
                 .withAnnotations(
                     ObjectMetas.sorted(Map.of(Labels.SPEC_ANNOTATION, spec.toCanonicalJson())))
                 .build())

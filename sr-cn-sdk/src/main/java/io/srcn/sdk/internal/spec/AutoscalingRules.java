@@ -44,7 +44,7 @@ public final class AutoscalingRules {
     return v;
   }
 
-  /** The metrics an HPA for this policy has: CPU, memory, custom; CPU 80 % when none. */
+  /** The metrics an HPA for this policy has: CPU, memory, custom; CPU 80 % when none (copies). */
   public static List<MetricSpec> effectiveMetrics(Autoscaling a) {
     List<MetricSpec> metrics = new ArrayList<>();
     resourceMetric("cpu", a.cpuUtilization(), a.cpuAverageValue()).ifPresent(metrics::add);
@@ -56,7 +56,7 @@ public final class AutoscalingRules {
                   "cpu", OptionalInt.of(Autoscaling.DEFAULT_CPU_UTILIZATION), Optional.empty())
               .orElseThrow());
     }
-    return metrics;
+    return List.copyOf(metrics);
   }
 
   private static void target(

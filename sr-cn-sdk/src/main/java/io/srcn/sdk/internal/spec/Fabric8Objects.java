@@ -36,6 +36,11 @@ public final class Fabric8Objects {
 
   private Fabric8Objects() {}
 
+  /** The one fabric8 serialization of the SDK's spec code (expensive to create, thread-safe). */
+  static KubernetesSerialization serialization() {
+    return SERIALIZATION;
+  }
+
   /** A deep copy in normal form (what reading it back from JSON gives). */
   public static <T> T copy(T object, Class<T> type) {
     return fromTree(toTree(object), type);

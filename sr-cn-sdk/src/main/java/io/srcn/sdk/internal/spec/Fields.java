@@ -81,7 +81,11 @@ final class Fields {
     if ((o instanceof Integer) || (o instanceof Long l && l == l.intValue())) {
       return ((Number) o).intValue();
     }
-    v.add(key, "must be an integer, not " + describe(o));
+    if (o instanceof Long || o instanceof java.math.BigInteger) {
+      v.add(key, o + " is out of range (at most 2147483647)");
+    } else {
+      v.add(key, "must be an integer, not " + describe(o));
+    }
     return null;
   }
 

@@ -1,7 +1,9 @@
 package io.srcn.sdk.internal.spec;
 
+import io.srcn.sdk.internal.Violations;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -45,10 +47,7 @@ final class Lists {
     }
   }
 
-  private static <T> List<T> read(
-      Fields f,
-      String key,
-      java.util.function.BiFunction<io.srcn.sdk.internal.Violations, Object, T> reader) {
+  private static <T> List<T> read(Fields f, String key, BiFunction<Violations, Object, T> reader) {
     List<T> result = new ArrayList<>();
     boolean[] failed = {false};
     f.list(

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Reads and writes spec documents ({@code apiVersion: srcn.io/v1}, {@code kind: ComputeNodeGroup})
@@ -18,7 +19,7 @@ import java.util.List;
  * <p>Stateless and thread-safe.
  */
 public final class SpecCodec {
-  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+  private static final KubernetesSerialization SERIALIZATION = Fabric8Objects.serialization();
 
   /** Documents larger than this are rejected before parsing. */
   static final int MAX_DOCUMENT_CHARS = 1 << 20;
@@ -89,7 +90,7 @@ public final class SpecCodec {
             .lines()
             .filter(line -> !line.startsWith("    ") && !line.isBlank())
             .map(String::strip)
-            .collect(java.util.stream.Collectors.joining(" "));
+            .collect(Collectors.joining(" "));
     return collapsed.length() > 300 ? collapsed.substring(0, 300) + "..." : collapsed;
   }
 }

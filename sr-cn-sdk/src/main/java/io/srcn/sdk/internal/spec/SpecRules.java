@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * The validation rules of {@link ComputeNodeGroupSpec}, in one place: the structural rules every
@@ -29,8 +30,7 @@ public final class SpecRules {
   /** The largest replica count. */
   public static final int MAX_REPLICAS = 1000;
 
-  private static final java.util.regex.Pattern DNS_1035 =
-      java.util.regex.Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?");
+  private static final Pattern DNS_1035 = Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?");
 
   private SpecRules() {}
 

@@ -21,10 +21,11 @@ import java.util.function.Function;
 
 /**
  * A {@link ClusterView} backed by informers on the StatefulSets, Pods and HPAs labelled {@code
- * app.kubernetes.io/managed-by=sr-cn-sdk} (plus an optional extra selector, for sharding groups
- * across controllers), in one namespace or the whole cluster. Reads never call the API server, so a
- * resync of N groups costs no list calls; every change is reported to {@code onChange} with the
- * group it belongs to.
+ * app.kubernetes.io/managed-by=sr-cn-sdk}, in one namespace or the whole cluster. An optional extra
+ * label selector (sharding groups across controllers) applies to the StatefulSets: only groups
+ * whose StatefulSet matches are managed; pods and HPAs of other groups are cached but ignored.
+ * Reads never call the API server, so a resync of N groups costs no list calls; every change is
+ * reported to {@code onChange} with the group it belongs to.
  *
  * <p>Thread-safe.
  */
@@ -46,16 +47,16 @@ final class CachedClusterView implements ClusterView, AutoCloseable {
     ResourceEventHandler<HasMetadata> handler = new Notifier(onChange);
     this.statefulSets =
         informer(scoped(client.apps().statefulSets(), namespace), extraLabels, handler);
-    this.pods = informer(scoped(client.pods(), namespace), extraLabels, handler);
+    this.pods = informer(scoped(client.pods(), namespace), Map.of(), handler);
     this.autoscalers =
         hpaV2
             ? informer(
                 scoped(client.autoscaling().v2().horizontalPodAutoscalers(), namespace),
-                extraLabels,
+                Map.of(),
                 handler)
             : informer(
                 scoped(client.autoscaling().v2beta2().horizontalPodAutoscalers(), namespace),
-                extraLabels,
+                Map.of(),
                 handler);
   }
 

@@ -2,6 +2,7 @@ package io.srcn.sdk.internal.sync;
 
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.srcn.sdk.AddressMode;
 import io.srcn.sdk.CnSdkException;
 import io.srcn.sdk.ComputeNodeGroupSpec;
 import io.srcn.sdk.GroupStatus;
@@ -29,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * objects on first sight, when they drift (HPA missing, replicas changed by hand) and every tenth
  * resync, never while the group is suspended; then syncs the FE registration. A failing group is
  * retried with exponential backoff (100 ms doubling to 30 s). A deleted StatefulSet keeps its group
- * until the last owned node is dropped.
+ * until the last owned node is dropped (then its IP-mode ledger is deleted too).
  *
  * <p>Thread-safe.
  */
@@ -199,6 +200,9 @@ final class ControllerLoop implements AutoCloseable {
     }
     GroupStatus status = runtime.pass(SyncMode.RELEASE, Duration.ZERO);
     if (status.nodes().isEmpty() && runtime.releasedEverything()) {
+      if (runtime.spec().addressMode() == AddressMode.POD_IP) {
+        engine.ledger.delete(key.namespace(), key.name());
+      }
       runtimes.remove(key);
       recorded.remove(key);
       statuses.remove(key);

@@ -5,6 +5,8 @@ import io.srcn.sdk.fe.AddResult;
 import io.srcn.sdk.fe.DropResult;
 import io.srcn.sdk.fe.FrontendAuthException;
 import io.srcn.sdk.fe.FrontendClient;
+import io.srcn.sdk.fe.FrontendException;
+import io.srcn.sdk.fe.FrontendUnavailableException;
 import io.srcn.sdk.fe.HostPort;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * One FE cluster as every group registered with it sees it: a shared {@link FrontendClient}, a
@@ -67,17 +70,9 @@ final class FeCluster implements AutoCloseable {
 
   /** Adds nodes (one batched statement) and records them in the snapshot. */
   AddResult add(List<HostPort> nodes, Optional<String> warehouse) {
+    AddResult result =
+        write(() -> warehouse.isPresent() ? client.add(nodes, warehouse.get()) : client.add(nodes));
     synchronized (this) {
-      failFastIfOpen(nanoClock.getAsLong());
-    }
-    AddResult result;
-    try {
-      result = warehouse.isPresent() ? client.add(nodes, warehouse.get()) : client.add(nodes);
-    } catch (CnSdkException e) {
-      throw tripIfUnavailable(e);
-    }
-    synchronized (this) {
-      closeBreaker();
       if (snapshot != null) {
         snapshot = withRegistered(snapshot, result, warehouse);
       }
@@ -87,26 +82,36 @@ final class FeCluster implements AutoCloseable {
 
   /** Drops nodes (one batched statement) and removes them from the snapshot. */
   DropResult drop(List<HostPort> nodes, Optional<String> warehouse) {
+    DropResult result =
+        write(
+            () -> warehouse.isPresent() ? client.drop(nodes, warehouse.get()) : client.drop(nodes));
+    synchronized (this) {
+      if (snapshot != null) {
+        Set<HostPort> gone = new HashSet<>();
+        result.dropped().forEach(a -> gone.add(RegistrationPlanner.normalize(a)));
+        result.alreadyAbsent().forEach(a -> gone.add(RegistrationPlanner.normalize(a)));
+        snapshot =
+            snapshot.stream()
+                .filter(n -> !gone.contains(RegistrationPlanner.normalize(n.address())))
+                .toList();
+      }
+    }
+    return result;
+  }
+
+  /** Runs an ADD or DROP through the breaker: fails fast while open, trips when the FE is gone. */
+  private <T> T write(Supplier<T> statement) {
     synchronized (this) {
       failFastIfOpen(nanoClock.getAsLong());
     }
-    DropResult result;
+    T result;
     try {
-      result = warehouse.isPresent() ? client.drop(nodes, warehouse.get()) : client.drop(nodes);
+      result = statement.get();
     } catch (CnSdkException e) {
       throw tripIfUnavailable(e);
     }
     synchronized (this) {
       closeBreaker();
-      if (snapshot != null) {
-        List<HostPort> gone = new ArrayList<>(result.dropped());
-        gone.addAll(result.alreadyAbsent());
-        snapshot =
-            snapshot.stream()
-                .filter(n -> !gone.contains(RegistrationPlanner.normalize(n.address())))
-                .filter(n -> !gone.contains(n.address()))
-                .toList();
-      }
     }
     return result;
   }
@@ -164,13 +169,17 @@ final class FeCluster implements AutoCloseable {
   }
 
   private synchronized CnSdkException tripIfUnavailable(CnSdkException e) {
-    return e instanceof io.srcn.sdk.fe.FrontendUnavailableException ? trip(e) : e;
+    return e instanceof FrontendUnavailableException ? trip(e) : e;
   }
 
+  /**
+   * Opens the breaker for an FE that cannot be used at all: unreachable, refusing our login, or
+   * credentials that cannot be resolved. A failed statement on a working FE does not open it.
+   */
   private synchronized CnSdkException trip(CnSdkException e) {
     if (e instanceof FrontendAuthException
-        || e instanceof io.srcn.sdk.fe.FrontendUnavailableException
-        || !(e instanceof io.srcn.sdk.fe.FrontendException)) {
+        || e instanceof FrontendUnavailableException
+        || !(e instanceof FrontendException)) {
       lastFailure = e;
       openUntil = nanoClock.getAsLong() + coolDown.toNanos();
       coolDown =

@@ -17,10 +17,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class FrontendPool implements AutoCloseable {
   /**
-   * How long one FE call retries across the FE addresses: long enough to ride out an FE leader
-   * change, short enough that a lone handle does not hang; the breaker then fails fast.
+   * The longest one FE call retries across the FE addresses: long enough to ride out an FE leader
+   * change, short enough that a lone handle does not hang; the breaker then fails fast. A Frontend
+   * with a short connect timeout gets a proportionally shorter deadline (twice the timeout).
    */
-  static final Duration RETRY_DEADLINE = Duration.ofSeconds(10);
+  static final Duration MAX_RETRY_DEADLINE = Duration.ofSeconds(10);
 
   private record Key(Frontend frontend, String namespace) {}
 
@@ -40,9 +41,14 @@ final class FrontendPool implements AutoCloseable {
             new FeCluster(
                 FrontendClient.builder(frontend)
                     .credentialsResolver(resolver, namespace)
-                    .retryDeadline(RETRY_DEADLINE)
+                    .retryDeadline(retryDeadline(frontend))
                     .build(),
                 System::nanoTime));
+  }
+
+  private static Duration retryDeadline(Frontend frontend) {
+    Duration twice = frontend.connectTimeout().multipliedBy(2);
+    return twice.compareTo(MAX_RETRY_DEADLINE) < 0 ? twice : MAX_RETRY_DEADLINE;
   }
 
   /** Forgets every cluster's snapshot, so the next pass on each lists it once again. */

@@ -80,7 +80,9 @@ final class HpaValidation {
             || KubernetesValidation.SELECT_POLICIES.contains(r.getSelectPolicy()),
         path + ".selectPolicy",
         "Max, Min or Disabled");
-    for (HPAScalingPolicy p : r.getPolicies()) {
+    // No policies is valid: the API server fills in its defaults.
+    List<HPAScalingPolicy> policies = r.getPolicies() == null ? List.of() : r.getPolicies();
+    for (HPAScalingPolicy p : policies) {
       String pp = path + ".policies[" + p.getType() + "]";
       v.check(
           KubernetesValidation.HPA_POLICY_TYPES.contains(p.getType()),

@@ -257,6 +257,21 @@ class RendererTest {
   }
 
   @Test
+  void whatTheSpecReservesIsWhatTheRendererUses() {
+    assertThat(io.srcn.sdk.internal.spec.SpecDefaults.RESERVED_VOLUME_NAMES)
+        .contains(CnLayout.CONFIG_VOLUME);
+    assertThat(io.srcn.sdk.internal.spec.SpecDefaults.RESERVED_ENV)
+        .containsExactlyInAnyOrder(
+            CnLayout.ENV_POD_NAME,
+            CnLayout.ENV_POD_IP,
+            CnLayout.ENV_POD_NAMESPACE,
+            CnLayout.ENV_HOST_TYPE);
+    assertThat(io.srcn.sdk.internal.spec.SpecDefaults.PORT_CONFIG_KEYS)
+        .containsExactlyInAnyOrderElementsOf(
+            CnConf.portEntries(io.srcn.sdk.Ports.defaults()).keySet());
+  }
+
+  @Test
   void anIncompleteSpecIsRejectedWithItsViolations() {
     assertThatThrownBy(() -> ComputeNodeGroups.create("noimage").render())
         .isInstanceOf(InvalidSpecException.class)

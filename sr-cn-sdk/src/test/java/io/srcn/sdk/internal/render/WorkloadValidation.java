@@ -137,18 +137,18 @@ final class WorkloadValidation {
     if (r == null) {
       return;
     }
-    r.getRequests().forEach((k, q) -> v.quantity(path + ".requests." + k, q, false));
-    r.getLimits().forEach((k, q) -> v.quantity(path + ".limits." + k, q, false));
-    r.getRequests()
-        .forEach(
-            (k, q) -> {
-              Quantity limit = r.getLimits().get(k);
-              v.check(
-                  limit == null
-                      || Quantity.getAmountInBytes(q).compareTo(Quantity.getAmountInBytes(limit))
-                          <= 0,
-                  path + ".requests." + k,
-                  "at most the limit");
-            });
+    Map<String, Quantity> requests = r.getRequests() == null ? Map.of() : r.getRequests();
+    Map<String, Quantity> limits = r.getLimits() == null ? Map.of() : r.getLimits();
+    requests.forEach((k, q) -> v.quantity(path + ".requests." + k, q, false));
+    limits.forEach((k, q) -> v.quantity(path + ".limits." + k, q, false));
+    requests.forEach(
+        (k, q) -> {
+          Quantity limit = limits.get(k);
+          v.check(
+              limit == null
+                  || Quantity.getAmountInBytes(q).compareTo(Quantity.getAmountInBytes(limit)) <= 0,
+              path + ".requests." + k,
+              "at most the limit");
+        });
   }
 }

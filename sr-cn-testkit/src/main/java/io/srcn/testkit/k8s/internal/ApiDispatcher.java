@@ -46,20 +46,22 @@ public final class ApiDispatcher extends KubernetesCrudDispatcher {
   private final WriteHandler writes;
   private final DeleteHandler deletes;
   private final GarbageCollector garbageCollector;
+  private final WatchHub watches;
   private boolean dryRun; // guarded by the write lock
+  private boolean statusOnCreate; // guarded by the write lock
 
   /** A dispatcher serving the given resources; background work runs on {@code executor}. */
   public ApiDispatcher(
       ApiResources resources, ServerOptions options, ScheduledExecutorService executor) {
     this.resources = resources;
     this.options = options;
-    WatchListeners.install(this);
     this.store = new Store(map);
     this.discovery = new Discovery(this);
     this.reads = new ReadHandler(this);
     this.writes = new WriteHandler(this);
     this.deletes = new DeleteHandler(this);
     this.garbageCollector = new GarbageCollector(this, executor);
+    this.watches = new WatchHub(this);
     listeners.add(garbageCollector::onChange);
   }
 
@@ -159,6 +161,16 @@ public final class ApiDispatcher extends KubernetesCrudDispatcher {
         synthetic(HttpMethod.POST, collectionPath, "application/json", Json.write(body)));
   }
 
+  /** fabric8's create keeping the body's status (pods start Pending, as on a real server). */
+  MockResponse parentCreateWithStatus(String collectionPath, JsonNode body) {
+    statusOnCreate = true;
+    try {
+      return parentCreate(collectionPath, body);
+    } finally {
+      statusOnCreate = false;
+    }
+  }
+
   /** fabric8's replace (keeps status for status subresources, bumps generation on spec changes). */
   MockResponse parentUpdate(String path, JsonNode body) {
     return super.handleUpdate(
@@ -191,6 +203,9 @@ public final class ApiDispatcher extends KubernetesCrudDispatcher {
 
   @Override
   public boolean isStatusSubresourceEnabledForResource(String path) {
+    if (statusOnCreate && lock.isWriteLockedByCurrentThread()) {
+      return false;
+    }
     ApiRequest req = ApiRequest.internal(HttpMethod.GET, path, null, null);
     if (req.target() == ApiRequest.Target.RESOURCE) {
       var builtIn = resources.find(req.group(), req.version(), req.plural());
@@ -236,6 +251,7 @@ public final class ApiDispatcher extends KubernetesCrudDispatcher {
     Instant at = Instant.now();
     super.processEvent(path, pathAttributes, oldAttributes, resource, newState);
     if (!Objects.equals(before, newState)) {
+      watches.publish(before, newState);
       StoreChange change = new StoreChange(before, newState, at);
       for (Consumer<StoreChange> l : listeners) {
         l.accept(change);
@@ -305,8 +321,13 @@ public final class ApiDispatcher extends KubernetesCrudDispatcher {
     return faults;
   }
 
-  /** fabric8's watch on a canonical path (selectors are applied by the caller). */
-  MockResponse parentWatch(String path) {
-    return super.handleWatch(path);
+  /** The watches. */
+  WatchHub watches() {
+    return watches;
+  }
+
+  /** Closes every watch (the server is stopping). */
+  public void closeWatches() {
+    watches.close();
   }
 }

@@ -32,6 +32,20 @@ final class Defaults {
     }
   }
 
+  /**
+   * Sets the status the API server gives a new object (pods: phase Pending); true when it did, so
+   * the create keeps it. Any status the client sent is replaced, as on a real server.
+   */
+  static boolean initialStatus(ApiResource r, ObjectNode obj) {
+    if (r.kind().equals("Pod") && r.group().isEmpty()) {
+      ObjectNode status = obj.putObject("status");
+      status.put("phase", "Pending");
+      status.put("qosClass", "BestEffort");
+      return true;
+    }
+    return false;
+  }
+
   private static void statefulSet(ObjectNode spec) {
     putIfAbsent(spec, "replicas", 1);
     if (!spec.hasNonNull("podManagementPolicy")) {

@@ -155,6 +155,7 @@ public final class MockServerRuntime implements AutoCloseable {
       client.close();
     }
     executor.shutdownNow();
+    dispatcher.closeWatches();
     try {
       server.destroy();
     } catch (RuntimeException e) {

@@ -3,7 +3,6 @@ package io.srcn.testkit.k8s.internal;
 import io.fabric8.mockwebserver.http.MockResponse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,6 +24,12 @@ final class ReadHandler {
             .store()
             .find(r, req.namespace(), req.name())
             .orElseThrow(() -> ApiException.notFound(r, req.name()));
+    if (req.subresource() == null && Tables.wanted(req)) {
+      return Responses.json(
+          200,
+          Tables.of(
+              r, List.of(o.tree()), server.resourceVersion(), req.query().get("includeObject")));
+    }
     if (req.subresource() == null || req.subresource().equals("status")) {
       return Responses.json(200, o.json());
     }
@@ -42,6 +47,12 @@ final class ReadHandler {
         items.add(o.json());
       }
     }
+    if (Tables.wanted(req)) {
+      List<JsonNode> trees = new ArrayList<>();
+      items.forEach(json -> trees.add(Json.parse(json)));
+      return Responses.json(
+          200, Tables.of(r, trees, server.resourceVersion(), req.query().get("includeObject")));
+    }
     String body =
         "{\"apiVersion\":\""
             + r.groupVersion()
@@ -56,17 +67,6 @@ final class ReadHandler {
   }
 
   MockResponse watch(ApiRequest req, ApiResource r) {
-    ObjectFilter filter = ObjectFilter.of(req);
-    String name = req.name();
-    String namespace = r.namespaced() ? req.namespace() : null;
-    Predicate<JsonNode> accept =
-        o ->
-            r.groupVersion().equals(Json.text(o, "apiVersion"))
-                && (name == null || name.equals(Json.text(o, "metadata", "name")))
-                && (namespace == null || namespace.equals(Json.text(o, "metadata", "namespace")))
-                && filter.test(o);
-    MockResponse upgrade = server.parentWatch(req.collectionPath() + "?watch=true");
-    return upgrade.withWebSocketUpgrade(
-        new FilteringWatchListener(upgrade.getWebSocketListener(), accept));
+    return server.watches().open(req, r);
   }
 }

@@ -38,7 +38,7 @@ final class ScaleSubresource {
       ApiDispatcher server, WriteHandler writes, ApiRequest req, ApiResource r) {
     checkScalable(r);
     StoredObject current = writes.current(req, r);
-    return write(server, r, current, WriteHandler.objectBody(Json.parse(req.body())));
+    return write(server, req, r, current, WriteHandler.objectBody(Json.parse(req.body())));
   }
 
   static MockResponse patch(
@@ -52,11 +52,11 @@ final class ScaleSubresource {
     } else {
       patched = WriteHandler.patchDocument(type, scale, req.body());
     }
-    return write(server, r, current, WriteHandler.objectBody(patched));
+    return write(server, req, r, current, WriteHandler.objectBody(patched));
   }
 
   private static MockResponse write(
-      ApiDispatcher server, ApiResource r, StoredObject current, ObjectNode scale) {
+      ApiDispatcher server, ApiRequest req, ApiResource r, StoredObject current, ObjectNode scale) {
     JsonNode replicas = scale.path("spec").path("replicas");
     if (!replicas.isIntegralNumber() || replicas.asInt() < 0) {
       throw ApiException.invalid(
@@ -70,7 +70,14 @@ final class ScaleSubresource {
           current.name(),
           "the object has been modified; please apply your changes to the latest version and try again");
     }
+    ObjectNode before = obj.deepCopy();
     Json.with(obj, "spec").put("replicas", replicas.asInt());
+    ManagedFields owners = ManagedFields.of(before);
+    owners.recordUpdate(
+        ManagedFields.managerOf(req),
+        FieldPaths.leaves(before, !r.hasStatus()),
+        FieldPaths.leaves(obj, !r.hasStatus()));
+    owners.writeTo(obj);
     MockResponse response =
         WriteHandler.fix(
             server.parentUpdate(Paths.object(r, current.namespace(), current.name()), obj));

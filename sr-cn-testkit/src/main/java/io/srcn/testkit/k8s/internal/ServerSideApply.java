@@ -1,18 +1,26 @@
 package io.srcn.testkit.k8s.internal;
 
 import io.fabric8.mockwebserver.http.MockResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Server-side apply ({@code PATCH application/apply-patch+yaml}): creates the object when absent,
- * otherwise merges the applied configuration into it with RFC 7386 semantics (maps merge, lists and
- * scalars replace, {@code null} removes).
+ * Server-side apply ({@code PATCH application/apply-patch+yaml}): creates the object when absent;
+ * otherwise merges the applied configuration into it (maps merge; keyed lists such as containers,
+ * env, ports and volumes merge by key; finalizers as a set; other lists and scalars replace) and
+ * keeps {@code metadata.managedFields}: a field another manager owns with a different value is a
+ * 409 conflict unless {@code force=true} (which takes it over), and a field this manager applied
+ * before but no longer sends is removed unless someone else owns it (then defaults apply, so a
+ * dropped {@code spec.replicas} becomes 1, as on a real server).
  *
- * <p>Not modelled: field ownership ({@code metadata.managedFields}), conflicts between managers
- * ({@code force} is accepted and ignored), list-map keys (lists replace as a whole), and removal of
- * fields a manager stops applying (they keep their last value).
+ * <p>Not modelled: list-map keys with several fields (one key per list), atomic/granular schema
+ * markers beyond the built-in table, ownership of status fields, and apply of unknown fields (there
+ * is no schema: anything is accepted).
  *
  * <p>Thread-safe; callers hold the store's write lock.
  */
@@ -26,35 +34,80 @@ final class ServerSideApply {
   }
 
   MockResponse apply(ApiRequest req, ApiResource r) {
-    req.param("fieldManager")
-        .filter(m -> !m.isEmpty())
-        .orElseThrow(
-            () ->
-                ApiException.badRequest(
-                    "PatchOptions.meta.k8s.io \"\" is invalid: fieldManager: Required value: is required for apply patch"));
+    String manager =
+        req.param("fieldManager")
+            .filter(m -> !m.isEmpty())
+            .orElseThrow(
+                () ->
+                    ApiException.badRequest(
+                        "PatchOptions.meta.k8s.io \"\" is invalid: fieldManager: Required value: is required for apply patch"));
     ObjectNode applied = WriteHandler.objectBody(Json.parseYaml(req.body()));
     WriteHandler.checkType(applied, r);
     checkName(req, r, applied);
     String ns = WriteHandler.namespaceOf(req, r, applied);
+    Json.metadata(applied).remove("managedFields");
     Optional<StoredObject> current = server.store().find(r, req.namespace(), req.name());
     if (current.isEmpty()) {
       if (req.subresource() != null) {
         throw ApiException.notFound(r, req.name());
       }
-      Json.metadata(applied).remove("managedFields");
-      return writes.createObject(r, ns, applied);
+      ManagedFields owners = ManagedFields.empty(r.groupVersion());
+      owners.recordApply(manager, FieldPaths.leaves(applied, !r.hasStatus()).keySet());
+      ObjectNode created = applied.deepCopy();
+      owners.writeTo(created);
+      return writes.createObject(r, ns, created);
     }
     ObjectNode live = current.get().tree();
-    ObjectNode merged;
     if ("status".equals(req.subresource())) {
-      merged = live;
-      JsonNode status = MergePatch.apply(live.path("status"), applied.path("status"));
-      merged.set("status", status);
-    } else {
-      Json.metadata(applied).remove("managedFields");
-      merged = (ObjectNode) MergePatch.apply(live, applied);
+      live.set("status", StrategicMergePatch.apply(live.path("status"), applied.path("status")));
+      return writes.replace(req, r, current.get(), live, false);
     }
-    return writes.replace(req, r, current.get(), merged);
+    return writes.replace(req, r, current.get(), merge(req, r, manager, live, applied), false);
+  }
+
+  private ObjectNode merge(
+      ApiRequest req, ApiResource r, String manager, ObjectNode live, ObjectNode applied) {
+    boolean withStatus = !r.hasStatus();
+    ManagedFields owners = ManagedFields.of(live);
+    Map<String, JsonNode> appliedLeaves = FieldPaths.leaves(applied, withStatus);
+    Map<String, JsonNode> liveLeaves = FieldPaths.leaves(live, withStatus);
+    boolean force = req.param("force").map(Boolean::parseBoolean).orElse(false);
+    List<String> conflicts = new ArrayList<>();
+    for (Map.Entry<String, JsonNode> e : appliedLeaves.entrySet()) {
+      JsonNode liveValue = liveLeaves.get(e.getKey());
+      Set<String> others = owners.otherOwners(manager, e.getKey());
+      if (liveValue != null && !liveValue.equals(e.getValue()) && !others.isEmpty()) {
+        if (force) {
+          owners.takeFromOthers(manager, e.getKey());
+        } else {
+          conflicts.add(
+              "conflict with \""
+                  + String.join("\", \"", others)
+                  + "\" using "
+                  + r.groupVersion()
+                  + ": "
+                  + FieldPaths.display(e.getKey()));
+        }
+      }
+    }
+    if (!conflicts.isEmpty()) {
+      throw new ApiException(
+          409,
+          "Conflict",
+          "Apply failed with "
+              + conflicts.size()
+              + (conflicts.size() == 1 ? " conflict: " : " conflicts: ")
+              + String.join("\n", conflicts));
+    }
+    ObjectNode merged = (ObjectNode) StrategicMergePatch.apply(live, applied);
+    for (String dropped : owners.applied(manager)) {
+      if (!appliedLeaves.containsKey(dropped) && !owners.ownedByOthers(manager, dropped)) {
+        FieldPaths.remove(merged, dropped);
+      }
+    }
+    owners.recordApply(manager, appliedLeaves.keySet());
+    owners.writeTo(merged);
+    return merged;
   }
 
   private static void checkName(ApiRequest req, ApiResource r, ObjectNode applied) {

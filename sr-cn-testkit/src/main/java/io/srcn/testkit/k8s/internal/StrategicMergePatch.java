@@ -35,6 +35,21 @@ public final class StrategicMergePatch {
           Map.entry("resourceClaims", "name"),
           Map.entry("topologySpreadConstraints", "topologyKey"));
   private static final Set<String> SET_LISTS = Set.of("finalizers");
+
+  /**
+   * The merge key of a list field, or null for an atomic list ({@code ports} depends on context).
+   */
+  static String mergeKey(String field, boolean inContainers) {
+    return field.equals("ports")
+        ? (inContainers ? "containerPort" : "port")
+        : MERGE_KEYS.get(field);
+  }
+
+  /** Whether a list field merges as a set of values. */
+  static boolean isSetList(String field) {
+    return SET_LISTS.contains(field);
+  }
+
   private static final String ORDER = "$setElementOrder/";
   private static final String DELETE_PRIMITIVE = "$deleteFromPrimitiveList/";
 

@@ -42,10 +42,14 @@ final class WriteHandler {
     if (Json.text(meta, "name") == null) {
       meta.put("name", generateName(r, ns, Json.text(meta, "generateName")));
     }
+    ManagedFields owners = ManagedFields.empty(r.groupVersion());
+    owners.recordUpdate(
+        ManagedFields.managerOf(req), java.util.Map.of(), FieldPaths.leaves(obj, !r.hasStatus()));
+    owners.writeTo(obj);
     return createObject(r, ns, obj);
   }
 
-  /** Creates an object after the name and type checks (shared with server-side apply). */
+  /** Creates an object after the name, type and ownership steps (shared with server-side apply). */
   MockResponse createObject(ApiResource r, String ns, ObjectNode obj) {
     String name = Json.text(obj, "metadata", "name");
     requireNamespace(r, ns);
@@ -56,6 +60,9 @@ final class WriteHandler {
       Json.metadata(obj).put("namespace", ns);
     }
     Defaults.apply(r, obj);
+    if (Defaults.initialStatus(r, obj)) {
+      return fix(server.parentCreateWithStatus(Paths.collection(r, ns), obj));
+    }
     return fix(server.parentCreate(Paths.collection(r, ns), obj));
   }
 
@@ -67,7 +74,7 @@ final class WriteHandler {
     ObjectNode obj = objectBody(Json.parse(req.body()));
     checkType(obj, r);
     StoredObject current = current(req, r);
-    return replace(req, r, current, obj);
+    return replace(req, r, current, obj, true);
   }
 
   MockResponse patch(ApiRequest req, ApiResource r) {
@@ -81,7 +88,7 @@ final class WriteHandler {
     }
     StoredObject current = current(req, r);
     JsonNode patched = patchDocument(type, current.tree(), req.body());
-    return replace(req, r, current, objectBody(patched));
+    return replace(req, r, current, objectBody(patched), true);
   }
 
   /** Applies a merge or strategic merge patch to a document (415 for anything else). */
@@ -108,11 +115,24 @@ final class WriteHandler {
     }
   }
 
-  /** Replaces the object (or its status) with a new full document. */
-  MockResponse replace(ApiRequest req, ApiResource r, StoredObject current, ObjectNode next) {
+  /**
+   * Replaces the object (or its status) with a new full document; {@code trackUpdate} records the
+   * changed fields as owned by the request's field manager (server-side apply records its own).
+   */
+  MockResponse replace(
+      ApiRequest req, ApiResource r, StoredObject current, ObjectNode next, boolean trackUpdate) {
     if (req.subresource() == null) {
       Defaults.apply(r, next);
-      checkImmutable(r, current.tree(), next);
+      ObjectNode live = current.tree();
+      checkImmutable(r, live, next);
+      if (trackUpdate) {
+        ManagedFields owners = ManagedFields.of(live);
+        owners.recordUpdate(
+            ManagedFields.managerOf(req),
+            FieldPaths.leaves(live, !r.hasStatus()),
+            FieldPaths.leaves(next, !r.hasStatus()));
+        owners.writeTo(next);
+      }
     }
     return fix(server.parentUpdate(req.objectPathWithSubresource(), next));
   }

@@ -28,7 +28,9 @@ import org.junit.jupiter.api.Test;
  * "request timed out"). And between the listener's shutdown and its removal, a write that notified
  * it failed with RejectedExecutionException after the store had changed, so the other watchers and
  * the simulators never heard of that change (the pod stayed un-Ready in the simulator's eyes).
- * Closing watches while objects change must neither stall the server nor fail a write.
+ * Closing watches while objects change must neither stall the server nor fail a write. (Fixed on
+ * this branch first; the mockk8s branch fixed it independently by serving watches from the
+ * dispatcher itself, which is the implementation kept.)
  */
 class WatchCloseStallTest {
   @Test

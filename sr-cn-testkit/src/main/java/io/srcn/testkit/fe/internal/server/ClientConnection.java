@@ -37,6 +37,7 @@ final class ClientConnection implements Runnable {
   private final PayloadWriter out = new PayloadWriter(4096);
   private final CommandHandler commands;
   private PacketChannel channel;
+  private volatile Session session; // set after login, for close() from other threads
 
   ClientConnection(Socket socket, FeContext fe, QueryExecutor executor, Runnable onClose) {
     this.socket = socket;
@@ -56,11 +57,17 @@ final class ClientConnection implements Runnable {
               new BufferedInputStream(socket.getInputStream(), 16 * 1024),
               new BufferedOutputStream(socket.getOutputStream(), 16 * 1024),
               ServerLimits.MAX_LOGIN_PACKET);
-      Optional<Session> session = login();
-      if (session.isPresent()) {
+      Optional<Session> loggedIn = login();
+      if (loggedIn.isPresent()) {
+        session = loggedIn.get();
         socket.setSoTimeout(0);
         channel.maxMessage(ServerLimits.MAX_ALLOWED_PACKET);
-        commands.loop(channel, session.get());
+        fe.register(session);
+        try {
+          commands.loop(channel, session);
+        } finally {
+          fe.unregister(session);
+        }
       }
     } catch (EOFException e) {
       LOG.debug("client closed the connection");
@@ -77,6 +84,10 @@ final class ClientConnection implements Runnable {
 
   /** Closes the socket from another thread (drop, stop); the connection thread then ends. */
   void close() {
+    Session s = session;
+    if (s != null) {
+      s.killQuery(); // wakes a statement waiting out an injected latency
+    }
     try {
       socket.close();
     } catch (IOException e) {
@@ -131,9 +142,9 @@ final class ClientConnection implements Runnable {
 
   private Optional<Session> openSession(long id, User user, String database) throws IOException {
     String remote = socket.getInetAddress().getHostAddress();
-    Session session = new Session(id, user, remote, null);
+    Session opened = new Session(id, user, remote, this::close);
     if (database != null) {
-      Reply r = executor.execute(session, "USE `" + database.replace("`", "``") + "`");
+      Reply r = executor.execute(opened, "USE `" + database.replace("`", "``") + "`");
       if (r instanceof Reply.Error e) {
         sendError(e.error());
         return Optional.empty();
@@ -141,7 +152,7 @@ final class ClientConnection implements Runnable {
     }
     channel.write(Packets.ok(out, 0, STATUS));
     channel.flush();
-    return Optional.of(session);
+    return Optional.of(opened);
   }
 
   private static FeError accessDenied(String user, boolean withPassword) {

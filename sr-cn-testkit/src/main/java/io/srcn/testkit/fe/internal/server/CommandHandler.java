@@ -7,6 +7,7 @@ import io.srcn.testkit.fe.internal.protocol.MalformedPacketException;
 import io.srcn.testkit.fe.internal.protocol.PacketChannel;
 import io.srcn.testkit.fe.internal.protocol.Packets;
 import io.srcn.testkit.fe.internal.protocol.PayloadWriter;
+import io.srcn.testkit.fe.internal.sql.Redactor;
 import io.srcn.testkit.fe.internal.state.FeError;
 import io.srcn.testkit.fe.internal.state.ResultTable;
 import java.io.IOException;
@@ -80,7 +81,7 @@ final class CommandHandler {
             new FeError(
                 1295,
                 "HY000",
-                "This command is not supported in the prepared statement protocol" + " yet"));
+                "This command is not supported in the prepared statement protocol yet"));
         break;
       case Command.STMT_CLOSE:
         break; // no reply
@@ -100,14 +101,27 @@ final class CommandHandler {
 
   private void query(Session session, String sql) throws IOException {
     Instant received = fe.log().enabled() ? fe.clock().instant() : null;
-    delay(fe.faults().latency());
-    Optional<FeError> injected = fe.faults().takeFailure(sql);
-    Reply reply =
-        injected.isPresent() ? new Reply.Error(injected.get()) : executor.execute(session, sql);
+    Reply reply = answer(session, sql);
     write(reply);
     if (fe.log().enabled()) {
-      fe.log().add(record(session, sql, reply, received));
+      fe.log().add(record(session, Redactor.redact(sql), reply, received));
     }
+  }
+
+  private Reply answer(Session session, String sql) {
+    session.statementStarted();
+    Duration latency = fe.faults().latency();
+    if (!latency.isZero() && !isKill(sql) && session.awaitUnlessKilled(latency)) {
+      return new Reply.Error(new FeError(1317, "70100", "Query execution was interrupted"));
+    }
+    Optional<FeError> injected = fe.faults().takeFailure(sql);
+    return injected.isPresent() ? new Reply.Error(injected.get()) : executor.execute(session, sql);
+  }
+
+  // KILL is answered at once, so a driver's query timeout can interrupt a delayed statement
+  private static boolean isKill(String sql) {
+    String s = sql.stripLeading();
+    return s.regionMatches(true, 0, "KILL", 0, 4);
   }
 
   private static StatementRecord record(Session s, String sql, Reply reply, Instant time) {
@@ -172,16 +186,5 @@ final class CommandHandler {
 
   private void error(FeError e) throws IOException {
     channel.write(Packets.err(out, e.code(), e.sqlState(), e.getMessage()));
-  }
-
-  private static void delay(Duration latency) {
-    if (latency.isZero()) {
-      return;
-    }
-    try {
-      Thread.sleep(latency.toMillis(), latency.toNanosPart() % 1_000_000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

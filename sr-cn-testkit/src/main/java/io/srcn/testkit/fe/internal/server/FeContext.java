@@ -6,6 +6,9 @@ import io.srcn.testkit.fe.internal.state.Tables;
 import io.srcn.testkit.fe.internal.state.UserRegistry;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -23,6 +26,7 @@ public final class FeContext {
   private final Tables tables;
   private final SystemVariables variables;
   private final AtomicLong connectionIds = new AtomicLong();
+  private final Map<Long, Session> sessions = new ConcurrentHashMap<>();
   private final Instant createdAt;
   private volatile int queryPort;
 
@@ -82,6 +86,21 @@ public final class FeContext {
   /** A new connection id (1, 2, ...; unique for the FE's lifetime, across restarts). */
   public long nextConnectionId() {
     return connectionIds.incrementAndGet();
+  }
+
+  /** Registers a logged-in session (for KILL). */
+  void register(Session s) {
+    sessions.put(s.connectionId, s);
+  }
+
+  /** Forgets a session whose connection ended. */
+  void unregister(Session s) {
+    sessions.remove(s.connectionId, s);
+  }
+
+  /** The logged-in session with this connection id. */
+  Optional<Session> session(long connectionId) {
+    return Optional.ofNullable(sessions.get(connectionId));
   }
 
   /** When the FE was created (its StartTime). */

@@ -72,6 +72,8 @@ final class QueryExecutor {
     } else if (statement instanceof Statement.CreateWarehouse c) {
       fe.cluster().createWarehouse(c.name(), c.ifNotExists());
       return Reply.OK;
+    } else if (statement instanceof Statement.Kill k) {
+      return kill(k);
     } else if (statement instanceof Statement.DropWarehouse d) {
       fe.cluster().dropWarehouse(d.name(), d.ifExists());
       return Reply.OK;
@@ -87,6 +89,19 @@ final class QueryExecutor {
       fe.cluster().addComputeNodes(a.addresses(), a.warehouse(), a.cnGroup());
     } else {
       fe.cluster().dropComputeNodes(a.addresses(), a.warehouse(), a.cnGroup());
+    }
+    return Reply.OK;
+  }
+
+  private Reply kill(Statement.Kill k) throws FeError {
+    Session target =
+        fe.session(k.connectionId())
+            .orElseThrow(
+                () -> new FeError(1094, "HY000", "Unknown thread id: " + k.connectionId()));
+    if (k.queryOnly()) {
+      target.killQuery();
+    } else {
+      target.killConnection();
     }
     return Reply.OK;
   }

@@ -21,7 +21,8 @@ public final class Parser {
   public record Dialect(boolean warehouseClause, boolean cnGroupClause) {}
 
   private static final String STATEMENT_STARTS =
-      "'SELECT', 'SET', 'SHOW', 'ALTER', 'USE', 'CREATE', 'DROP', 'BEGIN', 'COMMIT', 'ROLLBACK'";
+      "'SELECT', 'SET', 'SHOW', 'ALTER', 'USE', 'CREATE', 'DROP', 'KILL', 'BEGIN', 'COMMIT',"
+          + " 'ROLLBACK'";
 
   private final TokenCursor c;
   private final Dialect dialect;
@@ -73,6 +74,8 @@ public final class Parser {
         return createWarehouse();
       case "DROP":
         return dropWarehouse();
+      case "KILL":
+        return kill();
       case "BEGIN":
       case "START":
       case "COMMIT":
@@ -204,5 +207,21 @@ public final class Parser {
       ifExists = true;
     }
     return new Statement.DropWarehouse(c.identifierOrString(), ifExists);
+  }
+
+  // KILL [CONNECTION | QUERY] id
+  private Statement kill() throws SqlSyntaxException {
+    c.next();
+    boolean queryOnly = c.acceptWord("QUERY");
+    if (!queryOnly) {
+      c.acceptWord("CONNECTION");
+    }
+    Token id = c.next();
+    if (id.kind() != Kind.NUMBER
+        || !id.text().chars().allMatch(Character::isDigit)
+        || id.text().length() > 18) {
+      throw c.unexpected(id, "a legal integer");
+    }
+    return new Statement.Kill(Long.parseLong(id.text()), queryOnly);
   }
 }

@@ -93,6 +93,14 @@ public sealed interface Statement {
   /** {@code BEGIN}, {@code START TRANSACTION}, {@code COMMIT}, {@code ROLLBACK}: answered OK. */
   record Transaction() implements Statement {}
 
+  /**
+   * {@code KILL [CONNECTION | QUERY] id}.
+   *
+   * @param connectionId the connection to act on
+   * @param queryOnly true for KILL QUERY (interrupt the running statement only)
+   */
+  record Kill(long connectionId, boolean queryOnly) implements Statement {}
+
   /** Nothing but comments or {@code ;}. */
   record Empty() implements Statement {}
 

@@ -106,7 +106,13 @@ final class HpaController {
             currentMetrics,
             now,
             new MetricEvaluator.Context(
-                ns, name, spec.targetName(), current, statusReplicas, podsOf(ns, target.get())));
+                hpa,
+                ns,
+                name,
+                spec.targetName(),
+                current,
+                statusReplicas,
+                podsOf(ns, target.get())));
     if (desired < 0) {
       writeStatus(r, hpa, statusReplicas, -1, currentMetrics, conditions, null);
       return;

@@ -35,12 +35,16 @@ final class MetricEvaluator {
 
   /** What one HPA sync sees. */
   record Context(
+      JsonNode hpaObject,
       String namespace,
       String hpa,
       String target,
       int current,
       int statusReplicas,
       List<JsonNode> pods) {}
+
+  /** Annotation prefix of metric values on pods and HPAs ({@code metrics.srcn.io/cpu: "90"}). */
+  static final String ANNOTATION_PREFIX = "metrics.srcn.io/";
 
   private final MetricValues values;
 
@@ -69,7 +73,8 @@ final class MetricEvaluator {
     List<PodSample> samples = new ArrayList<>();
     for (JsonNode pod : ctx.pods()) {
       String name = Json.text(pod, "metadata", "name");
-      Double pct = values.resource(ctx.namespace(), ctx.target(), name, m.name());
+      Double pct =
+          orAnnotated(values.resource(ctx.namespace(), ctx.target(), name, m.name()), pod, ctx, m);
       Double v = pct;
       if (pct != null && !"Utilization".equals(m.targetType())) {
         double request = request(pod, m.name());
@@ -103,8 +108,12 @@ final class MetricEvaluator {
       samples.add(
           sample(
               pod,
-              values.podMetric(
-                  ctx.namespace(), ctx.hpa(), Json.text(pod, "metadata", "name"), m.name())));
+              orAnnotated(
+                  values.podMetric(
+                      ctx.namespace(), ctx.hpa(), Json.text(pod, "metadata", "name"), m.name()),
+                  pod,
+                  ctx,
+                  m)));
     }
     ReplicaCalculator.Proposal p =
         calculate("FailedGetPodsMetric", m, ctx, samples, false, m.target());
@@ -116,7 +125,9 @@ final class MetricEvaluator {
   }
 
   private Evaluation single(HpaSpec.MetricSpec m, Context ctx) {
-    Double usage = values.hpaMetric(ctx.namespace(), ctx.hpa(), m.name());
+    Double usage =
+        orAnnotated(
+            values.hpaMetric(ctx.namespace(), ctx.hpa(), m.name()), ctx.hpaObject(), ctx, m);
     String field = field(m.type());
     if (usage == null) {
       throw new MetricException(
@@ -157,6 +168,30 @@ final class MetricEvaluator {
           ctx.current(), samples, m.target(), cpu, fallback, ReplicaCalculator.TOLERANCE);
     } catch (IllegalStateException e) {
       throw new MetricException(reason, "unable to get metric " + m.name() + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * A value set in code, else the {@value #ANNOTATION_PREFIX}{@code <metric>} annotation of the
+   * object, else of the HPA (so kubectl users of the standalone server can drive the simulator).
+   */
+  private static Double orAnnotated(
+      Double value, JsonNode object, Context ctx, HpaSpec.MetricSpec m) {
+    if (value != null) {
+      return value;
+    }
+    String key = ANNOTATION_PREFIX + m.name();
+    String text = Json.text(object.path("metadata").path("annotations"), key);
+    if (text == null) {
+      text = Json.text(ctx.hpaObject().path("metadata").path("annotations"), key);
+    }
+    if (text == null) {
+      return null;
+    }
+    try {
+      return Quantities.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new MetricException("InvalidMetricValue", "annotation " + key + ": " + e.getMessage());
     }
   }
 

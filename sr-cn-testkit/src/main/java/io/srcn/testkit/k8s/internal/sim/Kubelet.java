@@ -100,7 +100,7 @@ final class Kubelet {
   private void advance(String podKey, ObjectNode pod, PodState st) {
     long now = System.nanoTime();
     String phase = Json.text(pod, "status", "phase");
-    if (phase == null) {
+    if (phase == null || (phase.equals("Pending") && !pod.path("status").has("startTime"))) {
       writeStatus(podKey, PodStatus.pending(pod));
       queue.addAfter(podKey, st.createdNanos + settings.readyDelay().toNanos() / 2 - now);
     } else if (phase.equals("Pending")) {

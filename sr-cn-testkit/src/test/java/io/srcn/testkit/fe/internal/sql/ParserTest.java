@@ -84,4 +84,14 @@ class ParserTest {
     assertThat(Parser.parse("  ;", V33)).isInstanceOf(Statement.Empty.class);
     assertThat(Parser.parse("COMMIT", V33)).isInstanceOf(Statement.Transaction.class);
   }
+
+  @Test
+  void passwordsAreMaskedForTheStatementLog() {
+    assertThat(Redactor.redact("CREATE USER u IDENTIFIED BY 's3cret'"))
+        .isEqualTo("CREATE USER u IDENTIFIED BY '***'");
+    assertThat(Redactor.redact("set password for u = PASSWORD(\"x\")"))
+        .isEqualTo("set password for u = PASSWORD('***')");
+    assertThat(Redactor.redact("ALTER SYSTEM ADD COMPUTE NODE 'a:1'"))
+        .isEqualTo("ALTER SYSTEM ADD COMPUTE NODE 'a:1'");
+  }
 }
