@@ -74,9 +74,7 @@ final class FeCluster implements AutoCloseable {
         write(() -> warehouse.isPresent() ? client.add(nodes, warehouse.get()) : client.add(nodes));
     synchronized (this) {
       if (snapshot != null) {
-        List<FeNode> next = new ArrayList<>(snapshot);
-        result.added().forEach(a -> next.add(FeNode.justAdded(a, warehouse)));
-        snapshot = List.copyOf(next);
+        snapshot = withRegistered(snapshot, result, warehouse);
       }
     }
     return result;
@@ -116,6 +114,26 @@ final class FeCluster implements AutoCloseable {
       closeBreaker();
     }
     return result;
+  }
+
+  /**
+   * The snapshot plus what the ADD registered and what the FE said it already had: a node another
+   * engine (a handle, another replica) registered after the last listing is registered all the
+   * same, and passes that decide on this snapshot must see it.
+   */
+  private static List<FeNode> withRegistered(
+      List<FeNode> snapshot, AddResult result, Optional<String> warehouse) {
+    List<FeNode> next = new ArrayList<>(snapshot);
+    Set<HostPort> known = new HashSet<>();
+    snapshot.forEach(n -> known.add(RegistrationPlanner.normalize(n.address())));
+    List<HostPort> registered = new ArrayList<>(result.added());
+    registered.addAll(result.alreadyPresent());
+    for (HostPort a : registered) {
+      if (known.add(RegistrationPlanner.normalize(a))) {
+        next.add(FeNode.justAdded(a, warehouse));
+      }
+    }
+    return List.copyOf(next);
   }
 
   /** Forgets the snapshot, so the next {@link #nodes} lists again. */

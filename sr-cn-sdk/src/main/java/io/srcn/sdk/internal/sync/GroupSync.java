@@ -10,9 +10,11 @@ import io.srcn.sdk.fe.HostPort;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -100,7 +102,7 @@ final class GroupSync {
     }
     try {
       dropScaledInNodes(fe, plan, dropped);
-      forgetStaleLedgerEntries(plan);
+      forgetStaleLedgerEntries(fe, plan);
     } catch (CnSdkException e) {
       failure = failure != null ? failure : failed(plan.dropAddresses(), true, e);
     }
@@ -144,9 +146,29 @@ final class GroupSync {
     }
   }
 
-  private void forgetStaleLedgerEntries(RegistrationPlan plan) {
-    if (id.ipMode() && !plan.ledgerStale().isEmpty()) {
-      ledger.forget(id.namespace(), id.group(), plan.ledgerStale());
+  /**
+   * Forgets ledger entries the plan found stale, once a fresh listing confirms the FE does not list
+   * them (the pass may have decided on a snapshot older than another engine's ADD). When the FE
+   * cannot be listed, the entries stay for a later pass.
+   */
+  private void forgetStaleLedgerEntries(FeCluster fe, RegistrationPlan plan) {
+    if (!id.ipMode() || plan.ledgerStale().isEmpty()) {
+      return;
+    }
+    Set<HostPort> listed = new HashSet<>();
+    try {
+      fe.nodes(Duration.ZERO).forEach(n -> listed.add(RegistrationPlanner.normalize(n.address())));
+    } catch (CnSdkException e) {
+      LOG.debug(
+          "group {}: stale ledger entries kept, the FE cannot be listed: {}", id, e.getMessage());
+      return;
+    }
+    List<HostPort> stale =
+        plan.ledgerStale().stream()
+            .filter(a -> !listed.contains(RegistrationPlanner.normalize(a)))
+            .toList();
+    if (!stale.isEmpty()) {
+      ledger.forget(id.namespace(), id.group(), stale);
     }
   }
 

@@ -12,8 +12,9 @@ import java.util.Set;
  * @param ledgerAdd IP mode: ledger entries (address to pod name) to write before the ADD
  * @param toDrop owned nodes to drop (pod gone and ordinal at or beyond replicas, or a stale
  *     incarnation), in ordinal order (one batched DROP)
- * @param ledgerStale IP mode: ledger entries that no longer name an FE node and are not about to be
- *     added; removed without any DROP
+ * @param ledgerStale IP mode: ledger entries that no longer name an FE node, are not about to be
+ *     added and belong to no existing pod; removed without any DROP once a fresh listing confirms
+ *     that the FE does not list them
  * @param owned every owned node the FE lists
  * @param ghosts owned nodes no existing pod answers to (a subset of {@code owned})
  * @param mismatched FQDN mode: serving pods the FE lists by IP instead of by name (the FE runs in

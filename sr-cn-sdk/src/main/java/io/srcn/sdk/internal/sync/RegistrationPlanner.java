@@ -5,6 +5,7 @@ import io.srcn.sdk.internal.render.Names;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -75,14 +76,7 @@ final class RegistrationPlanner {
         toDrop.add(node);
       }
     }
-    Set<HostPort> ledgerStale = new LinkedHashSet<>();
-    if (id.ipMode()) {
-      for (HostPort address : ledger.keySet()) {
-        if (!listed.containsKey(normalize(address)) && !ledgerAdd.containsKey(address)) {
-          ledgerStale.add(address);
-        }
-      }
-    }
+    Set<HostPort> ledgerStale = id.ipMode() ? stale(id, pods, listed, ledger, ledgerAdd) : Set.of();
     return new RegistrationPlan(
         List.copyOf(toAdd),
         Map.copyOf(ledgerAdd),
@@ -119,6 +113,30 @@ final class RegistrationPlanner {
                 ledgerAdd.put(address.get(), pod.name());
               }
             });
+  }
+
+  /**
+   * Ledger entries that name no FE node, are not about to be added, and whose pod incarnation is
+   * gone (no pod of the group has that address any more). The entry of an existing pod is kept even
+   * when the snapshot does not list it: the snapshot may predate another engine's ADD, and
+   * forgetting the entry of a registered node would leave that node without an owner for good.
+   */
+  private static Set<HostPort> stale(
+      GroupIdentity id,
+      List<PodView> pods,
+      Map<HostPort, FeNode> listed,
+      Map<HostPort, String> ledger,
+      Map<HostPort, String> ledgerAdd) {
+    Set<HostPort> current = new HashSet<>();
+    pods.forEach(p -> id.addressOf(p).ifPresent(a -> current.add(normalize(a))));
+    Set<HostPort> stale = new LinkedHashSet<>();
+    for (HostPort address : ledger.keySet()) {
+      HostPort a = normalize(address);
+      if (!listed.containsKey(a) && !ledgerAdd.containsKey(address) && !current.contains(a)) {
+        stale.add(address);
+      }
+    }
+    return stale;
   }
 
   private static boolean shouldDrop(

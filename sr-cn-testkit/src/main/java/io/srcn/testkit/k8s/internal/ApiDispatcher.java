@@ -8,6 +8,7 @@ import io.fabric8.mockwebserver.http.Buffer;
 import io.fabric8.mockwebserver.http.Headers;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -247,10 +248,11 @@ public final class ApiDispatcher extends KubernetesCrudDispatcher {
       return;
     }
     String before = oldAttributes == null ? null : map.get(oldAttributes);
+    Instant at = Instant.now();
     super.processEvent(path, pathAttributes, oldAttributes, resource, newState);
     if (!Objects.equals(before, newState)) {
       watches.publish(before, newState);
-      StoreChange change = new StoreChange(before, newState);
+      StoreChange change = new StoreChange(before, newState, at);
       for (Consumer<StoreChange> l : listeners) {
         l.accept(change);
       }

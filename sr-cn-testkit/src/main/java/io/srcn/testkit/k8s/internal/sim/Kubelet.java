@@ -1,6 +1,5 @@
 package io.srcn.testkit.k8s.internal.sim;
 
-import io.srcn.testkit.k8s.Transition.Type;
 import io.srcn.testkit.k8s.internal.ApiResource;
 import io.srcn.testkit.k8s.internal.InternalClient;
 import io.srcn.testkit.k8s.internal.Json;
@@ -38,7 +37,6 @@ final class Kubelet {
   private final InternalClient client;
   private final ApiResource pods;
   private final SimSettings settings;
-  private final TransitionLog log;
   private final WorkQueue queue;
   private final Map<String, PodState> states = new ConcurrentHashMap<>();
   private final AtomicInteger ips = new AtomicInteger();
@@ -47,12 +45,10 @@ final class Kubelet {
       InternalClient client,
       ApiResource pods,
       SimSettings settings,
-      TransitionLog log,
       ScheduledExecutorService executor) {
     this.client = client;
     this.pods = pods;
     this.settings = settings;
-    this.log = log;
     this.queue = new WorkQueue(executor, this::sync);
   }
 
@@ -77,18 +73,8 @@ final class Kubelet {
     }
     ObjectNode pod = found.get();
     PodState st = state(podKey, pod);
-    boolean wasReady = PodStatus.isReady(pod);
     int restarts = PodStatus.restartCount(pod) + 1;
     writeStatus(podKey, PodStatus.running(pod, ip(st), false, restarts, true));
-    log.change(
-        Type.POD_RESTARTED,
-        PodNames.namespaceOf(podKey),
-        PodNames.nameOf(podKey),
-        restarts - 1,
-        restarts);
-    if (wasReady) {
-      log.pod(Type.POD_NOT_READY, PodNames.namespaceOf(podKey), PodNames.nameOf(podKey));
-    }
     st.readyAtNanos = System.nanoTime() + settings.readyDelay().toNanos();
     queue.addAfter(podKey, settings.readyDelay().toNanos());
   }
@@ -124,7 +110,6 @@ final class Kubelet {
         return;
       }
       writeStatus(podKey, PodStatus.running(pod, ip(st), false, 0, false));
-      log.pod(Type.POD_RUNNING, PodNames.namespaceOf(podKey), PodNames.nameOf(podKey));
       st.readyAtNanos = Math.max(now, st.createdNanos + settings.readyDelay().toNanos());
       queue.addAfter(podKey, st.readyAtNanos - now);
     } else if (phase.equals("Running")) {
@@ -138,7 +123,6 @@ final class Kubelet {
     if (settings.failing(podKey)) {
       if (ready) {
         writeStatus(podKey, PodStatus.running(pod, ip(st), false, restarts, false));
-        log.pod(Type.POD_NOT_READY, PodNames.namespaceOf(podKey), PodNames.nameOf(podKey));
       }
       return;
     }
@@ -153,18 +137,15 @@ final class Kubelet {
       return;
     }
     writeStatus(podKey, PodStatus.running(pod, ip(st), true, restarts, false));
-    log.pod(Type.POD_READY, PodNames.namespaceOf(podKey), PodNames.nameOf(podKey));
   }
 
   private void terminate(String podKey, ObjectNode pod, PodState st) {
     long now = System.nanoTime();
     if (st.terminatingSinceNanos < 0) {
       st.terminatingSinceNanos = now;
-      log.pod(Type.POD_TERMINATING, PodNames.namespaceOf(podKey), PodNames.nameOf(podKey));
       if (PodStatus.isReady(pod)) {
         writeStatus(
             podKey, PodStatus.running(pod, ip(st), false, PodStatus.restartCount(pod), false));
-        log.pod(Type.POD_NOT_READY, PodNames.namespaceOf(podKey), PodNames.nameOf(podKey));
       }
     }
     long due = st.terminatingSinceNanos + settings.terminationDelay().toNanos();

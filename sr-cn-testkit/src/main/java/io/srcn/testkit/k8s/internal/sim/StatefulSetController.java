@@ -1,6 +1,5 @@
 package io.srcn.testkit.k8s.internal.sim;
 
-import io.srcn.testkit.k8s.Transition.Type;
 import io.srcn.testkit.k8s.internal.ApiException;
 import io.srcn.testkit.k8s.internal.ApiResource;
 import io.srcn.testkit.k8s.internal.InternalClient;
@@ -10,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -28,31 +26,23 @@ final class StatefulSetController {
   private final ApiResource statefulSets;
   private final ApiResource pods;
   private final SimSettings settings;
-  private final TransitionLog log;
   private final WorkQueue queue;
-  private final Map<String, Integer> lastReplicas = new ConcurrentHashMap<>();
 
   StatefulSetController(
       InternalClient client,
       ApiResource statefulSets,
       ApiResource pods,
       SimSettings settings,
-      TransitionLog log,
       ScheduledExecutorService executor) {
     this.client = client;
     this.statefulSets = statefulSets;
     this.pods = pods;
     this.settings = settings;
-    this.log = log;
     this.queue = new WorkQueue(executor, this::sync);
   }
 
   void enqueue(String stsKey) {
     queue.add(stsKey);
-  }
-
-  void forget(String stsKey) {
-    lastReplicas.remove(stsKey);
   }
 
   private void sync(String key) {
@@ -67,16 +57,16 @@ final class StatefulSetController {
     }
     ObjectNode sts = found.get();
     int replicas = sts.path("spec").path("replicas").asInt(1);
-    noteReplicas(key, replicas);
     String revision = Revisions.of(name, sts.path("spec").path("template"));
-    Map<Integer, ObjectNode> byOrdinal = podsOf(ns, name);
+    String selector = selector(sts);
+    Map<Integer, ObjectNode> byOrdinal = podsOf(ns, name, selector);
     boolean parallel = "Parallel".equals(Json.text(sts, "spec", "podManagementPolicy"));
     boolean changed = createMissing(sts, ns, name, replicas, revision, byOrdinal, parallel);
     changed |= condemn(ns, replicas, byOrdinal, parallel);
     if (!changed) {
       roll(sts, ns, replicas, revision, byOrdinal);
     }
-    writeStatus(sts, ns, name, replicas, revision, podsOf(ns, name));
+    writeStatus(sts, ns, name, replicas, revision, podsOf(ns, name, selector));
   }
 
   private boolean createMissing(
@@ -107,7 +97,6 @@ final class StatefulSetController {
     ObjectNode pod = PodTemplates.pod(sts, ns, name, ordinal, revision);
     try {
       client.create(pods, ns, pod);
-      log.pod(Type.POD_CREATED, ns, PodNames.pod(name, ordinal));
     } catch (ApiException e) {
       if (e.code() != 409) {
         throw e;
@@ -205,15 +194,37 @@ final class StatefulSetController {
     }
   }
 
-  private Map<Integer, ObjectNode> podsOf(String ns, String sts) {
+  /**
+   * The StatefulSet's pods. Only pods matching its selector are parsed (the store matches labels
+   * from its index), so a sync costs the StatefulSet's own pods, not every pod of the namespace.
+   */
+  private Map<Integer, ObjectNode> podsOf(String ns, String sts, String selector) {
     TreeMap<Integer, ObjectNode> out = new TreeMap<>();
-    for (ObjectNode pod : client.list(pods, ns, ObjectFilter.labels(null))) {
+    for (ObjectNode pod : client.list(pods, ns, ObjectFilter.labels(selector))) {
       OptionalInt ordinal = PodNames.ordinal(sts, Json.text(pod, "metadata", "name"));
       if (ordinal.isPresent() && ownedBy(pod, sts)) {
         out.put(ordinal.getAsInt(), pod);
       }
     }
     return out;
+  }
+
+  /**
+   * {@code spec.selector.matchLabels} as a label selector; null (everything) when there is none.
+   */
+  private static String selector(JsonNode sts) {
+    StringBuilder sb = new StringBuilder();
+    sts.path("spec")
+        .path("selector")
+        .path("matchLabels")
+        .properties()
+        .forEach(
+            e ->
+                sb.append(sb.length() == 0 ? "" : ",")
+                    .append(e.getKey())
+                    .append('=')
+                    .append(e.getValue().asText()));
+    return sb.length() == 0 ? null : sb.toString();
   }
 
   private static boolean ownedBy(JsonNode pod, String sts) {
@@ -223,17 +234,5 @@ final class StatefulSetController {
       }
     }
     return false;
-  }
-
-  private void noteReplicas(String key, int replicas) {
-    Integer before = lastReplicas.put(key, replicas);
-    if (before == null || before != replicas) {
-      log.change(
-          Type.REPLICAS_CHANGED,
-          PodNames.namespaceOf(key),
-          PodNames.nameOf(key),
-          before == null ? 0 : before,
-          replicas);
-    }
   }
 }

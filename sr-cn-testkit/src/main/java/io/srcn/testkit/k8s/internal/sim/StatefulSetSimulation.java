@@ -2,12 +2,10 @@ package io.srcn.testkit.k8s.internal.sim;
 
 import io.srcn.testkit.k8s.StatefulSetSimulator;
 import io.srcn.testkit.k8s.Transition;
-import io.srcn.testkit.k8s.Transition.Type;
 import io.srcn.testkit.k8s.internal.ApiDispatcher;
 import io.srcn.testkit.k8s.internal.ApiResource;
 import io.srcn.testkit.k8s.internal.InternalClient;
 import io.srcn.testkit.k8s.internal.Json;
-import io.srcn.testkit.k8s.internal.KubeletNames;
 import io.srcn.testkit.k8s.internal.ObjectFilter;
 import io.srcn.testkit.k8s.internal.StoreChange;
 import java.time.Duration;
@@ -45,12 +43,12 @@ public final class StatefulSetSimulation implements StatefulSetSimulator {
     this.statefulSets = server.resources().find("apps", "v1", "statefulsets").orElseThrow();
     this.pods = server.resources().find("", "v1", "pods").orElseThrow();
     this.settings = new SimSettings(readyDelay, terminationDelay);
-    this.kubelet = new Kubelet(client, pods, settings, log, executor);
-    this.controller =
-        new StatefulSetController(client, statefulSets, pods, settings, log, executor);
+    this.kubelet = new Kubelet(client, pods, settings, executor);
+    this.controller = new StatefulSetController(client, statefulSets, pods, settings, executor);
     server.addListener(this::onChange);
   }
 
+  /** Runs under the store lock: leaves the work to the simulator thread. */
   private void onChange(StoreChange change) {
     String json = change.after() != null ? change.after() : change.before();
     if (json.contains("\"Pod\"") || json.contains("\"StatefulSet\"")) {
@@ -59,7 +57,10 @@ public final class StatefulSetSimulation implements StatefulSetSimulator {
   }
 
   private void observe(StoreChange change) {
-    JsonNode obj = change.latest();
+    JsonNode before = change.before() == null ? null : Json.parse(change.before());
+    JsonNode after = change.after() == null ? null : Json.parse(change.after());
+    log.add(TransitionDetector.between(before, after, change.at()));
+    JsonNode obj = after != null ? after : before;
     String kind = Json.text(obj, "kind");
     String ns = Json.text(obj, "metadata", "namespace");
     String name = Json.text(obj, "metadata", "name");
@@ -70,9 +71,6 @@ public final class StatefulSetSimulation implements StatefulSetSimulator {
     if ("Pod".equals(kind) && "v1".equals(Json.text(obj, "apiVersion"))) {
       if (change.removed()) {
         kubelet.forget(key);
-        if (KubeletNames.runsOnMockNode(obj)) {
-          log.pod(Type.POD_DELETED, ns, name);
-        }
       } else {
         kubelet.enqueue(key);
       }
@@ -82,9 +80,7 @@ public final class StatefulSetSimulation implements StatefulSetSimulator {
         }
       }
     } else if ("StatefulSet".equals(kind) && "apps/v1".equals(Json.text(obj, "apiVersion"))) {
-      if (change.removed()) {
-        controller.forget(key);
-      } else {
+      if (!change.removed()) {
         controller.enqueue(key);
       }
     }

@@ -1,0 +1,84 @@
+package io.srcn.it.campaign;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Remembers every pod IP a scenario's namespace ever had, with the pod it belonged to and when that
+ * pod incarnation was seen deleted: the simulator's history names pods, not IPs, and an IP-mode
+ * group's FE nodes are IPs. The kubelet simulator never reuses an IP, so an IP names one pod
+ * incarnation for good.
+ *
+ * <p>Thread-safe.
+ */
+final class PodWatch implements AutoCloseable {
+  /** One pod incarnation with an IP. */
+  record Incarnation(String pod, String uid, String ip, Optional<Instant> deletedAt) {}
+
+  private final Map<String, Incarnation> byIp = new ConcurrentHashMap<>();
+  private final SharedIndexInformer<Pod> informer;
+
+  PodWatch(KubernetesClient client, String namespace) {
+    informer =
+        client
+            .pods()
+            .inNamespace(namespace)
+            .inform(
+                new ResourceEventHandler<>() {
+                  @Override
+                  public void onAdd(Pod pod) {
+                    seen(pod);
+                  }
+
+                  @Override
+                  public void onUpdate(Pod before, Pod pod) {
+                    seen(pod);
+                  }
+
+                  @Override
+                  public void onDelete(Pod pod, boolean finalStateUnknown) {
+                    gone(pod);
+                  }
+                });
+  }
+
+  /** The incarnation that had {@code ip}, if any pod of the namespace ever had it. */
+  Optional<Incarnation> byIp(String ip) {
+    return Optional.ofNullable(byIp.get(ip));
+  }
+
+  /** True when {@code ip} ever belonged to a pod of {@code podPrefix} (e.g. {@code a-cn-}). */
+  boolean belongsTo(String ip, String podPrefix) {
+    return byIp(ip).map(i -> i.pod().startsWith(podPrefix)).orElse(false);
+  }
+
+  @Override
+  public void close() {
+    informer.close();
+  }
+
+  private void seen(Pod pod) {
+    String ip = pod.getStatus() == null ? null : pod.getStatus().getPodIP();
+    if (ip != null && !ip.isEmpty()) {
+      byIp.putIfAbsent(
+          ip,
+          new Incarnation(
+              pod.getMetadata().getName(), pod.getMetadata().getUid(), ip, Optional.empty()));
+    }
+  }
+
+  private void gone(Pod pod) {
+    seen(pod);
+    String ip = pod.getStatus() == null ? null : pod.getStatus().getPodIP();
+    if (ip != null && !ip.isEmpty()) {
+      byIp.computeIfPresent(
+          ip, (k, i) -> new Incarnation(i.pod(), i.uid(), i.ip(), Optional.of(Instant.now())));
+    }
+  }
+}
