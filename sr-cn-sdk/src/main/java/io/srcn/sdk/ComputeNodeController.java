@@ -74,6 +74,7 @@ public interface ComputeNodeController extends AutoCloseable {
     private final Map<String, String> labels = new LinkedHashMap<>();
     private Duration resync = Duration.ofSeconds(30);
     private int workers = 4;
+    private Duration batchWindow = Duration.ofMillis(100);
     private CredentialsResolver resolver;
     private String leaseNamespace;
     private String leaseName;
@@ -105,6 +106,16 @@ public interface ComputeNodeController extends AutoCloseable {
     /** Threads reconciling groups in parallel (default 4). */
     public Builder workers(int workers) {
       this.workers = workers;
+      return this;
+    }
+
+    /**
+     * How long a group waits after a Kubernetes event before it is reconciled (default 100 ms; 0
+     * reacts at once), so that pods turning Ready together are registered with one {@code ADD}
+     * instead of one each. Other events for the group within the window join the same pass.
+     */
+    public Builder batchWindow(Duration window) {
+      this.batchWindow = Objects.requireNonNull(window, "window");
       return this;
     }
 
@@ -143,6 +154,7 @@ public interface ComputeNodeController extends AutoCloseable {
               Map.copyOf(labels),
               resync,
               workers,
+              batchWindow,
               Optional.ofNullable(leaseName)
                   .map(
                       n ->

@@ -27,10 +27,13 @@ import org.slf4j.LoggerFactory;
  * snapshots so each FE cluster is listed once per resync, shared by all its groups.
  *
  * <p>Per group, a pass: reads the recorded spec from the StatefulSet's annotation; re-applies the
- * objects on first sight, when they drift (HPA missing, replicas changed by hand) and every tenth
- * resync, never while the group is suspended; then syncs the FE registration. A failing group is
- * retried with exponential backoff (100 ms doubling to 30 s). A deleted StatefulSet keeps its group
- * until the last owned node is dropped (then its IP-mode ledger is deleted too).
+ * objects when the caches show drift (HPA missing, replicas changed by hand), then syncs the FE
+ * registration. The routine re-apply (on first sight and every tenth resync) is deferred to a
+ * second pass queued behind the groups already waiting, so that a controller starting on many
+ * groups registers all of them before it checks their objects. Nothing is re-applied while the
+ * group is suspended. A failing group is retried with exponential backoff (100 ms doubling to 30
+ * s). A deleted StatefulSet keeps its group until the last owned node is dropped (then its IP-mode
+ * ledger is deleted too).
  *
  * <p>Thread-safe.
  */
@@ -47,6 +50,7 @@ final class ControllerLoop implements AutoCloseable {
   private final Map<GroupKey, String> recorded = new ConcurrentHashMap<>();
   private final Map<GroupKey, Integer> failures = new ConcurrentHashMap<>();
   private final Set<GroupKey> applyDue = ConcurrentHashMap.newKeySet();
+  private final Set<GroupKey> deferred = ConcurrentHashMap.newKeySet();
   private final WorkQueue<GroupKey> queue;
   private final ExecutorService workers;
   private final ScheduledExecutorService resync;
@@ -77,7 +81,7 @@ final class ControllerLoop implements AutoCloseable {
   void start() {
     view =
         new CachedClusterView(
-            client, settings.namespace(), settings.labels(), engine.hpaV2(), this::enqueue);
+            client, settings.namespace(), settings.labels(), engine.hpaV2(), this::onEvent);
     try {
       view.start(60_000);
     } catch (Exception e) {
@@ -93,6 +97,10 @@ final class ControllerLoop implements AutoCloseable {
 
   void enqueue(GroupKey key) {
     queue.add(key);
+  }
+
+  private void onEvent(GroupKey key) {
+    queue.addBatched(key, settings.batchWindow());
   }
 
   int groups() {
@@ -161,16 +169,26 @@ final class ControllerLoop implements AutoCloseable {
     }
     GroupRuntime runtime = runtime(key, sts.get());
     boolean suspended = Suspension.isSuspended(sts);
-    if (!suspended && (applyDue.remove(key) || drifted(runtime.spec(), sts.get()))) {
-      try {
-        runtime.repair();
-      } catch (CnSdkException e) {
-        LOG.warn("group {}: apply failed: {}", key, e.getMessage());
-      }
+    boolean drifted = !suspended && drifted(runtime.spec(), sts.get());
+    if (drifted || (!suspended && applyDue.contains(key) && deferred.contains(key))) {
+      applyDue.remove(key);
+      deferred.remove(key);
+      repair(key, runtime);
     }
     GroupStatus status = runtime.pass(SyncMode.SYNC, settings.resync());
     statuses.put(key, status);
+    if (!suspended && applyDue.contains(key) && deferred.add(key)) {
+      queue.add(key); // a routine re-apply waits behind the groups already queued
+    }
     return runtime.lastError().isEmpty();
+  }
+
+  private static void repair(GroupKey key, GroupRuntime runtime) {
+    try {
+      runtime.repair();
+    } catch (CnSdkException e) {
+      LOG.warn("group {}: apply failed: {}", key, e.getMessage());
+    }
   }
 
   private GroupRuntime runtime(GroupKey key, StatefulSet sts) {
@@ -205,6 +223,8 @@ final class ControllerLoop implements AutoCloseable {
       }
       runtimes.remove(key);
       recorded.remove(key);
+      applyDue.remove(key);
+      deferred.remove(key);
       statuses.remove(key);
       LOG.info("group {}: deleted; no node left in the FE", key);
       return true;

@@ -11,6 +11,8 @@ import java.util.Optional;
  * @param labels extra labels a group's objects must carry
  * @param resync the periodic resync
  * @param workers reconciling threads
+ * @param batchWindow how long a group waits after a Kubernetes event before its pass, so that pods
+ *     turning Ready together are registered in one ADD
  * @param lease the leader-election Lease, when enabled
  */
 public record ControllerSettings(
@@ -18,6 +20,7 @@ public record ControllerSettings(
     Map<String, String> labels,
     Duration resync,
     int workers,
+    Duration batchWindow,
     Optional<Lease> lease) {
 
   /** Validates the ranges. */
@@ -27,6 +30,9 @@ public record ControllerSettings(
     }
     if (workers < 1 || workers > 64) {
       throw new IllegalArgumentException("workers " + workers + " must be in 1..64");
+    }
+    if (batchWindow.isNegative() || batchWindow.compareTo(Duration.ofSeconds(5)) > 0) {
+      throw new IllegalArgumentException("batchWindow " + batchWindow + " must be 0..5 s");
     }
   }
 

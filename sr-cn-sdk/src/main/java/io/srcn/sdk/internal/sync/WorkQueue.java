@@ -24,6 +24,7 @@ final class WorkQueue<K> implements AutoCloseable {
   private final Set<K> queued = new HashSet<>();
   private final Set<K> processing = new HashSet<>();
   private final Set<K> dirtyWhileProcessing = new HashSet<>();
+  private final Set<K> batching = new HashSet<>();
   private final ScheduledExecutorService delays;
   private boolean closed;
 
@@ -58,6 +59,32 @@ final class WorkQueue<K> implements AutoCloseable {
       }
     }
     delays.schedule(() -> add(key), delay.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Enqueues {@code key} once {@code window} has passed since the first of the adds made within it:
+   * adds while the key is already waiting or batching are absorbed, so a burst of events costs one
+   * pass.
+   */
+  void addBatched(K key, Duration window) {
+    if (window.isZero() || window.isNegative()) {
+      add(key);
+      return;
+    }
+    synchronized (this) {
+      if (closed || queued.contains(key) || !batching.add(key)) {
+        return;
+      }
+    }
+    delays.schedule(
+        () -> {
+          synchronized (this) {
+            batching.remove(key);
+          }
+          add(key);
+        },
+        window.toNanos(),
+        TimeUnit.NANOSECONDS);
   }
 
   /**

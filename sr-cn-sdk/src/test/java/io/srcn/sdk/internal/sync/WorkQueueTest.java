@@ -45,6 +45,36 @@ class WorkQueueTest {
   }
 
   @Test
+  void batchedAddsWithinTheWindowCostOnePass() throws Exception {
+    try (WorkQueue<String> q = new WorkQueue<>(Thread::new)) {
+      Duration window = Duration.ofMillis(300);
+      for (int i = 0; i < 10; i++) {
+        q.addBatched("a", window);
+      }
+      assertThat(q.size()).isZero();
+      await().atMost(Duration.ofSeconds(5)).until(() -> q.size() == 1);
+      assertThat(q.take(SHORT)).contains("a");
+      q.done("a");
+      assertThat(q.take(Duration.ofMillis(400))).isEmpty();
+    }
+  }
+
+  @Test
+  void batchedAddOfAWaitingKeyIsAbsorbedAndAZeroWindowAddsAtOnce() throws Exception {
+    try (WorkQueue<String> q = new WorkQueue<>(Thread::new)) {
+      q.add("a");
+      q.addBatched("a", Duration.ofMillis(100));
+      q.addBatched("b", Duration.ZERO);
+      assertThat(q.size()).isEqualTo(2);
+      assertThat(q.take(SHORT)).contains("a");
+      assertThat(q.take(SHORT)).contains("b");
+      q.done("a");
+      q.done("b");
+      assertThat(q.take(Duration.ofMillis(300))).isEmpty();
+    }
+  }
+
+  @Test
   void closeReleasesWaitingWorkers() throws Exception {
     WorkQueue<String> q = new WorkQueue<>(Thread::new);
     Thread closer = new Thread(q::close);

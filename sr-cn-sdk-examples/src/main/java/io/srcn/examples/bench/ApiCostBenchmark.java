@@ -1,0 +1,105 @@
+package io.srcn.examples.bench;
+
+import io.srcn.sdk.ComputeNodeGroup;
+import io.srcn.sdk.ComputeNodeGroupSpec;
+import io.srcn.sdk.CredentialsResolver;
+import io.srcn.sdk.internal.sync.Controller;
+import io.srcn.testkit.k8s.RequestLog;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The Kubernetes API cost of the engine, from the mock API server's request log: requests by verb
+ * for a first deploy of a group through its handle (apply and first registration pass), a no-op
+ * re-deploy of the same spec, and a controller resync over N unchanged, registered groups (averaged
+ * over ten resyncs; one resync in ten also checks every group's objects for drift, a no-op apply of
+ * 5 gets per group). Aims: no-op re-deploy 0 writes; resync 0 writes and no per-group list calls.
+ *
+ * <p>Run: {@code java -cp sr-cn-sdk-examples/target/srcn.jar
+ * io.srcn.examples.bench.ApiCostBenchmark 10 100} (group counts for the resync; default 10 100).
+ */
+public final class ApiCostBenchmark {
+  private static final Set<String> READS = Set.of("get", "list", "watch");
+  private static final Duration RESYNC = Duration.ofMillis(500);
+
+  private ApiCostBenchmark() {}
+
+  /** Prints the table; arguments are group counts for the resync (default 10 100). */
+  public static void main(String[] args) {
+    Report.header("ApiCostBenchmark", "Kubernetes requests by verb (mock API server log)");
+    Report.row("operation", "requests", "writes", "by verb", "load");
+    deploys();
+    for (String a : args.length == 0 ? new String[] {"10", "100"} : args) {
+      resync(Integer.parseInt(a));
+    }
+  }
+
+  private static void deploys() {
+    try (BenchCluster c = new BenchCluster()) {
+      RequestLog log = c.k8s.requests();
+      for (int i = 0; i < 3; i++) { // warm up; discovery is once per client
+        deploy(c, c.fixed("warm" + i, 2)).close();
+      }
+      ComputeNodeGroupSpec spec = c.fixed("g", 2);
+      log.reset();
+      ComputeNodeGroup first = deploy(c, spec);
+      print("first deploy (handle)", log.countsByVerb(), 1);
+      BenchCluster.await(Duration.ofSeconds(60), "registration", () -> first.reconcile().isReady());
+      first.close();
+      log.reset();
+      deploy(c, spec).close();
+      print("no-op re-deploy (handle)", log.countsByVerb(), 1);
+    }
+  }
+
+  private static ComputeNodeGroup deploy(BenchCluster c, ComputeNodeGroupSpec spec) {
+    return spec.deploy(c.k8s.client(), CredentialsResolver.literalOnly());
+  }
+
+  private static void resync(int groups) {
+    try (BenchCluster c = new BenchCluster()) {
+      for (int i = 0; i < groups; i++) {
+        c.apply(c.fixed("g" + i, 1));
+      }
+      try (Controller controller = c.controller(RESYNC)) {
+        BenchCluster.await(Duration.ofMinutes(2), "registration", () -> c.registered() == groups);
+        // let the first sight (a re-apply of every group) and a full resync cycle pass
+        long start = controller.frontendListings();
+        BenchCluster.await(
+            Duration.ofMinutes(2), "settling", () -> controller.frontendListings() >= start + 11);
+        RequestLog log = c.k8s.requests();
+        log.reset();
+        long before = controller.frontendListings();
+        BenchCluster.await(
+            Duration.ofMinutes(2),
+            "10 resyncs",
+            () -> controller.frontendListings() >= before + 10);
+        long resyncs = controller.frontendListings() - before;
+        print("resync, " + groups + " groups (per resync)", log.countsByVerb(), resyncs);
+        print("  per group per resync", log.countsByVerb(), resyncs * groups);
+      }
+    }
+  }
+
+  private static void print(String what, Map<String, Long> byVerb, long per) {
+    Map<String, Long> verbs = new TreeMap<>(byVerb);
+    verbs.remove("watch");
+    long total = verbs.values().stream().mapToLong(Long::longValue).sum();
+    long writes =
+        verbs.entrySet().stream()
+            .filter(e -> !READS.contains(e.getKey()))
+            .mapToLong(Map.Entry::getValue)
+            .sum();
+    Map<String, String> avg = new TreeMap<>();
+    verbs.forEach((v, n) -> avg.put(v, fmt((double) n / per)));
+    avg.putIfAbsent("list", "0");
+    Report.row(what, fmt((double) total / per), fmt((double) writes / per), avg, Report.load());
+  }
+
+  private static String fmt(double v) {
+    return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.2f", v);
+  }
+}
