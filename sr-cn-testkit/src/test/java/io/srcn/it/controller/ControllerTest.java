@@ -113,6 +113,33 @@ class ControllerTest {
   }
 
   @Test
+  void objectsDeletedBehindTheControllersBackAreRecreatedOnFirstSightAndByTheRoutineReApply() {
+    deploy(spec("r").replicas(1));
+    k8s.client().services().inNamespace("starrocks").withName("r-cn-search").delete();
+    try (ComputeNodeController c = controller()) {
+      // first sight: registration first, then the deferred re-apply recreates the Service
+      await()
+          .atMost(WAIT)
+          .until(
+              () ->
+                  k8s.client().services().inNamespace("starrocks").withName("r-cn-search").get()
+                      != null);
+      assertThat(feAddresses()).containsExactly(fqdn("r", 0));
+      // later: the re-apply every tenth resync (300 ms here) recreates a deleted ConfigMap
+      k8s.client().configMaps().inNamespace("starrocks").withName("r-cn-config").delete();
+      await()
+          .atMost(WAIT)
+          .until(
+              () ->
+                  k8s.client().configMaps().inNamespace("starrocks").withName("r-cn-config").get()
+                      != null);
+      await()
+          .atMost(WAIT)
+          .until(() -> c.status("starrocks", "r").map(GroupStatus::isReady).orElse(false));
+    }
+  }
+
+  @Test
   void restartedControllerRecoversGroupsAndRepairsWhatTheFeLost() {
     fe.addComputeNode("10.1.2.3", 9050);
     deploy(spec("g").replicas(2));
