@@ -26,7 +26,7 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
  */
 @EnabledIfEnvironmentVariable(named = "KUBECONFIG", matches = ".+")
 @EnabledIfEnvironmentVariable(named = "SRCN_FE", matches = ".+")
-class RealClusterIT {
+class RealClusterTest {
   private static String env(String name, String fallback) {
     return Optional.ofNullable(System.getenv(name)).filter(s -> !s.isEmpty()).orElse(fallback);
   }
