@@ -57,7 +57,10 @@ class IpModeTest {
       g.awaitReady(Duration.ofSeconds(30));
       List<String> pods = podAddresses();
       assertThat(c.feAddresses()).containsAll(pods).contains("10.200.0.1:9050").hasSize(3);
-      assertThat(ledger().getData()).hasSize(2).containsValues("g-cn-0", "g-cn-1");
+      assertThat(ledger().getData().values())
+          .hasSize(2)
+          .anyMatch(v -> v.startsWith("g-cn-0@"))
+          .anyMatch(v -> v.startsWith("g-cn-1@"));
 
       g.scale(1);
       await()
@@ -73,6 +76,30 @@ class IpModeTest {
     }
     assertThat(c.feAddresses()).containsExactly("10.200.0.1:9050");
     assertThat(ledger()).isNull();
+  }
+
+  @Test
+  void aStaleLedgerEntryIsForgottenOnlyOnceItIsOlderThanTheGrace() {
+    try (ComputeNodeGroup g =
+        c.spec("g")
+            .addressMode(AddressMode.POD_IP)
+            .deploy(c.k8s.client(), CredentialsResolver.literalOnly())) {
+      g.awaitReady(Duration.ofSeconds(30));
+      // two entries for addresses no pod has and the FE does not list: one just recorded (another
+      // engine is about to ADD it), one recorded long ago (its ADD never happened)
+      long now = System.currentTimeMillis();
+      ConfigMap cm = ledger();
+      cm.getData().put("10.9.9.9_9050", "g-cn-7@" + now);
+      cm.getData().put("10.9.9.8_9050", "g-cn-8@" + (now - Duration.ofMinutes(3).toMillis()));
+      c.k8s.client().configMaps().resource(cm).update();
+
+      g.reconcile();
+
+      assertThat(ledger().getData())
+          .containsKey("10.9.9.9_9050")
+          .doesNotContainKey("10.9.9.8_9050")
+          .containsKey(podAddresses().get(0).replace(':', '_'));
+    }
   }
 
   @Test

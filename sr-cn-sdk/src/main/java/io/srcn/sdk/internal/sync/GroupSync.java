@@ -9,8 +9,10 @@ import io.srcn.sdk.fe.DropResult;
 import io.srcn.sdk.fe.HostPort;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +30,13 @@ import org.slf4j.LoggerFactory;
  */
 final class GroupSync {
   private static final Logger LOG = LoggerFactory.getLogger(GroupSync.class);
+
+  /**
+   * How old a stale IP-mode ledger entry must be before it is forgotten: far longer than an ADD can
+   * take after its entry was recorded (the FE client gives up within its retry deadline, at most 10
+   * s plus a statement timeout), so an entry another engine is about to use is never taken away.
+   */
+  static final Duration LEDGER_GRACE = Duration.ofMinutes(2);
 
   private final ComputeNodeGroupSpec spec;
   private final GroupIdentity id;
@@ -80,18 +89,21 @@ final class GroupSync {
       listener.frontendUnavailable(e);
       return observed.report(clock, List.of(), Optional.empty(), e, null, List.of(), List.of());
     }
-    Map<HostPort, String> entries =
+    Map<HostPort, LedgerEntry> entries =
         id.ipMode() ? ledger.read(id.namespace(), id.group()) : Map.of();
+    Map<HostPort, String> ledgerPods = new LinkedHashMap<>();
+    entries.forEach((address, entry) -> ledgerPods.put(address, entry.pod()));
     RegistrationPlan plan =
         RegistrationPlanner.plan(
-            id, replicas, pods, nodes, entries, mode == SyncMode.FORCE_RELEASE);
+            id, replicas, pods, nodes, ledgerPods, mode == SyncMode.FORCE_RELEASE);
     if (mode == SyncMode.OBSERVE) {
       return observed.report(clock, nodes, Optional.of(plan), null, null, List.of(), List.of());
     }
-    return execute(observed, fe, plan);
+    return execute(observed, fe, plan, entries);
   }
 
-  private SyncReport execute(Observed observed, FeCluster fe, RegistrationPlan plan) {
+  private SyncReport execute(
+      Observed observed, FeCluster fe, RegistrationPlan plan, Map<HostPort, LedgerEntry> entries) {
     List<HostPort> added = new ArrayList<>();
     List<HostPort> dropped = new ArrayList<>();
     CnSdkException failure = null;
@@ -101,8 +113,8 @@ final class GroupSync {
       failure = failed(plan.toAdd(), false, e);
     }
     try {
-      dropScaledInNodes(fe, plan, dropped);
-      forgetStaleLedgerEntries(fe, plan);
+      dropScaledInNodes(fe, plan, dropped, entries);
+      forgetStaleLedgerEntries(fe, plan, entries);
     } catch (CnSdkException e) {
       failure = failure != null ? failure : failed(plan.dropAddresses(), true, e);
     }
@@ -120,7 +132,7 @@ final class GroupSync {
     if (plan.toAdd().isEmpty()) {
       return;
     }
-    ledger.record(id.namespace(), id.group(), plan.ledgerAdd());
+    ledger.record(id.namespace(), id.group(), plan.ledgerAdd(), clock.instant());
     AddResult result = fe.add(plan.toAdd(), spec.warehouse());
     added.addAll(result.added());
     if (!result.added().isEmpty()) {
@@ -129,7 +141,11 @@ final class GroupSync {
     }
   }
 
-  private void dropScaledInNodes(FeCluster fe, RegistrationPlan plan, List<HostPort> dropped) {
+  private void dropScaledInNodes(
+      FeCluster fe,
+      RegistrationPlan plan,
+      List<HostPort> dropped,
+      Map<HostPort, LedgerEntry> entries) {
     if (plan.toDrop().isEmpty()) {
       return;
     }
@@ -138,7 +154,7 @@ final class GroupSync {
     if (id.ipMode()) {
       List<HostPort> gone = new ArrayList<>(result.dropped());
       gone.addAll(result.alreadyAbsent());
-      ledger.forget(id.namespace(), id.group(), gone);
+      ledger.forget(id.namespace(), id.group(), readEntries(entries, gone));
     }
     if (!result.dropped().isEmpty()) {
       LOG.info("group {}: dropped {}", id, result.dropped());
@@ -147,12 +163,19 @@ final class GroupSync {
   }
 
   /**
-   * Forgets ledger entries the plan found stale, once a fresh listing confirms the FE does not list
-   * them (the pass may have decided on a snapshot older than another engine's ADD). When the FE
-   * cannot be listed, the entries stay for a later pass.
+   * Forgets ledger entries the plan found stale, once they are older than {@link #LEDGER_GRACE} and
+   * a fresh listing confirms the FE does not list them: the pass may have decided on a pod view or
+   * FE snapshot older than another engine's record and ADD. When the FE cannot be listed, the
+   * entries stay for a later pass.
    */
-  private void forgetStaleLedgerEntries(FeCluster fe, RegistrationPlan plan) {
-    if (!id.ipMode() || plan.ledgerStale().isEmpty()) {
+  private void forgetStaleLedgerEntries(
+      FeCluster fe, RegistrationPlan plan, Map<HostPort, LedgerEntry> entries) {
+    Instant settled = clock.instant().minus(LEDGER_GRACE);
+    List<HostPort> candidates =
+        plan.ledgerStale().stream()
+            .filter(a -> entries.containsKey(a) && entries.get(a).recordedAt().isBefore(settled))
+            .toList();
+    if (!id.ipMode() || candidates.isEmpty()) {
       return;
     }
     Set<HostPort> listed = new HashSet<>();
@@ -164,12 +187,24 @@ final class GroupSync {
       return;
     }
     List<HostPort> stale =
-        plan.ledgerStale().stream()
+        candidates.stream()
             .filter(a -> !listed.contains(RegistrationPlanner.normalize(a)))
             .toList();
-    if (!stale.isEmpty()) {
-      ledger.forget(id.namespace(), id.group(), stale);
-    }
+    ledger.forget(id.namespace(), id.group(), readEntries(entries, stale));
+  }
+
+  /** The entries of {@code addresses} as this pass read them (for a compare-and-forget). */
+  private static Map<HostPort, LedgerEntry> readEntries(
+      Map<HostPort, LedgerEntry> entries, List<HostPort> addresses) {
+    Map<HostPort, LedgerEntry> out = new LinkedHashMap<>();
+    addresses.forEach(
+        a -> {
+          LedgerEntry entry = entries.get(a);
+          if (entry != null) {
+            out.put(a, entry);
+          }
+        });
+    return out;
   }
 
   private static List<FeNode> safeNodes(FeCluster fe) {

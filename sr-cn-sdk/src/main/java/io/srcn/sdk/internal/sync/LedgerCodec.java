@@ -7,10 +7,10 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * Encodes the IP-mode ledger (the addresses a group registered, each with its pod) as ConfigMap
- * data. ConfigMap keys allow only {@code [-._a-zA-Z0-9]}, so the address's colons become
- * underscores: {@code 10.0.0.7_9050}, {@code fd00__7_9050}. IPv6 addresses contain no underscore,
- * so the last underscore is always the port separator and the encoding is reversible.
+ * Encodes the IP-mode ledger (the addresses a group registered, each with its {@link LedgerEntry})
+ * as ConfigMap data. ConfigMap keys allow only {@code [-._a-zA-Z0-9]}, so the address's colons
+ * become underscores: {@code 10.0.0.7_9050}, {@code fd00__7_9050}. IPv6 addresses contain no
+ * underscore, so the last underscore is always the port separator and the encoding is reversible.
  *
  * <p>Stateless and thread-safe.
  */
@@ -39,14 +39,14 @@ final class LedgerCodec {
   }
 
   /** Decodes ConfigMap data (unknown keys are ignored). */
-  static Map<HostPort, String> decode(Map<String, String> data) {
-    Map<HostPort, String> ledger = new LinkedHashMap<>();
+  static Map<HostPort, LedgerEntry> decode(Map<String, String> data) {
+    Map<HostPort, LedgerEntry> ledger = new LinkedHashMap<>();
     if (data != null) {
       data.forEach(
           (k, v) -> {
             HostPort address = address(k);
-            if (address != null) {
-              ledger.put(address, v);
+            if (address != null && v != null) {
+              ledger.put(address, LedgerEntry.decode(v));
             }
           });
     }
@@ -54,9 +54,9 @@ final class LedgerCodec {
   }
 
   /** Encodes a ledger as sorted ConfigMap data. */
-  static Map<String, String> encode(Map<HostPort, String> ledger) {
+  static Map<String, String> encode(Map<HostPort, LedgerEntry> ledger) {
     Map<String, String> data = new TreeMap<>();
-    ledger.forEach((address, pod) -> data.put(key(address), pod));
+    ledger.forEach((address, entry) -> data.put(key(address), entry.encode()));
     return data;
   }
 }

@@ -10,7 +10,7 @@ import io.srcn.sdk.internal.apply.KubeErrors;
 import io.srcn.sdk.internal.apply.ResourceRef;
 import io.srcn.sdk.internal.render.Labels;
 import io.srcn.sdk.internal.render.Names;
-import java.util.Collection;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +20,11 @@ import java.util.function.Supplier;
 
 /**
  * The IP-mode ledger of a group: ConfigMap {@code g-cn-ledger} listing every address the group
- * registered, with its pod. It is written <em>before</em> an ADD and cleared <em>after</em> a DROP,
- * so a node is never registered without the group knowing it owns it. It carries no ownerReference:
- * deleting the StatefulSet must not lose it before the group's nodes are dropped.
+ * registered, with its pod and when it was recorded. It is written <em>before</em> an ADD and
+ * cleared <em>after</em> a DROP, so a node is never registered without the group knowing it owns
+ * it; entries are removed only if unchanged since the remover read them, so two engines (a handle
+ * and the controller) cannot remove an entry the other has just recorded. It carries no
+ * ownerReference: deleting the StatefulSet must not lose it before the group's nodes are dropped.
  *
  * <p>Thread-safe; callers serialize writes per group.
  */
@@ -36,23 +38,45 @@ final class LedgerStore {
   }
 
   /** The ledger's entries (empty when it does not exist). */
-  Map<HostPort, String> read(String namespace, String group) {
+  Map<HostPort, LedgerEntry> read(String namespace, String group) {
     ConfigMap cm =
         call("get", namespace, group, List.of("get"), () -> resource(namespace, group).get());
     return cm == null ? Map.of() : LedgerCodec.decode(cm.getData());
   }
 
-  /** Adds entries, creating the ledger when needed. */
-  void record(String namespace, String group, Map<HostPort, String> entries) {
-    if (!entries.isEmpty()) {
-      update(namespace, group, data -> entries.forEach((a, p) -> data.put(LedgerCodec.key(a), p)));
+  /**
+   * Records that {@code pods} (address to pod name) are about to be added, stamped {@code now}; an
+   * existing entry is stamped again, so another engine that read it earlier will not forget it.
+   * Creates the ledger when needed.
+   */
+  void record(String namespace, String group, Map<HostPort, String> pods, Instant now) {
+    if (!pods.isEmpty()) {
+      update(
+          namespace,
+          group,
+          data ->
+              pods.forEach(
+                  (a, pod) -> data.put(LedgerCodec.key(a), new LedgerEntry(pod, now).encode())));
     }
   }
 
-  /** Removes entries; a missing ledger or entry is fine. */
-  void forget(String namespace, String group, Collection<HostPort> addresses) {
-    if (!addresses.isEmpty()) {
-      update(namespace, group, data -> addresses.forEach(a -> data.remove(LedgerCodec.key(a))));
+  /**
+   * Removes the entries that still hold what the caller read ({@code expected}): an entry written
+   * again since (another engine about to add the address) stays. A missing ledger or entry is fine.
+   */
+  void forget(String namespace, String group, Map<HostPort, LedgerEntry> expected) {
+    if (!expected.isEmpty()) {
+      update(
+          namespace,
+          group,
+          data ->
+              expected.forEach(
+                  (a, entry) -> {
+                    String current = data.get(LedgerCodec.key(a));
+                    if (current != null && LedgerEntry.decode(current).equals(entry)) {
+                      data.remove(LedgerCodec.key(a));
+                    }
+                  }));
     }
   }
 
@@ -90,6 +114,10 @@ final class LedgerStore {
       data.putAll(current.getData());
     }
     change.accept(data);
+    Map<String, String> before = current == null ? null : current.getData();
+    if (data.equals(before == null ? Map.of() : before)) {
+      return; // nothing to write (and no empty ledger to create)
+    }
     if (current == null) {
       client.configMaps().inNamespace(namespace).resource(ledger(namespace, group, data)).create();
       return;
