@@ -182,6 +182,49 @@ class SelectorsAndWatchesTest {
   }
 
   @Test
+  void aWatchFromAListsResourceVersionHearsOfDeletionsMadeInBetween() {
+    // an informer lists, then watches from the list's resourceVersion: what is deleted in between
+    // must still reach it as DELETED, or its cache keeps the object for good
+    String listedAt =
+        client.configMaps().inNamespace("ns").list().getMetadata().getResourceVersion();
+    client.configMaps().inNamespace("ns").withName("cm-b").delete();
+    client.configMaps().inNamespace("ns").withName("cm-c").delete();
+    client.resource(cm("cm-c", "c")).inNamespace("ns").create(); // back again: no DELETED
+    List<String> events = new CopyOnWriteArrayList<>();
+    try (Watch w =
+        client
+            .configMaps()
+            .inNamespace("ns")
+            .withResourceVersion(listedAt)
+            .watch(
+                new Watcher<>() {
+                  @Override
+                  public void eventReceived(Action action, ConfigMap resource) {
+                    events.add(
+                        action
+                            + ":"
+                            + resource.getMetadata().getName()
+                            + (action == Action.DELETED
+                                ? "@" + resource.getMetadata().getResourceVersion()
+                                : ""));
+                  }
+
+                  @Override
+                  public void onClose(WatcherException cause) {}
+                })) {
+      await().atMost(Duration.ofSeconds(10)).until(() -> events.size() >= 2);
+    }
+    assertThat(events).hasSize(2).contains("ADDED:cm-c");
+    assertThat(events)
+        .filteredOn(e -> e.startsWith("DELETED:cm-b@"))
+        .singleElement()
+        .satisfies(
+            e ->
+                assertThat(Long.parseLong(e.substring(e.indexOf('@') + 1)))
+                    .isGreaterThan(Long.parseLong(listedAt)));
+  }
+
+  @Test
   void informersWithLabelSelectorsSeeOnlyTheirObjects() {
     List<String> added = new CopyOnWriteArrayList<>();
     SharedIndexInformer<ConfigMap> informer =

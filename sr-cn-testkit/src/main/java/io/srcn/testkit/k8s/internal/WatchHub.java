@@ -21,8 +21,9 @@ import tools.jackson.databind.JsonNode;
  * write that caused them and written by one sender thread; closing a watch never blocks.
  *
  * <p>Semantics: a watch without {@code resourceVersion} (or "0") starts with ADDED for every
- * matching object; with one, only objects changed since are sent. An object that starts or stops
- * matching the selectors is sent as ADDED or DELETED. No bookmarks, no 410 Gone, no timeouts.
+ * matching object; with one, only objects changed since are sent, and objects deleted since (the
+ * last {@value Tombstones#CAPACITY} deletions are remembered) as DELETED. An object that starts or
+ * stops matching the selectors is sent as ADDED or DELETED. No bookmarks, no 410 Gone, no timeouts.
  *
  * <p>Thread-safe.
  */
@@ -31,6 +32,7 @@ final class WatchHub implements AutoCloseable {
 
   private final ApiDispatcher server;
   private final List<Watch> watches = new CopyOnWriteArrayList<>();
+  private final Tombstones tombstones = new Tombstones();
   private final ExecutorService sender =
       Executors.newSingleThreadExecutor(
           r -> {
@@ -52,8 +54,16 @@ final class WatchHub implements AutoCloseable {
             new Watch(r, r.namespaced() ? req.namespace() : null, req.name(), filter, since));
   }
 
-  /** Publishes a store change to every open watch (callers hold the store's write lock). */
+  /**
+   * Publishes a store change to every open watch (callers hold the store's write lock). A deletion
+   * gets a resourceVersion of its own and is kept as a tombstone, so that a watch opened later from
+   * an older resourceVersion (an informer's list, then its watch) still hears of it.
+   */
   void publish(String before, String after) {
+    if (after == null && before != null) {
+      Tombstone t = tombstones.add(before, server.requestResourceVersion());
+      before = t.json();
+    }
     if (watches.isEmpty()) {
       return;
     }
@@ -107,9 +117,22 @@ final class WatchHub implements AutoCloseable {
                 }
               }
             }
+            if (from >= 0) {
+              replayDeletionsSince(from);
+            }
             watches.add(this);
             return null;
           });
+    }
+
+    /** Objects deleted after {@code from} that are not back in the store: DELETED, in order. */
+    private void replayDeletionsSince(long from) {
+      for (Tombstone t : tombstones.since(from)) {
+        JsonNode tree = Json.parse(t.json());
+        if (matches(tree) && !delivered.contains(key(tree))) {
+          send("DELETED", t.json());
+        }
+      }
     }
 
     void offer(String before, JsonNode beforeNode, String after, JsonNode afterNode) {
