@@ -69,10 +69,12 @@ final class GroupSync {
 
   /** Runs one pass; {@code feMaxAge} bounds the age of the FE snapshot it decides on. */
   SyncReport run(SyncMode mode, Duration feMaxAge) {
-    Optional<StatefulSet> sts = view.statefulSet(id.namespace(), id.group());
-    int replicas = mode == SyncMode.RELEASE || mode == SyncMode.FORCE_RELEASE ? 0 : replicas(sts);
+    // pods first, then the StatefulSet: the replicas a pod is judged against are then no older than
+    // what the pod was seen doing (a scale-in right after a pod turned Ready is not missed)
     List<PodView> pods =
         PodViews.of(id.group(), view.pods(id.namespace(), id.group()), spec.ports().heartbeat());
+    Optional<StatefulSet> sts = view.statefulSet(id.namespace(), id.group());
+    int replicas = mode == SyncMode.RELEASE || mode == SyncMode.FORCE_RELEASE ? 0 : replicas(sts);
     Optional<HpaView> hpa =
         spec.autoscaling().isPresent()
             ? view.autoscaler(id.namespace(), id.group())
