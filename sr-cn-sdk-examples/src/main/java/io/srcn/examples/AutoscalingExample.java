@@ -20,6 +20,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Autoscaling with the seed's exact policy, on the testkit's HPA simulator with a manual clock (so
@@ -129,6 +130,14 @@ public final class AutoscalingExample {
         console.line("policy update: scale down 1 pod per 10 s after a 30 s stabilization window");
         group.update(s -> s.autoscale(withScaleDown(seedPolicy())));
         int end = tickUntil(k8s, group, load, 1);
+        // one pod serves; the scaled-in pods may still be terminating: their nodes go once they do
+        new Progress(console)
+            .await(
+                spec.name(),
+                "the scale-in to finish",
+                () -> Optional.of(group.reconcile()),
+                Progress::settled,
+                WAIT);
         console.line("scaled in to %d pod; FE lists %s", end, addresses(fe));
         return new Result(peak, kept, end, addresses(fe), List.copyOf(timeline));
       }
