@@ -172,12 +172,15 @@ final class GroupSync {
    */
   private void forgetStaleLedgerEntries(
       FeCluster fe, RegistrationPlan plan, Map<HostPort, LedgerEntry> entries) {
+    if (!id.ipMode()) {
+      return;
+    }
     Instant settled = clock.instant().minus(LEDGER_GRACE);
     List<HostPort> candidates =
         plan.ledgerStale().stream()
             .filter(a -> entries.containsKey(a) && entries.get(a).recordedAt().isBefore(settled))
             .toList();
-    if (!id.ipMode() || candidates.isEmpty()) {
+    if (candidates.isEmpty()) {
       return;
     }
     Set<HostPort> listed = new HashSet<>();
