@@ -3,6 +3,8 @@ package io.srcn.sdk;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.srcn.sdk.internal.sync.Controller;
 import io.srcn.sdk.internal.sync.ControllerSettings;
+import io.srcn.sdk.internal.sync.Engine;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,9 +39,13 @@ import java.util.Optional;
  * <p>Thread-safe.
  */
 public interface ComputeNodeController extends AutoCloseable {
-  /** A builder for a controller on {@code kube}. */
+  /**
+   * A builder for a controller on {@code kube} with a private session (its own FE clients and
+   * events thread, closed when the controller stops). To share them with handles, build the
+   * controller from {@link ComputeNodeClient#controller()} instead.
+   */
   static Builder builder(KubernetesClient kube) {
-    return new Builder(kube);
+    return new Builder(kube, null);
   }
 
   /** Starts watching and reconciling (or campaigning for leadership); idempotent. */
@@ -68,8 +74,28 @@ public interface ComputeNodeController extends AutoCloseable {
   void addListener(GroupEventListener listener);
 
   /** Builds a {@link ComputeNodeController}. Not thread-safe. */
+  /**
+   * Counters of a controller, read live; for monitoring and benchmarks.
+   *
+   * <p>Thread-safe.
+   */
+  interface Metrics {
+    /**
+     * How many times the FE clusters of this controller's session were listed ({@code SHOW COMPUTE
+     * NODES}), all together, since the session opened.
+     */
+    long frontendListings();
+
+    /** Groups this instance currently reconciles (0 when it is not the leader). */
+    int groups();
+  }
+
+  /** A live read-only view of this controller's counters. */
+  Metrics metrics();
+
   final class Builder {
     private final KubernetesClient kube;
+    private final Engine engine;
     private String namespace;
     private final Map<String, String> labels = new LinkedHashMap<>();
     private Duration resync = Duration.ofSeconds(30);
@@ -81,8 +107,9 @@ public interface ComputeNodeController extends AutoCloseable {
     private String identity;
     private Duration leaseDuration = Duration.ofSeconds(15);
 
-    private Builder(KubernetesClient kube) {
+    Builder(KubernetesClient kube, Engine engine) {
       this.kube = Objects.requireNonNull(kube, "kube");
+      this.engine = engine;
     }
 
     /** Watches one namespace (default: the whole cluster). */
@@ -160,8 +187,20 @@ public interface ComputeNodeController extends AutoCloseable {
                       n ->
                           new ControllerSettings.Lease(
                               leaseNamespace, n, identity, leaseDuration)));
-      return new Controller(
-          kube, resolver == null ? CredentialsResolver.kubernetes(kube) : resolver, settings);
+      if (engine != null) {
+        if (resolver != null) {
+          throw new IllegalStateException(
+              "a controller built from a ComputeNodeClient uses the session's credentials"
+                  + " resolver; set it on ComputeNodeClient.builder(kube).credentialsResolver(...)");
+        }
+        return new Controller(kube, engine, false, settings);
+      }
+      Engine own =
+          new Engine(
+              kube,
+              resolver == null ? CredentialsResolver.kubernetes(kube) : resolver,
+              Clock.systemUTC());
+      return new Controller(kube, own, true, settings);
     }
   }
 }

@@ -11,10 +11,7 @@ import io.srcn.sdk.internal.SdkStyle;
 import io.srcn.sdk.internal.spec.Fabric8Objects;
 import io.srcn.sdk.internal.spec.SpecCodec;
 import io.srcn.sdk.internal.spec.SpecRules;
-import io.srcn.sdk.internal.sync.Engine;
-import io.srcn.sdk.internal.sync.GroupHandle;
 import java.io.Reader;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -351,7 +348,9 @@ public abstract class ComputeNodeGroupSpec extends PodSettings {
 
   /**
    * Deploys the group: applies its Kubernetes objects and runs a first registration pass. FE
-   * credentials given as a Secret reference are read from the group's namespace.
+   * credentials given as a Secret reference are read from the group's namespace. A shorthand for a
+   * private {@link ComputeNodeClient} session owned by the returned handle: handles deployed this
+   * way do not share FE connections; use one {@code ComputeNodeClient} for many groups.
    *
    * @return a live handle; close it to release its FE connections
    * @throws InvalidSpecException when the spec is incomplete or invalid; nothing is applied then
@@ -367,7 +366,7 @@ public abstract class ComputeNodeGroupSpec extends PodSettings {
    */
   public ComputeNodeGroup deploy(
       KubernetesClient kube, CredentialsResolver resolver, GroupEventListener... listeners) {
-    return GroupHandle.deploy(new Engine(kube, resolver, Clock.systemUTC()), this, listeners);
+    return ComputeNodeGroups.deployPrivately(kube, resolver, this, listeners);
   }
 
   // --- render and plan (owned by the render/apply task; keep at the end of the class) ---
@@ -392,6 +391,6 @@ public abstract class ComputeNodeGroupSpec extends PodSettings {
    *     verb)
    */
   public Plan plan(KubernetesClient kube) {
-    return new io.srcn.sdk.internal.apply.GroupApplier(kube).plan(this);
+    return ComputeNodeGroups.planOnce(kube, this);
   }
 }

@@ -1,6 +1,9 @@
 package io.srcn.sdk;
 
+import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.srcn.sdk.internal.apply.GroupApplier;
+import io.srcn.sdk.internal.render.RequiredRole;
 import io.srcn.sdk.internal.spec.LegacyManifest;
 import io.srcn.sdk.internal.spec.SpecCodec;
 import io.srcn.sdk.internal.spec.SpecRules;
@@ -54,9 +57,11 @@ public final class ComputeNodeGroups {
 
   /**
    * Re-attaches to a deployed group from the spec recorded on its StatefulSet ({@code
-   * srcn.io/spec}). A group deployed with literal FE credentials cannot recover its password from
-   * the cluster: use {@link #get(KubernetesClient, String, String, CredentialsResolver)} with a
-   * resolver that supplies it, otherwise its status reports {@code Degraded}.
+   * srcn.io/spec}), with a private {@link ComputeNodeClient} session owned by the returned handle
+   * (see {@link ComputeNodeClient#group(String, String)} to share one). A group deployed with
+   * literal FE credentials cannot recover its password from the cluster: use {@link
+   * #get(KubernetesClient, String, String, CredentialsResolver)} with a resolver that supplies it,
+   * otherwise its status reports {@code Degraded}.
    *
    * @throws GroupNotFoundException when there is no such group
    * @throws CnSdkException when the StatefulSet was not deployed by sr-cn-sdk
@@ -71,10 +76,22 @@ public final class ComputeNodeGroups {
   public static ComputeNodeGroup get(
       KubernetesClient kube, String namespace, String name, CredentialsResolver resolver) {
     ComputeNodeGroupSpec spec = RecordedSpec.read(kube, namespace, name);
-    return GroupHandle.attach(new Engine(kube, resolver, Clock.systemUTC()), spec);
+    return GroupHandle.attach(new Engine(kube, resolver, Clock.systemUTC()), true, spec);
   }
 
-  // --- RBAC (owned by the render/apply task; keep at the end of the class) ---
+  /** {@link ComputeNodeGroupSpec#plan}: an applier of its own, so no session threads. */
+  static Plan planOnce(KubernetesClient kube, ComputeNodeGroupSpec spec) {
+    return new GroupApplier(kube).plan(spec);
+  }
+
+  /** {@link ComputeNodeGroupSpec#deploy}: a handle owning a private session. */
+  static ComputeNodeGroup deployPrivately(
+      KubernetesClient kube,
+      CredentialsResolver resolver,
+      ComputeNodeGroupSpec spec,
+      GroupEventListener... listeners) {
+    return GroupHandle.deploy(new Engine(kube, resolver, Clock.systemUTC()), true, spec, listeners);
+  }
 
   /**
    * The minimal RBAC Role the SDK needs in {@code namespace} (name {@code sr-cn-sdk}): get, create,
@@ -84,7 +101,7 @@ public final class ComputeNodeGroups {
    * create/patch; leases for leader election. Bind it to the SDK's service account with a
    * RoleBinding. A fresh object on each call.
    */
-  public static io.fabric8.kubernetes.api.model.rbac.Role requiredRole(String namespace) {
-    return io.srcn.sdk.internal.render.RequiredRole.role(namespace);
+  public static Role requiredRole(String namespace) {
+    return RequiredRole.role(namespace);
   }
 }

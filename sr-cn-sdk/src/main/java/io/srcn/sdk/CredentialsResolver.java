@@ -1,7 +1,7 @@
 package io.srcn.sdk;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.srcn.sdk.internal.fe.SecretCredentialsResolver;
+import io.srcn.sdk.internal.kube.SecretCredentialsResolver;
 
 /**
  * Turns {@link Credentials} into literal ones before the SDK logs in to the FE. The default

@@ -3,9 +3,9 @@ package io.srcn.sdk;
 import io.srcn.sdk.internal.SdkStyle;
 import io.srcn.sdk.internal.Violations;
 import io.srcn.sdk.internal.spec.Quantities;
-import io.srcn.sdk.internal.spec.SpecDefaults;
 import io.srcn.sdk.internal.spec.SpecRules;
 import io.srcn.sdk.internal.spec.Syntax;
+import io.srcn.sdk.naming.SpecDefaults;
 import java.util.Optional;
 import org.immutables.value.Value;
 

@@ -1,9 +1,9 @@
 package io.srcn.examples.bench;
 
+import io.srcn.sdk.ComputeNodeController;
 import io.srcn.sdk.ComputeNodeGroup;
 import io.srcn.sdk.ComputeNodeGroupSpec;
 import io.srcn.sdk.CredentialsResolver;
-import io.srcn.sdk.internal.sync.Controller;
 import io.srcn.testkit.k8s.RequestLog;
 import java.time.Duration;
 import java.util.Locale;
@@ -64,20 +64,22 @@ public final class ApiCostBenchmark {
       for (int i = 0; i < groups; i++) {
         c.apply(c.fixed("g" + i, 1));
       }
-      try (Controller controller = c.controller(RESYNC)) {
+      try (ComputeNodeController controller = c.controller(RESYNC)) {
         BenchCluster.await(Duration.ofMinutes(2), "registration", () -> c.registered() == groups);
         // let the first sight (a re-apply of every group) and a full resync cycle pass
-        long start = controller.frontendListings();
+        long start = controller.metrics().frontendListings();
         BenchCluster.await(
-            Duration.ofMinutes(2), "settling", () -> controller.frontendListings() >= start + 11);
+            Duration.ofMinutes(2),
+            "settling",
+            () -> controller.metrics().frontendListings() >= start + 11);
         RequestLog log = c.k8s.requests();
         log.reset();
-        long before = controller.frontendListings();
+        long before = controller.metrics().frontendListings();
         BenchCluster.await(
             Duration.ofMinutes(2),
             "10 resyncs",
-            () -> controller.frontendListings() >= before + 10);
-        long resyncs = controller.frontendListings() - before;
+            () -> controller.metrics().frontendListings() >= before + 10);
+        long resyncs = controller.metrics().frontendListings() - before;
         print("resync, " + groups + " groups (per resync)", log.countsByVerb(), resyncs);
         print("  per group per resync", log.countsByVerb(), resyncs * groups);
       }

@@ -1,11 +1,10 @@
 package io.srcn.examples.bench;
 
 import io.srcn.sdk.Autoscaling;
+import io.srcn.sdk.ComputeNodeClient;
 import io.srcn.sdk.ComputeNodeController;
 import io.srcn.sdk.ComputeNodeGroupSpec;
 import io.srcn.sdk.ComputeNodeGroups;
-import io.srcn.sdk.internal.apply.GroupApplier;
-import io.srcn.sdk.internal.sync.Controller;
 import io.srcn.testkit.fe.FakeComputeNode;
 import io.srcn.testkit.fe.FakeFrontend;
 import io.srcn.testkit.fe.StatementRecord;
@@ -26,7 +25,7 @@ final class BenchCluster implements AutoCloseable {
   static final String NS = "bench";
   final MockKubernetes k8s;
   final FakeFrontend fe;
-  private final GroupApplier applier;
+  private final ComputeNodeClient session;
 
   BenchCluster() {
     k8s = MockKubernetes.create().start();
@@ -37,7 +36,7 @@ final class BenchCluster implements AutoCloseable {
             .statementLogCapacity(1_000_000)
             .build()
             .start();
-    applier = new GroupApplier(k8s.client());
+    session = ComputeNodeClient.create(k8s.client());
   }
 
   /**
@@ -62,7 +61,7 @@ final class BenchCluster implements AutoCloseable {
 
   /** Applies a group's objects only (no registration pass): the controller does the rest. */
   void apply(ComputeNodeGroupSpec spec) {
-    applier.apply(spec);
+    session.apply(spec);
   }
 
   /**
@@ -74,16 +73,14 @@ final class BenchCluster implements AutoCloseable {
   }
 
   /** A started controller on the namespace with the given resync period (default workers). */
-  Controller controller(Duration resync) {
-    ComputeNodeController c =
-        ComputeNodeController.builder(k8s.client())
-            .namespace(NS)
-            .resyncPeriod(resync)
-            .batchWindow(batchWindow())
-            .credentialsResolver((credentials, ns) -> fe.frontend().credentials())
-            .build()
-            .start();
-    return (Controller) c;
+  ComputeNodeController controller(Duration resync) {
+    return ComputeNodeController.builder(k8s.client())
+        .namespace(NS)
+        .resyncPeriod(resync)
+        .batchWindow(batchWindow())
+        .credentialsResolver((credentials, ns) -> fe.frontend().credentials())
+        .build()
+        .start();
   }
 
   /** Writes a StatefulSet's replicas through {@code /scale}, as the HPA does. */
@@ -142,6 +139,7 @@ final class BenchCluster implements AutoCloseable {
 
   @Override
   public void close() {
+    session.close();
     fe.close();
     k8s.close();
   }

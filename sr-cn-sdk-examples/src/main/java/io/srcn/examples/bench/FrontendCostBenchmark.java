@@ -1,6 +1,6 @@
 package io.srcn.examples.bench;
 
-import io.srcn.sdk.internal.sync.Controller;
+import io.srcn.sdk.ComputeNodeController;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +38,7 @@ public final class FrontendCostBenchmark {
   private static void scaleEvents(int k) {
     try (BenchCluster c = new BenchCluster()) {
       c.apply(c.autoscaled("g", 1 + k));
-      try (Controller controller = c.controller(Duration.ofSeconds(30))) {
+      try (ComputeNodeController controller = c.controller(Duration.ofSeconds(30))) {
         BenchCluster.await(WAIT, "first registration", () -> c.registered() == 1);
         List<Double> adds = new ArrayList<>();
         List<Double> drops = new ArrayList<>();
@@ -71,16 +71,18 @@ public final class FrontendCostBenchmark {
       for (int i = 0; i < groups; i++) {
         c.apply(c.fixed("g" + i, 1));
       }
-      try (Controller controller = c.controller(Duration.ofMillis(500))) {
+      try (ComputeNodeController controller = c.controller(Duration.ofMillis(500))) {
         BenchCluster.await(WAIT, "registration", () -> c.registered() == groups);
-        long settled = controller.frontendListings();
-        BenchCluster.await(WAIT, "settling", () -> controller.frontendListings() >= settled + 2);
+        long settled = controller.metrics().frontendListings();
+        BenchCluster.await(
+            WAIT, "settling", () -> controller.metrics().frontendListings() >= settled + 2);
         c.fe.clearStatements();
-        long start = controller.frontendListings();
-        BenchCluster.await(WAIT, "10 resyncs", () -> controller.frontendListings() >= start + 10);
+        long start = controller.metrics().frontendListings();
+        BenchCluster.await(
+            WAIT, "10 resyncs", () -> controller.metrics().frontendListings() >= start + 10);
         long shows = c.shows();
         long alters = c.count("ALTER SYSTEM");
-        long resyncs = controller.frontendListings() - start;
+        long resyncs = controller.metrics().frontendListings() - start;
         Report.row(
             "SHOW per resync, " + groups + " group" + (groups == 1 ? "" : "s"),
             String.format("%.2f", (double) shows / resyncs),

@@ -1,6 +1,6 @@
 package io.srcn.examples.bench;
 
-import io.srcn.sdk.internal.sync.Controller;
+import io.srcn.sdk.ComputeNodeController;
 import io.srcn.testkit.fe.FakeComputeNode;
 import io.srcn.testkit.k8s.Transition;
 import java.time.Duration;
@@ -54,7 +54,7 @@ public final class RegistrationLatencyBenchmark {
         names.add("g" + i);
         c.apply(c.autoscaled("g" + i, 10));
       }
-      try (Controller controller = c.controller(Duration.ofSeconds(30))) {
+      try (ComputeNodeController controller = c.controller(Duration.ofSeconds(30))) {
         BenchCluster.await(WAIT, "first registrations", () -> c.registered() == groups);
         List<Double> samples = new ArrayList<>();
         int rounds = WARM_UP_ROUNDS + (int) Math.ceil(SAMPLES / (2.0 * groups));

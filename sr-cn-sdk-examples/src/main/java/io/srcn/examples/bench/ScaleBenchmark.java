@@ -1,7 +1,7 @@
 package io.srcn.examples.bench;
 
 import com.sun.management.OperatingSystemMXBean;
-import io.srcn.sdk.internal.sync.Controller;
+import io.srcn.sdk.ComputeNodeController;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Locale;
@@ -53,7 +53,7 @@ public final class ScaleBenchmark {
       c.fe.clearStatements();
       long cpu0 = cpuNanos();
       long t1 = System.nanoTime();
-      try (Controller controller = c.controller(Duration.ofSeconds(30))) {
+      try (ComputeNodeController controller = c.controller(Duration.ofSeconds(30))) {
         BenchCluster.await(
             Duration.ofMinutes(10), "registration", () -> c.registered() == groups * PODS);
         double register = seconds(System.nanoTime() - t1);

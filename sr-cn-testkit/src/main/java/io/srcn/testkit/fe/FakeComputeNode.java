@@ -1,7 +1,7 @@
 package io.srcn.testkit.fe;
 
-import io.srcn.sdk.internal.SdkStyle;
 import io.srcn.testkit.fe.internal.state.NodeSnapshot;
+import io.srcn.testkit.internal.TestkitStyle;
 import java.time.Instant;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -13,7 +13,7 @@ import org.immutables.value.Value;
  * <p>Immutable and thread-safe.
  */
 @Value.Immutable
-@SdkStyle
+@TestkitStyle
 public abstract class FakeComputeNode {
   FakeComputeNode() {}
 

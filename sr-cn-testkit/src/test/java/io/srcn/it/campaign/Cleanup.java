@@ -4,7 +4,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.srcn.it.campaign.EpisodePlan.GroupPlan;
 import io.srcn.sdk.fe.HostPort;
-import io.srcn.sdk.internal.render.Labels;
+import io.srcn.sdk.naming.Labels;
 import io.srcn.testkit.fe.FakeComputeNode;
 import io.srcn.testkit.fe.FakeFrontend;
 import java.util.ArrayList;

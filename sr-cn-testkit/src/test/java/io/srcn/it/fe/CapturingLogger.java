@@ -9,19 +9,19 @@ import org.slf4j.helpers.AbstractLogger;
 import org.slf4j.helpers.MessageFormatter;
 
 /** An SLF4J logger with every level enabled that keeps each formatted line and stack trace. */
-final class CapturingLogger extends AbstractLogger {
+public final class CapturingLogger extends AbstractLogger {
   private static final long serialVersionUID = 1L;
   private final ConcurrentLinkedQueue<String> lines = new ConcurrentLinkedQueue<>();
 
-  CapturingLogger() {
+  public CapturingLogger() {
     this.name = "capture";
   }
 
-  String text() {
+  public String text() {
     return String.join("\n", lines);
   }
 
-  int size() {
+  public int size() {
     return lines.size();
   }
 

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.srcn.it.support.Cluster;
 import io.srcn.sdk.Autoscaling;
+import io.srcn.sdk.ComputeNodeClient;
 import io.srcn.sdk.ComputeNodeGroup;
 import io.srcn.sdk.ComputeNodeGroups;
 import io.srcn.sdk.Credentials;
@@ -53,25 +54,27 @@ class ReadmeUsageTest {
 
   private static GroupStatus usage(KubernetesClient kube, Frontend fe) {
     // README:begin
+    ComputeNodeClient cn = ComputeNodeClient.create(kube); // one per process; close it on shutdown
+
     ComputeNodeGroup analytics =
-        ComputeNodeGroups.create("analytics")
-            .inNamespace("starrocks")
-            .image("starrocks/cn-ubuntu:3.3.5")
-            .resources(Resources.requests("4", "16Gi").limits("8", "16Gi"))
-            .config("sys_log_level", "INFO")
-            .autoscale(
-                Autoscaling.between(1, 10)
-                    .onCpu(60)
-                    .onMemory(30)
-                    .scaleUp(ScalingRule.pods(1).every(Duration.ofSeconds(10)))
-                    .scaleDownDisabled())
-            .registerWith(fe)
-            .deploy(kube); // apply the objects, register Ready pods
+        cn.deploy(
+            ComputeNodeGroups.create("analytics")
+                .inNamespace("starrocks")
+                .image("starrocks/cn-ubuntu:3.3.5")
+                .resources(Resources.requests("4", "16Gi").limits("8", "16Gi"))
+                .config("sys_log_level", "INFO")
+                .autoscale(
+                    Autoscaling.between(1, 10)
+                        .onCpu(60)
+                        .onMemory(30)
+                        .scaleUp(ScalingRule.pods(1).every(Duration.ofSeconds(10)))
+                        .scaleDownDisabled())
+                .registerWith(fe)); // apply the objects, register Ready pods
 
     GroupStatus status = analytics.awaitReady(Duration.ofMinutes(5));
     System.out.println(status.toTable()); // pods, HPA, FE registration, conditions
     // README:end
-    analytics.close();
+    cn.close();
     return status;
   }
 

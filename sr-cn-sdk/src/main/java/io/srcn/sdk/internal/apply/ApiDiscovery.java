@@ -4,12 +4,9 @@ import io.fabric8.kubernetes.api.model.APIGroup;
 import io.fabric8.kubernetes.api.model.GroupVersionForDiscovery;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.srcn.sdk.internal.render.HpaVersion;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.WeakHashMap;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,26 +15,31 @@ import org.slf4j.LoggerFactory;
  * Chooses the HorizontalPodAutoscaler version by API discovery ({@code GET /apis/autoscaling}):
  * {@code v2} when served, else {@code v2beta2}, else none. Never by parsing the server version
  * string, which broke the official operator on GKE ({@code 27+}, operator issue #420). The answer
- * is cached per client instance (weakly, so clients can be garbage-collected): one request per
- * client.
+ * is cached in this instance, which its {@link GroupApplier} (one per session) owns: one request
+ * per session, and no process-wide state.
  *
  * <p>Thread-safe.
  */
 final class ApiDiscovery {
   private static final Logger LOG = LoggerFactory.getLogger(ApiDiscovery.class);
-  private static final Map<KubernetesClient, Optional<HpaVersion>> CACHE =
-      Collections.synchronizedMap(new WeakHashMap<>());
+  private final KubernetesClient client;
+  private volatile Optional<HpaVersion> cached;
 
-  private ApiDiscovery() {}
+  ApiDiscovery(KubernetesClient client) {
+    this.client = client;
+  }
 
-  /** The HPA version the cluster serves, or empty when it serves neither v2 nor v2beta2. */
-  static Optional<HpaVersion> hpaVersion(KubernetesClient client) {
-    Optional<HpaVersion> cached = CACHE.get(client);
-    if (cached != null) {
-      return cached;
+  /**
+   * The HPA version the cluster serves, or empty when it serves neither v2 nor v2beta2. Two threads
+   * asking first may both discover; the answers are the same.
+   */
+  Optional<HpaVersion> hpaVersion() {
+    Optional<HpaVersion> known = cached;
+    if (known != null) {
+      return known;
     }
     Optional<HpaVersion> found = discover(client);
-    CACHE.put(client, found);
+    cached = found;
     LOG.debug("HPA API version by discovery: {}", found.map(HpaVersion::apiVersion).orElse("none"));
     return found;
   }

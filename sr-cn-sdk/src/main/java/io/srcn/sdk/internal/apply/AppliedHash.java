@@ -4,7 +4,7 @@ import com.google.common.hash.Hashing;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.srcn.sdk.internal.render.Copies;
 import io.srcn.sdk.internal.render.Json;
-import io.srcn.sdk.internal.render.Labels;
+import io.srcn.sdk.naming.Labels;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;

@@ -9,8 +9,8 @@ import io.srcn.sdk.ObjectChange;
 import io.srcn.sdk.ObjectChange.Action;
 import io.srcn.sdk.Plan;
 import io.srcn.sdk.internal.render.HpaVersion;
-import io.srcn.sdk.internal.render.Names;
 import io.srcn.sdk.internal.render.RenderOptions;
+import io.srcn.sdk.naming.Names;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -45,11 +45,13 @@ public final class GroupApplier {
 
   private final KubernetesClient client;
   private final Writer writer;
+  private final ApiDiscovery discovery;
 
   /** An applier writing through {@code client}. */
   public GroupApplier(KubernetesClient client) {
     this.client = Objects.requireNonNull(client, "client");
     this.writer = new Writer(client);
+    this.discovery = new ApiDiscovery(this.client);
   }
 
   /**
@@ -166,9 +168,9 @@ public final class GroupApplier {
     return true;
   }
 
-  /** The HPA API version of the cluster (discovered once per client), or empty if none. */
+  /** The HPA API version of the cluster (discovered once per applier), or empty if none. */
   public Optional<HpaVersion> hpaApi() {
-    return ApiDiscovery.hpaVersion(client);
+    return discovery.hpaVersion();
   }
 
   private RenderOptions options(ComputeNodeGroupSpec spec) {

@@ -3,7 +3,7 @@ package io.srcn.sdk.internal.apply;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.srcn.sdk.internal.render.HpaVersion;
-import io.srcn.sdk.internal.render.Labels;
+import io.srcn.sdk.naming.Labels;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;

@@ -4,8 +4,8 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.srcn.sdk.internal.render.HpaVersion;
-import io.srcn.sdk.internal.render.Names;
 import io.srcn.sdk.internal.render.RenderedObjects;
+import io.srcn.sdk.naming.Names;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 

@@ -6,7 +6,7 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.srcn.sdk.internal.render.HpaVersion;
-import io.srcn.sdk.internal.render.Labels;
+import io.srcn.sdk.naming.Labels;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

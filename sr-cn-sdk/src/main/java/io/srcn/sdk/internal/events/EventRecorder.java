@@ -4,7 +4,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.srcn.sdk.GroupEvent;
 import io.srcn.sdk.GroupEventListener;
-import io.srcn.sdk.internal.render.Names;
+import io.srcn.sdk.naming.Names;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;

@@ -18,6 +18,7 @@ import io.srcn.sdk.AddressMode;
 import io.srcn.sdk.ComputeNodeGroupSpec;
 import io.srcn.sdk.Ports;
 import io.srcn.sdk.Resources;
+import io.srcn.sdk.naming.CnLayout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

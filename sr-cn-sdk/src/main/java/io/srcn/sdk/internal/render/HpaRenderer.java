@@ -14,6 +14,7 @@ import io.srcn.sdk.Autoscaling;
 import io.srcn.sdk.ComputeNodeGroupSpec;
 import io.srcn.sdk.ScalingBehavior;
 import io.srcn.sdk.ScalingRule;
+import io.srcn.sdk.naming.Names;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

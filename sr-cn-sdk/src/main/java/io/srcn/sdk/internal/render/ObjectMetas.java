@@ -3,6 +3,8 @@ package io.srcn.sdk.internal.render;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+import io.srcn.sdk.naming.Labels;
+import io.srcn.sdk.naming.Names;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;

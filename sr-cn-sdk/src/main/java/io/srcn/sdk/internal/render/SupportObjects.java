@@ -8,6 +8,9 @@ import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
 import io.srcn.sdk.ComputeNodeGroupSpec;
+import io.srcn.sdk.naming.CnLayout;
+import io.srcn.sdk.naming.Labels;
+import io.srcn.sdk.naming.Names;
 import java.util.Map;
 
 /**

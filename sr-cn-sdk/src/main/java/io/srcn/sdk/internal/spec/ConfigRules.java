@@ -1,6 +1,7 @@
 package io.srcn.sdk.internal.spec;
 
 import io.srcn.sdk.internal.Violations;
+import io.srcn.sdk.naming.SpecDefaults;
 import java.util.Map;
 
 /**

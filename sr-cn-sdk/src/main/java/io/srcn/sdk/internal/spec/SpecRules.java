@@ -4,6 +4,7 @@ import io.srcn.sdk.ComputeNodeGroupSpec;
 import io.srcn.sdk.InvalidSpecException;
 import io.srcn.sdk.StorageVolume;
 import io.srcn.sdk.internal.Violations;
+import io.srcn.sdk.naming.SpecDefaults;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;

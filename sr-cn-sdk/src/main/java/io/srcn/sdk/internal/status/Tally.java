@@ -2,7 +2,7 @@ package io.srcn.sdk.internal.status;
 
 import io.srcn.sdk.GhostNode;
 import io.srcn.sdk.NodeStatus;
-import io.srcn.sdk.internal.render.Names;
+import io.srcn.sdk.naming.Names;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -3,10 +3,8 @@ package io.srcn.sdk.internal.sync;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.srcn.sdk.CnSdkException;
 import io.srcn.sdk.ComputeNodeController;
-import io.srcn.sdk.CredentialsResolver;
 import io.srcn.sdk.GroupEventListener;
 import io.srcn.sdk.GroupStatus;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -28,18 +26,23 @@ public final class Controller implements ComputeNodeController {
   private final KubernetesClient client;
   private final ControllerSettings settings;
   private final Engine engine;
+  private final boolean ownsEngine;
   private final Map<GroupKey, GroupStatus> statuses = new ConcurrentHashMap<>();
   private final Leadership leadership;
   private ControllerLoop loop;
   private boolean started;
   private boolean stopped;
 
-  /** A controller (not started). */
+  /**
+   * A controller (not started) working with {@code engine}; it closes the engine on stop when
+   * {@code ownsEngine}.
+   */
   public Controller(
-      KubernetesClient client, CredentialsResolver resolver, ControllerSettings settings) {
+      KubernetesClient client, Engine engine, boolean ownsEngine, ControllerSettings settings) {
     this.client = client;
     this.settings = settings;
-    this.engine = new Engine(client, resolver, Clock.systemUTC());
+    this.engine = engine;
+    this.ownsEngine = ownsEngine;
     this.leadership = new Leadership(client, settings.lease(), this::lead, this::follow);
   }
 
@@ -65,7 +68,9 @@ public final class Controller implements ComputeNodeController {
     }
     leadership.stop();
     follow();
-    engine.close();
+    if (ownsEngine) {
+      engine.close();
+    }
   }
 
   @Override
@@ -102,14 +107,21 @@ public final class Controller implements ComputeNodeController {
     engine.addListener(listener);
   }
 
-  /** How many times the FE clusters were listed (for benchmarks). */
-  public long frontendListings() {
-    return engine.frontends.listings();
-  }
+  @Override
+  public Metrics metrics() {
+    return new Metrics() {
+      @Override
+      public long frontendListings() {
+        return engine.frontends.listings();
+      }
 
-  /** Groups this instance currently reconciles. */
-  public synchronized int groups() {
-    return loop == null ? 0 : loop.groups();
+      @Override
+      public int groups() {
+        synchronized (Controller.this) {
+          return loop == null ? 0 : loop.groups();
+        }
+      }
+    };
   }
 
   private void lead() {

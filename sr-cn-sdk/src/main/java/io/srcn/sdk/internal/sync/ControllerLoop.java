@@ -6,7 +6,7 @@ import io.srcn.sdk.AddressMode;
 import io.srcn.sdk.CnSdkException;
 import io.srcn.sdk.ComputeNodeGroupSpec;
 import io.srcn.sdk.GroupStatus;
-import io.srcn.sdk.internal.render.Labels;
+import io.srcn.sdk.naming.Labels;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;

@@ -5,8 +5,8 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.srcn.sdk.internal.apply.KubeErrors;
 import io.srcn.sdk.internal.apply.ResourceRef;
-import io.srcn.sdk.internal.render.Labels;
-import io.srcn.sdk.internal.render.Names;
+import io.srcn.sdk.naming.Labels;
+import io.srcn.sdk.naming.Names;
 import java.util.List;
 import java.util.Optional;
 

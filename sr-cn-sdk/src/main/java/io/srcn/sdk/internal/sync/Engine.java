@@ -1,19 +1,22 @@
 package io.srcn.sdk.internal.sync;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.srcn.sdk.ComputeNodeGroupSpec;
 import io.srcn.sdk.CredentialsResolver;
 import io.srcn.sdk.GroupEvent;
 import io.srcn.sdk.GroupEventListener;
+import io.srcn.sdk.Plan;
 import io.srcn.sdk.internal.apply.GroupApplier;
 import io.srcn.sdk.internal.events.EventRecorder;
 import io.srcn.sdk.internal.render.HpaVersion;
-import io.srcn.sdk.internal.render.Labels;
+import io.srcn.sdk.naming.Labels;
 import java.time.Clock;
 
 /**
- * The services a handle or a controller shares across its groups: the Kubernetes client, the
- * applier, the FE clusters (one client and snapshot per FE), the IP-mode ledger store, and the
- * event recorder (listeners and Kubernetes Events).
+ * What a {@code ComputeNodeClient} session owns and its handles and controllers share: the
+ * Kubernetes client, the applier (with its API discovery), the FE clusters (one client, snapshot
+ * and breaker per FE), the IP-mode ledger store, and the event recorder (listeners and Kubernetes
+ * Events, one background thread).
  *
  * <p>Thread-safe.
  */
@@ -33,6 +36,16 @@ public final class Engine implements AutoCloseable {
     this.ledger = new LedgerStore(client);
     this.clock = clock;
     this.events = new EventRecorder(client, Labels.MANAGED_BY_VALUE);
+  }
+
+  /** Applies a group's objects only (no registration pass). */
+  public Plan apply(ComputeNodeGroupSpec spec) {
+    return new Plan(applier.apply(spec).changes());
+  }
+
+  /** What applying {@code spec} would change, without writing. */
+  public Plan plan(ComputeNodeGroupSpec spec) {
+    return applier.plan(spec);
   }
 
   /** True when the cluster serves {@code autoscaling/v2} (else v2beta2 is used). */

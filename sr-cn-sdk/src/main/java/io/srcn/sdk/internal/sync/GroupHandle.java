@@ -34,10 +34,16 @@ public final class GroupHandle implements ComputeNodeGroup {
     this.lifecycle = new Lifecycle(engine, runtime);
   }
 
-  /** Applies the spec and runs a first registration pass; the handle owns {@code engine}. */
+  /**
+   * Applies the spec and runs a first registration pass; the handle closes {@code engine} on close
+   * when {@code ownsEngine}.
+   */
   public static GroupHandle deploy(
-      Engine engine, ComputeNodeGroupSpec spec, GroupEventListener... listeners) {
-    GroupHandle handle = new GroupHandle(engine, true, spec.validate());
+      Engine engine,
+      boolean ownsEngine,
+      ComputeNodeGroupSpec spec,
+      GroupEventListener... listeners) {
+    GroupHandle handle = new GroupHandle(engine, ownsEngine, spec.validate());
     for (GroupEventListener l : listeners) {
       handle.addListener(l);
     }
@@ -51,9 +57,12 @@ public final class GroupHandle implements ComputeNodeGroup {
     }
   }
 
-  /** A handle on a group already deployed with {@code spec} (read from its annotation). */
-  public static GroupHandle attach(Engine engine, ComputeNodeGroupSpec spec) {
-    return new GroupHandle(engine, true, spec);
+  /**
+   * A handle on a group already deployed with {@code spec} (read from its annotation); it closes
+   * {@code engine} on close when {@code ownsEngine}.
+   */
+  public static GroupHandle attach(Engine engine, boolean ownsEngine, ComputeNodeGroupSpec spec) {
+    return new GroupHandle(engine, ownsEngine, spec);
   }
 
   @Override

@@ -1,8 +1,8 @@
 package io.srcn.sdk.internal.sync;
 
 import io.srcn.sdk.fe.HostPort;
-import io.srcn.sdk.internal.render.Names;
 import io.srcn.sdk.internal.status.AddressMismatch;
+import io.srcn.sdk.naming.Names;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;

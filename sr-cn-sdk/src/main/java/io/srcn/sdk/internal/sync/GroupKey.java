@@ -1,7 +1,7 @@
 package io.srcn.sdk.internal.sync;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.srcn.sdk.internal.render.Labels;
+import io.srcn.sdk.naming.Labels;
 import java.util.Map;
 import java.util.Optional;
 

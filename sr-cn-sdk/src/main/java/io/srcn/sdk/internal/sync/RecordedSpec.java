@@ -6,7 +6,7 @@ import io.srcn.sdk.CnSdkException;
 import io.srcn.sdk.ComputeNodeGroupSpec;
 import io.srcn.sdk.GroupNotFoundException;
 import io.srcn.sdk.InvalidSpecException;
-import io.srcn.sdk.internal.render.Labels;
+import io.srcn.sdk.naming.Labels;
 import java.util.Map;
 import java.util.Optional;
 

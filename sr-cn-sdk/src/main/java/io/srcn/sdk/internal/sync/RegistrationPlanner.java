@@ -1,7 +1,7 @@
 package io.srcn.sdk.internal.sync;
 
 import io.srcn.sdk.fe.HostPort;
-import io.srcn.sdk.internal.render.Names;
+import io.srcn.sdk.naming.Names;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

@@ -15,6 +15,8 @@ import io.srcn.sdk.ComputeNodeGroups;
 import io.srcn.sdk.InvalidSpecException;
 import io.srcn.sdk.Probes;
 import io.srcn.sdk.RenderedGroup;
+import io.srcn.sdk.naming.CnLayout;
+import io.srcn.sdk.naming.Labels;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -258,15 +260,15 @@ class RendererTest {
 
   @Test
   void whatTheSpecReservesIsWhatTheRendererUses() {
-    assertThat(io.srcn.sdk.internal.spec.SpecDefaults.RESERVED_VOLUME_NAMES)
+    assertThat(io.srcn.sdk.naming.SpecDefaults.RESERVED_VOLUME_NAMES)
         .contains(CnLayout.CONFIG_VOLUME);
-    assertThat(io.srcn.sdk.internal.spec.SpecDefaults.RESERVED_ENV)
+    assertThat(io.srcn.sdk.naming.SpecDefaults.RESERVED_ENV)
         .containsExactlyInAnyOrder(
             CnLayout.ENV_POD_NAME,
             CnLayout.ENV_POD_IP,
             CnLayout.ENV_POD_NAMESPACE,
             CnLayout.ENV_HOST_TYPE);
-    assertThat(io.srcn.sdk.internal.spec.SpecDefaults.PORT_CONFIG_KEYS)
+    assertThat(io.srcn.sdk.naming.SpecDefaults.PORT_CONFIG_KEYS)
         .containsExactlyInAnyOrderElementsOf(
             CnConf.portEntries(io.srcn.sdk.Ports.defaults()).keySet());
   }

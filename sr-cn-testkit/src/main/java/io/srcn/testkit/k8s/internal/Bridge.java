@@ -1,6 +1,5 @@
 package io.srcn.testkit.k8s.internal;
 
-import io.srcn.testkit.k8s.internal.sim.PodNames;
 import java.util.Locale;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;

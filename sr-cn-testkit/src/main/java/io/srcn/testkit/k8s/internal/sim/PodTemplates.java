@@ -2,6 +2,7 @@ package io.srcn.testkit.k8s.internal.sim;
 
 import io.srcn.testkit.k8s.internal.Json;
 import io.srcn.testkit.k8s.internal.KubeletNames;
+import io.srcn.testkit.k8s.internal.PodNames;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 

@@ -5,6 +5,7 @@ import io.srcn.testkit.k8s.internal.ApiResource;
 import io.srcn.testkit.k8s.internal.InternalClient;
 import io.srcn.testkit.k8s.internal.Json;
 import io.srcn.testkit.k8s.internal.ObjectFilter;
+import io.srcn.testkit.k8s.internal.PodNames;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;

@@ -7,6 +7,7 @@ import io.srcn.testkit.k8s.internal.ApiResource;
 import io.srcn.testkit.k8s.internal.InternalClient;
 import io.srcn.testkit.k8s.internal.Json;
 import io.srcn.testkit.k8s.internal.ObjectFilter;
+import io.srcn.testkit.k8s.internal.PodNames;
 import io.srcn.testkit.k8s.internal.StoreChange;
 import java.time.Duration;
 import java.util.List;

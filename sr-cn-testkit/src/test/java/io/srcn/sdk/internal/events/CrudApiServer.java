@@ -1,4 +1,4 @@
-package io.srcn.it.events;
+package io.srcn.sdk.internal.events;
 
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;

@@ -1,4 +1,4 @@
-package io.srcn.testkit.k8s.internal.sim;
+package io.srcn.testkit.k8s.internal;
 
 import java.util.Locale;
 import java.util.OptionalInt;
@@ -40,17 +40,17 @@ public final class PodNames {
   }
 
   /** A work-queue key. */
-  static String key(String namespace, String name) {
+  public static String key(String namespace, String name) {
     return namespace + "/" + name;
   }
 
   /** The namespace of a key. */
-  static String namespaceOf(String key) {
+  public static String namespaceOf(String key) {
     return key.substring(0, key.indexOf('/'));
   }
 
   /** The name of a key. */
-  static String nameOf(String key) {
+  public static String nameOf(String key) {
     return key.substring(key.indexOf('/') + 1);
   }
 }

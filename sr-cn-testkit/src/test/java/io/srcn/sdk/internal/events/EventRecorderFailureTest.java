@@ -1,12 +1,10 @@
-package io.srcn.it.events;
+package io.srcn.sdk.internal.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.srcn.sdk.GroupEvent;
-import io.srcn.sdk.internal.events.EventRecorder;
-import io.srcn.sdk.internal.events.GroupEvents;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

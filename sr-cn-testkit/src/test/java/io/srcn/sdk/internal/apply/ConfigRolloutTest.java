@@ -1,6 +1,6 @@
-package io.srcn.it.apply;
+package io.srcn.sdk.internal.apply;
 
-import static io.srcn.it.apply.ApplySpecs.NAMESPACE;
+import static io.srcn.sdk.internal.apply.ApplySpecs.NAMESPACE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,8 +9,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.srcn.sdk.ApplyResult;
 import io.srcn.sdk.ComputeNodeGroupSpec;
 import io.srcn.sdk.ObjectChange.Action;
-import io.srcn.sdk.internal.apply.GroupApplier;
-import io.srcn.sdk.internal.render.Labels;
+import io.srcn.sdk.naming.Labels;
 import io.srcn.testkit.k8s.MockKubernetes;
 import java.time.Duration;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.srcn.it.apply;
+package io.srcn.sdk.internal.apply;
 
 import io.srcn.sdk.Autoscaling;
 import io.srcn.sdk.ComputeNodeGroupSpec;

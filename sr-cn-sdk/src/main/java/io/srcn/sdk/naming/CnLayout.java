@@ -1,6 +1,5 @@
-package io.srcn.sdk.internal.render;
+package io.srcn.sdk.naming;
 
-import io.srcn.sdk.internal.spec.SpecDefaults;
 import java.util.List;
 
 /**

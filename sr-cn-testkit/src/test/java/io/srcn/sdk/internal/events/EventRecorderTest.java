@@ -1,4 +1,4 @@
-package io.srcn.it.events;
+package io.srcn.sdk.internal.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -7,8 +7,6 @@ import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.srcn.sdk.GroupEvent;
-import io.srcn.sdk.internal.events.EventRecorder;
-import io.srcn.sdk.internal.events.GroupEvents;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

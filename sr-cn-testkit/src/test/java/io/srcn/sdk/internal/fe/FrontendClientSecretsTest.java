@@ -1,19 +1,16 @@
-package io.srcn.it.fe;
+package io.srcn.sdk.internal.fe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.common.base.Throwables;
+import io.srcn.it.fe.CapturingLogger;
 import io.srcn.sdk.Credentials;
 import io.srcn.sdk.CredentialsResolver;
 import io.srcn.sdk.Frontend;
 import io.srcn.sdk.fe.FrontendAuthException;
 import io.srcn.sdk.fe.FrontendException;
 import io.srcn.sdk.fe.HostPort;
-import io.srcn.sdk.internal.fe.ClientSettings;
-import io.srcn.sdk.internal.fe.JdbcFrontendClient;
-import io.srcn.sdk.internal.fe.JdbcSessionOpener;
-import io.srcn.sdk.internal.fe.Pacer;
 import io.srcn.testkit.fe.FakeFrontend;
 import java.time.Duration;
 import java.util.ArrayList;

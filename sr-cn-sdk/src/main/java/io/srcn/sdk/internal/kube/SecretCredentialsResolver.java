@@ -1,4 +1,4 @@
-package io.srcn.sdk.internal.fe;
+package io.srcn.sdk.internal.kube;
 
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;

@@ -1,4 +1,4 @@
-package io.srcn.sdk.internal.render;
+package io.srcn.sdk.naming;
 
 import java.util.OptionalInt;
 

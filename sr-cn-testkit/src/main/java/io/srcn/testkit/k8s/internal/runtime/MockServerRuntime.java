@@ -1,4 +1,4 @@
-package io.srcn.testkit.k8s.internal;
+package io.srcn.testkit.k8s.internal.runtime;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -8,6 +8,11 @@ import io.fabric8.mockwebserver.MockWebServer;
 import io.srcn.testkit.k8s.HpaSimulator;
 import io.srcn.testkit.k8s.RequestLog;
 import io.srcn.testkit.k8s.StatefulSetSimulator;
+import io.srcn.testkit.k8s.internal.ApiDispatcher;
+import io.srcn.testkit.k8s.internal.ApiResources;
+import io.srcn.testkit.k8s.internal.Bridge;
+import io.srcn.testkit.k8s.internal.FaultInjector;
+import io.srcn.testkit.k8s.internal.ServerOptions;
 import io.srcn.testkit.k8s.internal.hpa.HpaSimulation;
 import io.srcn.testkit.k8s.internal.sim.StatefulSetSimulation;
 import java.net.InetAddress;

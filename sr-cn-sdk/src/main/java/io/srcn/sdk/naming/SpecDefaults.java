@@ -1,4 +1,4 @@
-package io.srcn.sdk.internal.spec;
+package io.srcn.sdk.naming;
 
 import java.util.Set;
 

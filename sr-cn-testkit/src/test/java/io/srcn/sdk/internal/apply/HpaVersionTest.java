@@ -1,12 +1,11 @@
-package io.srcn.it.apply;
+package io.srcn.sdk.internal.apply;
 
-import static io.srcn.it.apply.ApplySpecs.NAMESPACE;
+import static io.srcn.sdk.internal.apply.ApplySpecs.NAMESPACE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.srcn.sdk.KubernetesOperationException;
 import io.srcn.sdk.ObjectChange.Action;
-import io.srcn.sdk.internal.apply.GroupApplier;
 import io.srcn.sdk.internal.render.HpaVersion;
 import io.srcn.testkit.k8s.MockKubernetes;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
-package io.srcn.it.apply;
+package io.srcn.sdk.internal.apply;
 
-import static io.srcn.it.apply.ApplySpecs.NAMESPACE;
+import static io.srcn.sdk.internal.apply.ApplySpecs.NAMESPACE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,7 +8,6 @@ import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.srcn.sdk.KubernetesOperationException;
 import io.srcn.sdk.StorageVolume;
-import io.srcn.sdk.internal.apply.GroupApplier;
 import io.srcn.testkit.k8s.MockKubernetes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

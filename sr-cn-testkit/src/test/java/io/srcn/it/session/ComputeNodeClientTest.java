@@ -1,0 +1,146 @@
+package io.srcn.it.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.srcn.it.support.Cluster;
+import io.srcn.sdk.ComputeNodeClient;
+import io.srcn.sdk.ComputeNodeController;
+import io.srcn.sdk.ComputeNodeGroup;
+import io.srcn.sdk.ComputeNodeGroupSpec;
+import io.srcn.sdk.Credentials;
+import io.srcn.sdk.GroupNotFoundException;
+import io.srcn.sdk.GroupStatus;
+import io.srcn.sdk.ObjectChange;
+import io.srcn.sdk.Plan;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One {@link ComputeNodeClient} session is shared by its handles and its controller: one FE
+ * connection for any number of groups on one FE, handles that close without closing the session,
+ * and a session that closes everything it owns.
+ */
+class ComputeNodeClientTest {
+  private static final Duration READY = Duration.ofSeconds(30);
+
+  /**
+   * A group registering with Secret credentials, so that re-attached handles and the controller
+   * (which read the recorded spec, never a password) use the same FE cluster as the deploying one.
+   */
+  private static ComputeNodeGroupSpec spec(Cluster c, String name) {
+    if (c.k8s.client().secrets().inNamespace(Cluster.NS).withName("fe-account").get() == null) {
+      Credentials root = c.fe.frontend().credentials();
+      c.k8s
+          .client()
+          .resource(
+              new SecretBuilder()
+                  .withNewMetadata()
+                  .withName("fe-account")
+                  .withNamespace(Cluster.NS)
+                  .endMetadata()
+                  .withStringData(
+                      Map.of(
+                          "FE_USR", root.literalUser().orElseThrow(),
+                          "FE_PWD", root.literalPassword().orElseThrow()))
+                  .build())
+          .create();
+    }
+    return c.spec(name)
+        .registerWith(
+            c.fe
+                .frontend()
+                .withCredentials(Credentials.fromSecret("fe-account"))
+                .withConnectTimeout(Duration.ofMillis(500)));
+  }
+
+  @Test
+  void handlesOfOneSessionShareOneFrontendConnection() {
+    try (Cluster c = Cluster.start();
+        ComputeNodeClient cn = ComputeNodeClient.create(c.k8s.client())) {
+      List<ComputeNodeGroup> groups = new ArrayList<>();
+      for (String name : List.of("a", "b", "c")) {
+        groups.add(cn.deploy(spec(c, name).replicas(1)));
+      }
+      groups.forEach(g -> g.awaitReady(READY));
+      assertThat(c.fe.computeNodes()).hasSize(3);
+      assertThat(c.fe.openConnections()).isEqualTo(1);
+
+      groups.get(0).close();
+      GroupStatus b = groups.get(1).status();
+      assertThat(b.isReady()).as(b.toTable()).isTrue();
+      assertThat(cn.group(Cluster.NS, "c").status().isReady()).isTrue();
+      assertThat(c.fe.openConnections()).isEqualTo(1);
+
+      cn.close();
+      await().atMost(Duration.ofSeconds(10)).until(() -> c.fe.openConnections() == 0);
+    }
+  }
+
+  @Test
+  void privateSessionsCostOneConnectionEach() {
+    try (Cluster c = Cluster.start();
+        ComputeNodeGroup a = spec(c, "a").replicas(1).deploy(c.k8s.client());
+        ComputeNodeGroup b = spec(c, "b").replicas(1).deploy(c.k8s.client())) {
+      a.awaitReady(READY);
+      b.awaitReady(READY);
+      assertThat(c.fe.openConnections()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void aControllerFromTheSessionSharesItsFrontendClient() {
+    try (Cluster c = Cluster.start();
+        ComputeNodeClient cn = ComputeNodeClient.create(c.k8s.client())) {
+      cn.deploy(spec(c, "g").replicas(2)).awaitReady(READY);
+      try (ComputeNodeController controller =
+          cn.controller().namespace(Cluster.NS).resyncPeriod(Duration.ofMillis(200)).build()) {
+        controller.start();
+        await()
+            .atMost(READY)
+            .until(() -> controller.status(Cluster.NS, "g").map(s -> s.isReady()).orElse(false));
+        await().atMost(READY).until(() -> controller.metrics().frontendListings() >= 3);
+        assertThat(controller.metrics().groups()).isEqualTo(1);
+        assertThat(c.fe.openConnections()).isEqualTo(1);
+      }
+      assertThat(cn.group(Cluster.NS, "g").status().isReady())
+          .as("stopping the controller leaves the session open")
+          .isTrue();
+    }
+  }
+
+  @Test
+  void aControllerFromASessionTakesTheSessionsResolver() {
+    try (Cluster c = Cluster.start();
+        ComputeNodeClient cn = ComputeNodeClient.create(c.k8s.client())) {
+      assertThatThrownBy(
+              () -> cn.controller().credentialsResolver((credentials, ns) -> credentials).build())
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("ComputeNodeClient.builder(kube).credentialsResolver");
+    }
+  }
+
+  @Test
+  void applyWritesObjectsOnlyAndPlanWritesNothing() {
+    try (Cluster c = Cluster.start();
+        ComputeNodeClient cn = ComputeNodeClient.create(c.k8s.client())) {
+      Plan planned = cn.plan(spec(c, "g"));
+      assertThat(planned.change("StatefulSet").map(ObjectChange::action))
+          .contains(ObjectChange.Action.CREATE);
+      assertThat(c.k8s.client().apps().statefulSets().inNamespace(Cluster.NS).list().getItems())
+          .isEmpty();
+
+      Plan applied = cn.apply(spec(c, "g"));
+      assertThat(applied.hasChanges()).isTrue();
+      assertThat(cn.apply(spec(c, "g")).hasChanges()).isFalse();
+      assertThat(c.fe.statements()).as("apply does not talk to the FE").isEmpty();
+      assertThatThrownBy(() -> cn.group(Cluster.NS, "nope"))
+          .isInstanceOf(GroupNotFoundException.class);
+    }
+  }
+}
