@@ -53,8 +53,7 @@ public final class ComputeNodeClient implements AutoCloseable {
 
   /**
    * Deploys a group: applies its Kubernetes objects and runs a first registration pass; returns
-   * when both are done (it does not wait for the pods: see {@link
-   * ComputeNodeGroup#awaitReady(java.time.Duration)}).
+   * when both are done (it does not wait for the pods: see {@link ComputeNodeGroup#awaitReady}).
    *
    * @param listeners see every event of the group from the first registration pass on
    * @return a handle sharing this session
@@ -73,7 +72,7 @@ public final class ComputeNodeClient implements AutoCloseable {
    *
    * @return a handle sharing this session
    * @throws GroupNotFoundException when there is no such group
-   * @throws CnSdkException when the StatefulSet was not deployed by sr-cn-sdk
+   * @throws RecordedSpecException when the StatefulSet was not deployed by sr-cn-sdk
    */
   public ComputeNodeGroup group(String namespace, String name) {
     ComputeNodeGroupSpec spec = RecordedSpec.read(kube, namespace, name);

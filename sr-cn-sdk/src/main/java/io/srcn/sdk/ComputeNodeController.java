@@ -172,7 +172,7 @@ public interface ComputeNodeController extends AutoCloseable {
     /**
      * Builds the controller (not started).
      *
-     * @throws IllegalArgumentException when a setting is out of range
+     * @throws InvalidSpecException naming every setting out of range (as a spec does)
      */
     public ComputeNodeController build() {
       ControllerSettings settings =

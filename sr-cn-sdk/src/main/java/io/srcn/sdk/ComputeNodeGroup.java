@@ -79,8 +79,8 @@ public interface ComputeNodeGroup extends AutoCloseable {
    * gracefully), drops the group's nodes from the FE as their pods go, and waits (bounded by the
    * termination grace period plus a minute) until none is left.
    *
-   * @throws CnSdkException when the FE cannot be reached to drop the nodes; the group stays
-   *     suspended and a later call completes it
+   * @throws NodesNotReleasedException when the FE cannot be reached to drop the nodes; the group
+   *     stays suspended and a later call completes it
    */
   void suspend();
 
@@ -91,8 +91,8 @@ public interface ComputeNodeGroup extends AutoCloseable {
    * Deletes the group: HPA first, scale to 0, wait for the pods to go (bounded), drop every owned
    * node from the FE, then delete the objects and the ledger. Idempotent.
    *
-   * @throws CnSdkException when the FE cannot be reached; the group is then left suspended with its
-   *     objects, so nothing is lost and a later call completes the delete
+   * @throws NodesNotReleasedException when the FE cannot be reached; the group is then left
+   *     suspended with its objects, so nothing is lost and a later call completes the delete
    */
   void delete();
 

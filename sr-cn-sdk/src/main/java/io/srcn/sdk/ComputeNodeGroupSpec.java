@@ -34,7 +34,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @SdkStyle
-public abstract class ComputeNodeGroupSpec extends PodSettings {
+public abstract class ComputeNodeGroupSpec implements PodSettings {
   ComputeNodeGroupSpec() {}
 
   /** The group name: a DNS-1035 label of at most 40 characters. */
@@ -368,8 +368,6 @@ public abstract class ComputeNodeGroupSpec extends PodSettings {
       KubernetesClient kube, CredentialsResolver resolver, GroupEventListener... listeners) {
     return ComputeNodeGroups.deployPrivately(kube, resolver, this, listeners);
   }
-
-  // --- render and plan (owned by the render/apply task; keep at the end of the class) ---
 
   /**
    * The Kubernetes objects of this group, built without any I/O. {@code render().toYaml()} gives

@@ -64,7 +64,7 @@ public final class ComputeNodeGroups {
    * otherwise its status reports {@code Degraded}.
    *
    * @throws GroupNotFoundException when there is no such group
-   * @throws CnSdkException when the StatefulSet was not deployed by sr-cn-sdk
+   * @throws RecordedSpecException when the StatefulSet was not deployed by sr-cn-sdk
    */
   public static ComputeNodeGroup get(KubernetesClient kube, String namespace, String name) {
     return get(kube, namespace, name, CredentialsResolver.kubernetes(kube));

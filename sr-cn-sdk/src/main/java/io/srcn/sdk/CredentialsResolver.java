@@ -16,8 +16,8 @@ public interface CredentialsResolver {
    * Returns literal credentials for {@code credentials}, read in {@code namespace} when they are a
    * reference. Literal credentials are returned unchanged.
    *
-   * @throws CnSdkException when the referenced secret or key cannot be read; the message names the
-   *     secret and key, never the value
+   * @throws CredentialsUnresolvableException when the referenced secret or key cannot be read; the
+   *     message names the secret and key, never the value
    */
   Credentials resolve(Credentials credentials, String namespace);
 
@@ -36,12 +36,15 @@ public interface CredentialsResolver {
   static CredentialsResolver literalOnly() {
     return (credentials, namespace) -> {
       if (!credentials.isLiteral()) {
-        throw new CnSdkException(
+        throw new CredentialsUnresolvableException(
             "credentials refer to Secret "
                 + namespace
                 + "/"
                 + credentials.secretName().orElse("")
-                + " but no CredentialsResolver that reads Secrets was configured");
+                + " but no CredentialsResolver that reads Secrets was configured",
+            namespace,
+            credentials.secretName().orElse(""),
+            null);
       }
       return credentials;
     };

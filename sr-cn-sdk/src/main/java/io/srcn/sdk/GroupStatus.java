@@ -50,11 +50,17 @@ public abstract class GroupStatus {
   /**
    * Reads a status written by {@link #toJson()}. Keys this version does not know are ignored.
    *
-   * @throws InvalidSpecException listing every missing or mistyped field with its path, e.g. {@code
-   *     status.nodes[1].ordinal}, or saying the text is not JSON
+   * @throws InvalidStatusException listing every missing or mistyped field with its path, e.g.
+   *     {@code status.nodes[1].ordinal}, or saying the text is not JSON
    */
   public static GroupStatus fromJson(String json) {
-    return StatusJson.read(json);
+    try {
+      return StatusJson.read(json);
+    } catch (InvalidStatusException e) {
+      throw e;
+    } catch (InvalidSpecException e) {
+      throw new InvalidStatusException(e.violations());
+    }
   }
 
   /** The group's namespace. */

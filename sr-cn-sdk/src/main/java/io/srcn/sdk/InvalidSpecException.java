@@ -24,7 +24,12 @@ public class InvalidSpecException extends CnSdkException {
 
   /** Creates an exception listing the given violations (at least one). */
   public InvalidSpecException(List<Violation> violations) {
-    super(format(violations));
+    this("spec", violations);
+  }
+
+  /** Creates an exception about an invalid {@code what} (for subclasses), e.g. "status". */
+  protected InvalidSpecException(String what, List<Violation> violations) {
+    super(format(what, violations));
     this.violations = List.copyOf(violations);
   }
 
@@ -38,7 +43,7 @@ public class InvalidSpecException extends CnSdkException {
     return violations;
   }
 
-  private static String format(List<Violation> violations) {
+  private static String format(String what, List<Violation> violations) {
     if (violations.isEmpty()) {
       throw new IllegalArgumentException("an InvalidSpecException needs at least one violation");
     }
@@ -46,7 +51,9 @@ public class InvalidSpecException extends CnSdkException {
         violations.stream()
             .map(v -> "  - " + v)
             .collect(Collectors.joining(System.lineSeparator()));
-    return "invalid spec ("
+    return "invalid "
+        + what
+        + " ("
         + violations.size()
         + (violations.size() == 1 ? " violation" : " violations")
         + "):"

@@ -4,8 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What applying a group does (in a {@link Plan}) or did (in an {@link ApplyResult}) to one
- * Kubernetes object.
+ * What applying a group does or did (in a {@link Plan}) to one Kubernetes object.
  *
  * <p>Immutable and thread-safe.
  *

@@ -5,8 +5,9 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * What {@code deploy} would change on the cluster, object by object, computed without writing
- * anything ({@link ComputeNodeGroupSpec#plan}).
+ * Changes to a group's objects, object by object: what applying would change, computed without
+ * writing ({@link ComputeNodeClient#plan}, {@link ComputeNodeGroupSpec#plan}), or what an apply
+ * changed ({@link ComputeNodeClient#apply}).
  *
  * <p>Immutable and thread-safe.
  *
@@ -18,7 +19,7 @@ public record Plan(List<ObjectChange> changes) {
     changes = List.copyOf(changes);
   }
 
-  /** True when applying would write at least one object. */
+  /** True when at least one object is (or would be) written. */
   public boolean hasChanges() {
     return changes.stream().anyMatch(ObjectChange::isWrite);
   }
@@ -26,6 +27,11 @@ public record Plan(List<ObjectChange> changes) {
   /** The entry of the object of this kind, if the plan has one. */
   public Optional<ObjectChange> change(String kind) {
     return changes.stream().filter(c -> c.kind().equals(kind)).findFirst();
+  }
+
+  /** The action on the object of this kind, if the plan has one. */
+  public Optional<ObjectChange.Action> action(String kind) {
+    return change(kind).map(ObjectChange::action);
   }
 
   /** One line per object, e.g. {@code UPDATE StatefulSet ns/g-cn [spec.replicas]}. */

@@ -10,14 +10,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The pod-level attributes of {@link ComputeNodeGroupSpec} (container environment and command,
- * scheduling, pod metadata, image pulling, security). Declared apart only to keep the spec's source
- * file small; use them through {@link ComputeNodeGroupSpec}.
+ * The pod-level attributes of a {@link ComputeNodeGroupSpec} (container environment and command,
+ * scheduling, pod metadata, image pulling, security), read-only; the spec is the only
+ * implementation, and its fluent methods change them. A public interface (not a package-private
+ * superclass) so that reflection on the spec's public methods works.
  *
  * <p>Immutable and thread-safe like the spec. fabric8 objects returned must not be modified.
  */
-abstract class PodSettings {
-  PodSettings() {}
+public interface PodSettings {
 
   /** Extra environment variables of the CN container. */
   public abstract List<EnvVar> env();

@@ -1,8 +1,11 @@
 package io.srcn.sdk;
 
+import java.util.Optional;
+
 /**
  * A wait (for example {@code awaitReady}) ran out of time. The message says what was awaited and
- * what was last observed.
+ * what was last observed; {@link #lastStatus()} is the last status itself, to inspect its
+ * conditions and nodes.
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -10,13 +13,25 @@ public class ReadinessTimeoutException extends CnSdkException {
   private static final long serialVersionUID = 1L;
 
   private final String group;
-  private final String lastObserved;
+  private final transient GroupStatus lastStatus;
 
-  /** Creates an exception for a group that did not become ready in time. */
-  public ReadinessTimeoutException(String group, String awaited, String lastObserved) {
-    super("group " + group + ": timed out waiting for " + awaited + "; last seen: " + lastObserved);
+  /**
+   * Creates an exception for a group that did not become ready in time.
+   *
+   * @param group the group, {@code namespace/name}
+   * @param awaited what was awaited, e.g. "pods Ready, registered and Alive in the FE"
+   * @param lastStatus the last status observed, or null when none was
+   */
+  public ReadinessTimeoutException(String group, String awaited, GroupStatus lastStatus) {
+    super(
+        "group "
+            + group
+            + ": timed out waiting for "
+            + awaited
+            + "; last seen: "
+            + (lastStatus == null ? "nothing observed yet" : lastStatus.summary()));
     this.group = group;
-    this.lastObserved = lastObserved;
+    this.lastStatus = lastStatus;
   }
 
   /** The group ({@code namespace/name}) that was awaited. */
@@ -24,8 +39,8 @@ public class ReadinessTimeoutException extends CnSdkException {
     return group;
   }
 
-  /** A summary of the state last observed. */
-  public String lastObserved() {
-    return lastObserved;
+  /** The last status observed before the time ran out, when there was one. */
+  public Optional<GroupStatus> lastStatus() {
+    return Optional.ofNullable(lastStatus);
   }
 }

@@ -72,7 +72,7 @@ class LayerRulesTest {
         .whereLayer("Apply")
         .mayOnlyAccessLayers("Api", "Naming", "Render")
         .whereLayer("Sync")
-        .mayOnlyAccessLayers("Api", "Naming", "Render", "Apply", "Status", "Events")
+        .mayOnlyAccessLayers("Api", "Naming", "Shared", "Render", "Apply", "Status", "Events")
         .whereLayer("Sync")
         .mayOnlyBeAccessedByLayers("Api")
         .whereLayer("Apply")

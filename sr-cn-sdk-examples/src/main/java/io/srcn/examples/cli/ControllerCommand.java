@@ -5,6 +5,7 @@ import io.srcn.examples.internal.Progress;
 import io.srcn.examples.internal.ProgressTicker;
 import io.srcn.sdk.ComputeNodeController;
 import io.srcn.sdk.GroupStatus;
+import io.srcn.sdk.InvalidSpecException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
@@ -111,8 +112,11 @@ final class ControllerCommand extends SrcnCommand {
     }
     try {
       return b.build();
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage());
+    } catch (InvalidSpecException e) {
+      throw new UsageException(
+          e.violations().stream()
+              .map(InvalidSpecException.Violation::message)
+              .collect(Collectors.joining("; ")));
     }
   }
 

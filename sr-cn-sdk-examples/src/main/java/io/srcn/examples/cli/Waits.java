@@ -32,8 +32,9 @@ final class Waits {
       try {
         return group.awaitReady(slice);
       } catch (ReadinessTimeoutException e) {
-        if (!e.lastObserved().equals(last)) {
-          last = e.lastObserved();
+        String observed = e.lastStatus().map(GroupStatus::summary).orElse("");
+        if (!observed.equals(last)) {
+          last = observed;
           console.line("waiting: %s", last);
         }
         if (System.nanoTime() >= deadline) {
@@ -41,7 +42,7 @@ final class Waits {
               group.namespace() + "/" + group.name(),
               "pods Ready, registered and Alive in the FE within "
                   + DurationConverter.format(timeout),
-              e.lastObserved());
+              e.lastStatus().orElse(null));
         }
       }
     }

@@ -88,7 +88,7 @@ public final class Progress {
       Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     String last = "";
-    String lastSummary = "nothing observed yet";
+    GroupStatus lastStatus = null;
     while (true) {
       Optional<GroupStatus> s = status.get();
       if (s.isPresent()) {
@@ -97,13 +97,13 @@ public final class Progress {
           console.line("    %s", now);
           last = now;
         }
-        lastSummary = s.get().summary();
+        lastStatus = s.get();
         if (done.test(s.get())) {
           return s.get();
         }
       }
       if (System.nanoTime() >= deadline) {
-        throw new ReadinessTimeoutException(group, what, lastSummary);
+        throw new ReadinessTimeoutException(group, what, lastStatus);
       }
       pause(POLL);
     }

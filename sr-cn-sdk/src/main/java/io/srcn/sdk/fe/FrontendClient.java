@@ -2,6 +2,7 @@ package io.srcn.sdk.fe;
 
 import io.srcn.sdk.CnSdkException;
 import io.srcn.sdk.CredentialsResolver;
+import io.srcn.sdk.CredentialsUnresolvableException;
 import io.srcn.sdk.Frontend;
 import io.srcn.sdk.internal.fe.ClientSettings;
 import io.srcn.sdk.internal.fe.JdbcFrontendClient;
@@ -37,8 +38,8 @@ public interface FrontendClient extends AutoCloseable {
   /**
    * A client for an FE whose credentials are literal.
    *
-   * @throws CnSdkException when the credentials refer to a Secret (use {@link #builder(Frontend)}
-   *     with a {@link CredentialsResolver})
+   * @throws CredentialsUnresolvableException when the credentials refer to a Secret (use {@link
+   *     #builder(Frontend)} with a {@link CredentialsResolver})
    */
   static FrontendClient create(Frontend frontend) {
     return builder(frontend).build();
@@ -143,15 +144,19 @@ public interface FrontendClient extends AutoCloseable {
      * Creates the client. It connects lazily, on the first call.
      *
      * @throws IllegalArgumentException naming the setting when one is out of range
-     * @throws CnSdkException when the credentials refer to a Secret and no resolver was set
+     * @throws CredentialsUnresolvableException when the credentials refer to a Secret and no
+     *     resolver was set
      */
     public FrontendClient build() {
       if (resolver == null && !frontend.credentials().isLiteral()) {
-        throw new CnSdkException(
+        throw new CredentialsUnresolvableException(
             "the FE credentials refer to Secret '"
                 + frontend.credentials().secretName().orElse("")
                 + "': configure FrontendClient.builder(frontend).credentialsResolver("
-                + "CredentialsResolver.kubernetes(client), namespace)");
+                + "CredentialsResolver.kubernetes(client), namespace)",
+            null,
+            frontend.credentials().secretName().orElse(""),
+            null);
       }
       CredentialsResolver effective =
           resolver != null ? resolver : CredentialsResolver.literalOnly();

@@ -15,7 +15,6 @@ import java.util.regex.Pattern;
  */
 public final class Violations {
   private static final Pattern DNS_1123_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
-  private static final Pattern DNS_1035_LABEL = Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?");
   private static final Pattern DNS_1123_SUBDOMAIN =
       Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
   private static final Pattern SECRET_KEY = Pattern.compile("[-._a-zA-Z0-9]+");
@@ -83,26 +82,6 @@ public final class Violations {
         () ->
             quote(value)
                 + " must be a DNS-1123 label (lower-case letters, digits and '-', at most 63)");
-  }
-
-  /** Checks a DNS-1035 label of at most {@code maxLength} characters. */
-  public Violations dns1035Label(String field, String value, int maxLength) {
-    require(
-        DNS_1035_LABEL.matcher(value).matches(),
-        field,
-        () ->
-            quote(value)
-                + " must be a DNS-1035 label (start with a lower-case letter; letters, digits, '-')");
-    return require(
-        value.length() <= maxLength,
-        field,
-        () ->
-            quote(value)
-                + " is "
-                + value.length()
-                + " characters; at most "
-                + maxLength
-                + " allowed");
   }
 
   /** Checks a DNS-1123 subdomain (ConfigMap, Secret names), at most 253 chars. */

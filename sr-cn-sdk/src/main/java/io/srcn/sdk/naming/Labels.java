@@ -67,9 +67,4 @@ public final class Labels {
         MANAGED_BY,
         MANAGED_BY_VALUE);
   }
-
-  /** The label selector of everything the SDK manages, as a string. */
-  public static String managedSelector() {
-    return MANAGED_BY + "=" + MANAGED_BY_VALUE;
-  }
 }

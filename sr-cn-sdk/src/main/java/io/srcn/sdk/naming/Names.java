@@ -1,5 +1,6 @@
 package io.srcn.sdk.naming;
 
+import java.util.Locale;
 import java.util.OptionalInt;
 
 /**
@@ -80,7 +81,7 @@ public final class Names {
   public static OptionalInt ordinalOfFqdn(
       String group, String namespace, String clusterDomain, String host) {
     String suffix = "." + headlessService(group) + "." + namespace + ".svc." + clusterDomain;
-    String lower = host.toLowerCase(java.util.Locale.ROOT);
+    String lower = host.toLowerCase(Locale.ROOT);
     if (!lower.endsWith(suffix)) {
       return OptionalInt.empty();
     }

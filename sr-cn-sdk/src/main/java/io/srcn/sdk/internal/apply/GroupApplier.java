@@ -2,7 +2,6 @@ package io.srcn.sdk.internal.apply;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.srcn.sdk.ApplyResult;
 import io.srcn.sdk.ComputeNodeGroupSpec;
 import io.srcn.sdk.KubernetesOperationException;
 import io.srcn.sdk.ObjectChange;
@@ -61,7 +60,7 @@ public final class GroupApplier {
    * @throws KubernetesOperationException when a call fails, or an object with one of the group's
    *     names exists but is not the SDK's
    */
-  public ApplyResult apply(ComputeNodeGroupSpec spec) {
+  public Plan apply(ComputeNodeGroupSpec spec) {
     return apply(spec, true);
   }
 
@@ -71,16 +70,16 @@ public final class GroupApplier {
    *
    * @return the changes; none when the StatefulSet does not exist
    */
-  public ApplyResult repair(ComputeNodeGroupSpec spec) {
+  public Plan repair(ComputeNodeGroupSpec spec) {
     return apply(spec, false);
   }
 
-  private ApplyResult apply(ComputeNodeGroupSpec spec, boolean create) {
+  private Plan apply(ComputeNodeGroupSpec spec, boolean create) {
     spec.validate();
     RenderOptions options = options(spec);
     LiveObjects live = LiveObjects.read(client, spec.namespace(), spec.name(), hpaApi());
     if (!create && live.get(ObjectKind.STATEFUL_SET).isEmpty()) {
-      return new ApplyResult(List.of());
+      return new Plan(List.of());
     }
     List<ObjectChange> done = new ArrayList<>();
     boolean createdStatefulSet = false;
@@ -96,7 +95,7 @@ public final class GroupApplier {
         execute(step, spec, owned, done);
       }
     }
-    return new ApplyResult(done);
+    return new Plan(done);
   }
 
   /**
@@ -125,7 +124,7 @@ public final class GroupApplier {
    *
    * @throws KubernetesOperationException when a call fails
    */
-  public ApplyResult delete(String namespace, String group) {
+  public Plan delete(String namespace, String group) {
     Optional<HpaVersion> hpaApi = hpaApi();
     LiveObjects live = LiveObjects.read(client, namespace, group, hpaApi);
     List<ObjectChange> done = new ArrayList<>();
@@ -145,7 +144,7 @@ public final class GroupApplier {
           ObjectChange.of(
               ref.kind(), namespace, ref.name(), ours ? Action.DELETE : Action.UNCHANGED));
     }
-    return new ApplyResult(done);
+    return new Plan(done);
   }
 
   /**

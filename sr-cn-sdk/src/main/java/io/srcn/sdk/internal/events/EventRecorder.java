@@ -112,11 +112,6 @@ public final class EventRecorder implements AutoCloseable {
     listeners.add(listener);
   }
 
-  /** Removes a listener added before. */
-  public void removeListener(GroupEventListener listener) {
-    listeners.remove(listener);
-  }
-
   /**
    * Records an event: notifies the listeners now and queues the Kubernetes post. Never throws.
    *

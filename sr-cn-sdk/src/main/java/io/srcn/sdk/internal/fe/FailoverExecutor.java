@@ -4,6 +4,7 @@ import io.srcn.sdk.fe.FrontendAuthException;
 import io.srcn.sdk.fe.FrontendException;
 import io.srcn.sdk.fe.FrontendUnavailableException;
 import io.srcn.sdk.fe.HostPort;
+import io.srcn.sdk.internal.Backoff;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

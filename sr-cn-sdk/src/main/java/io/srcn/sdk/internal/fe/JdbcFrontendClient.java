@@ -7,6 +7,7 @@ import io.srcn.sdk.fe.FrontendClient;
 import io.srcn.sdk.fe.FrontendException;
 import io.srcn.sdk.fe.FrontendInfo;
 import io.srcn.sdk.fe.HostPort;
+import io.srcn.sdk.internal.Backoff;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -3,9 +3,9 @@ package io.srcn.sdk.internal.kube;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.srcn.sdk.CnSdkException;
 import io.srcn.sdk.Credentials;
 import io.srcn.sdk.CredentialsResolver;
+import io.srcn.sdk.CredentialsUnresolvableException;
 import io.srcn.sdk.KubernetesOperationException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -37,21 +37,27 @@ public final class SecretCredentialsResolver implements CredentialsResolver {
     }
     String name = credentials.secretName().orElseThrow();
     if (namespace == null || namespace.isEmpty()) {
-      throw new CnSdkException(
-          "cannot read Secret '" + name + "' with the FE credentials: no namespace given");
+      throw new CredentialsUnresolvableException(
+          "cannot read Secret '" + name + "' with the FE credentials: no namespace given",
+          namespace,
+          name,
+          null);
     }
     Secret secret = read(namespace, name);
     String user = value(secret, namespace, name, credentials.userKey(), "user");
     String password = value(secret, namespace, name, credentials.passwordKey(), "password");
     if (user.isEmpty()) {
-      throw new CnSdkException(
+      throw new CredentialsUnresolvableException(
           "key '"
               + credentials.userKey()
               + "' (the FE user) of Secret "
               + namespace
               + "/"
               + name
-              + " is empty");
+              + " is empty",
+          namespace,
+          name,
+          credentials.userKey());
     }
     return Credentials.of(user, password);
   }
@@ -74,8 +80,11 @@ public final class SecretCredentialsResolver implements CredentialsResolver {
           "read", "Secret", namespace, name, e.getCode(), hint, e);
     }
     if (secret == null) {
-      throw new CnSdkException(
-          "Secret " + namespace + "/" + name + " holding the FE credentials does not exist");
+      throw new CredentialsUnresolvableException(
+          "Secret " + namespace + "/" + name + " holding the FE credentials does not exist",
+          namespace,
+          name,
+          null);
     }
     return secret;
   }
@@ -87,7 +96,7 @@ public final class SecretCredentialsResolver implements CredentialsResolver {
       try {
         return new String(Base64.getMimeDecoder().decode(encoded.get()), StandardCharsets.UTF_8);
       } catch (IllegalArgumentException e) {
-        throw new CnSdkException(
+        throw new CredentialsUnresolvableException(
             "key '"
                 + key
                 + "' (the FE "
@@ -96,13 +105,16 @@ public final class SecretCredentialsResolver implements CredentialsResolver {
                 + namespace
                 + "/"
                 + name
-                + " is not valid base64");
+                + " is not valid base64",
+            namespace,
+            name,
+            key);
       }
     }
     return entry(secret.getStringData(), key)
         .orElseThrow(
             () ->
-                new CnSdkException(
+                new CredentialsUnresolvableException(
                     "Secret "
                         + namespace
                         + "/"
@@ -111,7 +123,10 @@ public final class SecretCredentialsResolver implements CredentialsResolver {
                         + key
                         + "' (the FE "
                         + what
-                        + ")"));
+                        + ")",
+                    namespace,
+                    name,
+                    key));
   }
 
   private static Optional<String> entry(Map<String, String> map, String key) {

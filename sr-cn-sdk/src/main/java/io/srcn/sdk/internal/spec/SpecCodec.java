@@ -1,8 +1,8 @@
 package io.srcn.sdk.internal.spec;
 
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
-import io.srcn.sdk.CnSdkException;
 import io.srcn.sdk.ComputeNodeGroupSpec;
+import io.srcn.sdk.DocumentReadException;
 import io.srcn.sdk.InvalidSpecException;
 import io.srcn.sdk.InvalidSpecException.Violation;
 import java.io.IOException;
@@ -70,7 +70,7 @@ public final class SpecCodec {
     try {
       reader.transferTo(out);
     } catch (IOException e) {
-      throw new CnSdkException("cannot read the document: " + e.getMessage(), e);
+      throw new DocumentReadException("cannot read the document: " + e.getMessage(), e);
     }
     return out.toString();
   }

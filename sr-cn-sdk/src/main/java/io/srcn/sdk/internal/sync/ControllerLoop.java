@@ -5,7 +5,9 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.srcn.sdk.AddressMode;
 import io.srcn.sdk.CnSdkException;
 import io.srcn.sdk.ComputeNodeGroupSpec;
+import io.srcn.sdk.ControllerStartException;
 import io.srcn.sdk.GroupStatus;
+import io.srcn.sdk.internal.Backoff;
 import io.srcn.sdk.naming.Labels;
 import java.time.Duration;
 import java.util.HashSet;
@@ -39,18 +41,15 @@ import org.slf4j.LoggerFactory;
  */
 final class ControllerLoop implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ControllerLoop.class);
-  private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+  private static final Backoff RETRY =
+      Backoff.doubling(Duration.ofMillis(100), Duration.ofSeconds(30));
   private static final int FULL_APPLY_EVERY = 10;
 
   private final KubernetesClient client;
   private final Engine engine;
   private final ControllerSettings settings;
   private final Map<GroupKey, GroupStatus> statuses;
-  private final Map<GroupKey, GroupRuntime> runtimes = new ConcurrentHashMap<>();
-  private final Map<GroupKey, String> recorded = new ConcurrentHashMap<>();
-  private final Map<GroupKey, Integer> failures = new ConcurrentHashMap<>();
-  private final Set<GroupKey> applyDue = ConcurrentHashMap.newKeySet();
-  private final Set<GroupKey> deferred = ConcurrentHashMap.newKeySet();
+  private final Map<GroupKey, GroupEntry> entries = new ConcurrentHashMap<>();
   private final WorkQueue<GroupKey> queue;
   private final ExecutorService workers;
   private final ScheduledExecutorService resync;
@@ -76,7 +75,7 @@ final class ControllerLoop implements AutoCloseable {
   /**
    * Starts the informers, waits for their first lists, then the workers and the resync.
    *
-   * @throws CnSdkException when the informers cannot start within a minute
+   * @throws ControllerStartException when the informers cannot start within a minute
    */
   void start() {
     view =
@@ -85,7 +84,11 @@ final class ControllerLoop implements AutoCloseable {
     try {
       view.start(60_000);
     } catch (Exception e) {
-      throw new CnSdkException("the controller's informers did not start: " + e, e);
+      throw new ControllerStartException(
+          "the controller's informers did not start within a minute (check list/watch RBAC on"
+              + " statefulsets, pods and horizontalpodautoscalers, and the API server): "
+              + e,
+          e);
     }
     for (int i = 0; i < settings.workers(); i++) {
       workers.execute(this::work);
@@ -104,7 +107,17 @@ final class ControllerLoop implements AutoCloseable {
   }
 
   int groups() {
-    return runtimes.size();
+    return (int) entries.values().stream().filter(e -> e.runtime != null).count();
+  }
+
+  private GroupEntry entry(GroupKey key) {
+    return entries.computeIfAbsent(key, k -> new GroupEntry());
+  }
+
+  /** Forgets everything about a group: its entry and its last status. */
+  private void forget(GroupKey key) {
+    entries.remove(key);
+    statuses.remove(key);
   }
 
   @Override
@@ -127,9 +140,9 @@ final class ControllerLoop implements AutoCloseable {
     long n = resyncs.incrementAndGet();
     engine.frontends.invalidateAll();
     Set<GroupKey> keys = new HashSet<>(view.groups());
-    keys.addAll(runtimes.keySet());
+    keys.addAll(entries.keySet());
     if (n % FULL_APPLY_EVERY == 0) {
-      applyDue.addAll(keys);
+      keys.forEach(k -> entry(k).applyDue = true);
     }
     keys.forEach(queue::add);
   }
@@ -149,7 +162,10 @@ final class ControllerLoop implements AutoCloseable {
     try {
       boolean settled = process(key);
       if (settled) {
-        failures.remove(key);
+        GroupEntry e = entries.get(key);
+        if (e != null) {
+          e.failures = 0;
+        }
       } else {
         retryLater(key);
       }
@@ -167,17 +183,19 @@ final class ControllerLoop implements AutoCloseable {
     if (sts.isEmpty()) {
       return releaseDeleted(key);
     }
-    GroupRuntime runtime = runtime(key, sts.get());
+    GroupEntry entry = entry(key);
+    GroupRuntime runtime = runtime(key, entry, sts.get());
     boolean suspended = Suspension.isSuspended(sts);
     boolean drifted = !suspended && drifted(runtime.spec(), sts.get());
-    if (drifted || (!suspended && applyDue.contains(key) && deferred.contains(key))) {
-      applyDue.remove(key);
-      deferred.remove(key);
+    if (drifted || (!suspended && entry.applyDue && entry.deferred)) {
+      entry.applyDue = false;
+      entry.deferred = false;
       repair(key, runtime);
     }
     GroupStatus status = runtime.pass(SyncMode.SYNC, settings.resync());
     statuses.put(key, status);
-    if (!suspended && applyDue.contains(key) && deferred.add(key)) {
+    if (!suspended && entry.applyDue && !entry.deferred) {
+      entry.deferred = true;
       queue.add(key); // a routine re-apply waits behind the groups already queued
     }
     return runtime.lastError().isEmpty();
@@ -191,29 +209,31 @@ final class ControllerLoop implements AutoCloseable {
     }
   }
 
-  private GroupRuntime runtime(GroupKey key, StatefulSet sts) {
+  private GroupRuntime runtime(GroupKey key, GroupEntry entry, StatefulSet sts) {
     String json = sts.getMetadata().getAnnotations().get(Labels.SPEC_ANNOTATION);
-    GroupRuntime runtime = runtimes.get(key);
-    if (runtime != null && Objects.equals(json, recorded.get(key))) {
+    GroupRuntime runtime = entry.runtime;
+    if (runtime != null && Objects.equals(json, entry.recordedSpec)) {
       return runtime;
     }
     ComputeNodeGroupSpec spec = RecordedSpec.of(sts);
     if (runtime == null) {
       runtime = new GroupRuntime(engine, spec, view);
-      runtimes.put(key, runtime);
+      entry.runtime = runtime;
       LOG.info("group {}: now managed", key);
     } else {
       runtime.use(spec);
     }
-    recorded.put(key, json);
-    applyDue.add(key);
+    entry.recordedSpec = json;
+    entry.applyDue = true;
     return runtime;
   }
 
   /** The StatefulSet is gone: drop the group's nodes as its pods go, then forget it. */
   private boolean releaseDeleted(GroupKey key) {
-    GroupRuntime runtime = runtimes.get(key);
+    GroupEntry entry = entries.get(key);
+    GroupRuntime runtime = entry == null ? null : entry.runtime;
     if (runtime == null) {
+      forget(key);
       return true;
     }
     GroupStatus status = runtime.pass(SyncMode.RELEASE, Duration.ZERO);
@@ -221,11 +241,7 @@ final class ControllerLoop implements AutoCloseable {
       if (runtime.spec().addressMode() == AddressMode.POD_IP) {
         engine.ledger.delete(key.namespace(), key.name());
       }
-      runtimes.remove(key);
-      recorded.remove(key);
-      applyDue.remove(key);
-      deferred.remove(key);
-      statuses.remove(key);
+      forget(key);
       LOG.info("group {}: deleted; no node left in the FE", key);
       return true;
     }
@@ -246,8 +262,8 @@ final class ControllerLoop implements AutoCloseable {
     if (closed) {
       return;
     }
-    int n = failures.merge(key, 1, Integer::sum);
-    long millis = Math.min(MAX_BACKOFF.toMillis(), 100L << Math.min(n - 1, 20));
-    queue.addAfter(key, Duration.ofMillis(millis));
+    GroupEntry entry = entry(key);
+    int n = ++entry.failures;
+    queue.addAfter(key, RETRY.nominal(n - 1));
   }
 }

@@ -1,6 +1,10 @@
 package io.srcn.sdk.internal.sync;
 
+import io.srcn.sdk.InvalidSpecException;
+import io.srcn.sdk.InvalidSpecException.Violation;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,16 +27,26 @@ public record ControllerSettings(
     Duration batchWindow,
     Optional<Lease> lease) {
 
-  /** Validates the ranges. */
+  /**
+   * Validates the ranges, like a spec: every violation at once, each with its builder setting.
+   *
+   * @throws InvalidSpecException naming every setting out of range
+   */
   public ControllerSettings {
+    List<Violation> violations = new ArrayList<>();
     if (resync.compareTo(Duration.ofMillis(100)) < 0) {
-      throw new IllegalArgumentException("resyncPeriod " + resync + " must be at least 100 ms");
+      violations.add(
+          new Violation("resyncPeriod", "resyncPeriod " + resync + " must be at least 100 ms"));
     }
     if (workers < 1 || workers > 64) {
-      throw new IllegalArgumentException("workers " + workers + " must be in 1..64");
+      violations.add(new Violation("workers", "workers " + workers + " must be in 1..64"));
     }
     if (batchWindow.isNegative() || batchWindow.compareTo(Duration.ofSeconds(5)) > 0) {
-      throw new IllegalArgumentException("batchWindow " + batchWindow + " must be 0..5 s");
+      violations.add(
+          new Violation("batchWindow", "batchWindow " + batchWindow + " must be 0..5 s"));
+    }
+    if (!violations.isEmpty()) {
+      throw new InvalidSpecException(violations);
     }
   }
 
@@ -45,10 +59,17 @@ public record ControllerSettings(
    * @param duration the lease duration
    */
   public record Lease(String namespace, String name, String identity, Duration duration) {
-    /** Validates the duration. */
+    /**
+     * Validates the duration.
+     *
+     * @throws InvalidSpecException when it is shorter than a second
+     */
     public Lease {
       if (duration.compareTo(Duration.ofSeconds(1)) < 0) {
-        throw new IllegalArgumentException("leaseDuration " + duration + " must be at least 1 s");
+        throw new InvalidSpecException(
+            List.of(
+                new Violation(
+                    "leaseDuration", "leaseDuration " + duration + " must be at least 1 s")));
       }
     }
   }

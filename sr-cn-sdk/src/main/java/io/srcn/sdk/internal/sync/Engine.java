@@ -40,7 +40,7 @@ public final class Engine implements AutoCloseable {
 
   /** Applies a group's objects only (no registration pass). */
   public Plan apply(ComputeNodeGroupSpec spec) {
-    return new Plan(applier.apply(spec).changes());
+    return applier.apply(spec);
   }
 
   /** What applying {@code spec} would change, without writing. */

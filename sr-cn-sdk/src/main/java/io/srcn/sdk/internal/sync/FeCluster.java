@@ -8,6 +8,7 @@ import io.srcn.sdk.fe.FrontendClient;
 import io.srcn.sdk.fe.FrontendException;
 import io.srcn.sdk.fe.FrontendUnavailableException;
 import io.srcn.sdk.fe.HostPort;
+import io.srcn.sdk.internal.Backoff;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -27,8 +28,8 @@ import java.util.function.Supplier;
  * <p>Thread-safe.
  */
 final class FeCluster implements AutoCloseable {
-  private static final Duration MIN_COOL_DOWN = Duration.ofSeconds(2);
-  private static final Duration MAX_COOL_DOWN = Duration.ofSeconds(30);
+  private static final Backoff COOL_DOWN =
+      Backoff.doubling(Duration.ofSeconds(2), Duration.ofSeconds(30));
 
   private final FrontendClient client;
   private final LongSupplier nanoClock;
@@ -36,7 +37,7 @@ final class FeCluster implements AutoCloseable {
   private long snapshotAt;
   private CnSdkException lastFailure;
   private long openUntil;
-  private Duration coolDown = MIN_COOL_DOWN;
+  private int trips;
   private long listings;
 
   FeCluster(FrontendClient client, LongSupplier nanoClock) {
@@ -146,11 +147,6 @@ final class FeCluster implements AutoCloseable {
     return listings;
   }
 
-  /** The last failure while the breaker is open. */
-  synchronized Optional<CnSdkException> openFailure() {
-    return nanoClock.getAsLong() < openUntil ? Optional.ofNullable(lastFailure) : Optional.empty();
-  }
-
   @Override
   public void close() {
     client.close();
@@ -165,7 +161,7 @@ final class FeCluster implements AutoCloseable {
   private void closeBreaker() {
     lastFailure = null;
     openUntil = 0;
-    coolDown = MIN_COOL_DOWN;
+    trips = 0;
   }
 
   private synchronized CnSdkException tripIfUnavailable(CnSdkException e) {
@@ -181,11 +177,7 @@ final class FeCluster implements AutoCloseable {
         || e instanceof FrontendUnavailableException
         || !(e instanceof FrontendException)) {
       lastFailure = e;
-      openUntil = nanoClock.getAsLong() + coolDown.toNanos();
-      coolDown =
-          coolDown.multipliedBy(2).compareTo(MAX_COOL_DOWN) > 0
-              ? MAX_COOL_DOWN
-              : coolDown.multipliedBy(2);
+      openUntil = nanoClock.getAsLong() + COOL_DOWN.nominalNanos(trips++);
     }
     return e;
   }

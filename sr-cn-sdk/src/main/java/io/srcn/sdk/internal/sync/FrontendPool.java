@@ -61,11 +61,6 @@ final class FrontendPool implements AutoCloseable {
     return clusters.values().stream().mapToLong(FeCluster::listings).sum();
   }
 
-  /** The number of FE clusters in use. */
-  int size() {
-    return clusters.size();
-  }
-
   @Override
   public void close() {
     clusters.values().forEach(FeCluster::close);

@@ -18,7 +18,9 @@ import java.util.function.UnaryOperator;
  * The {@link ComputeNodeGroup} handle: drives one group through its {@link GroupRuntime}, reading
  * Kubernetes directly (no informers) and the FE freshly on every pass.
  *
- * <p>Thread-safe: public operations are synchronized.
+ * <p>Thread-safe: operations that change the group are synchronized on the handle; {@link
+ * #awaitReady} polls without holding that lock (each pass runs under the group runtime's own lock),
+ * so {@code status()} from another thread is answered after at most one pass.
  */
 public final class GroupHandle implements ComputeNodeGroup {
   private final Engine engine;
@@ -94,22 +96,16 @@ public final class GroupHandle implements ComputeNodeGroup {
   }
 
   @Override
-  public synchronized GroupStatus awaitReady(Duration timeout) {
+  public GroupStatus awaitReady(Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
-    Duration pause = Duration.ofMillis(50);
+    int round = 0;
     GroupStatus status = runtime.pass(SyncMode.SYNC, Duration.ZERO);
     while (!status.isReady()) {
       if (System.nanoTime() >= deadline) {
         throw new ReadinessTimeoutException(
-            namespace() + "/" + name(),
-            "pods Ready, registered and Alive in the FE",
-            status.summary());
+            namespace() + "/" + name(), "pods Ready, registered and Alive in the FE", status);
       }
-      Lifecycle.pause(pause);
-      pause =
-          pause.multipliedBy(2).compareTo(Duration.ofSeconds(1)) > 0
-              ? Duration.ofSeconds(1)
-              : pause.multipliedBy(2);
+      Lifecycle.pause(Lifecycle.POLL.nominal(round++));
       status = runtime.pass(SyncMode.SYNC, Duration.ZERO);
     }
     return status;

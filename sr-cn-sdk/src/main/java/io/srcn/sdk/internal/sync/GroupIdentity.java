@@ -1,5 +1,7 @@
 package io.srcn.sdk.internal.sync;
 
+import io.srcn.sdk.AddressMode;
+import io.srcn.sdk.ComputeNodeGroupSpec;
 import io.srcn.sdk.fe.HostPort;
 import io.srcn.sdk.internal.status.AddressMismatch;
 import io.srcn.sdk.naming.Names;
@@ -16,6 +18,15 @@ import java.util.OptionalInt;
  * @param ipMode true when pods register by pod IP (ownership then comes from the ledger)
  */
 record GroupIdentity(String namespace, String group, String clusterDomain, boolean ipMode) {
+
+  /** The identity of the group {@code spec} describes; the one place an identity is built. */
+  static GroupIdentity of(ComputeNodeGroupSpec spec) {
+    return new GroupIdentity(
+        spec.namespace(),
+        spec.name(),
+        spec.clusterDomain(),
+        spec.addressMode() == AddressMode.POD_IP);
+  }
 
   /** The address a pod registers under, or empty when it has none yet (IP mode without an IP). */
   Optional<HostPort> addressOf(PodView pod) {

@@ -1,6 +1,5 @@
 package io.srcn.sdk.internal.sync;
 
-import io.srcn.sdk.AddressMode;
 import io.srcn.sdk.CnSdkException;
 import io.srcn.sdk.ComputeNodeGroupSpec;
 import io.srcn.sdk.GroupStatus;
@@ -27,7 +26,7 @@ final class GroupRuntime {
   GroupRuntime(Engine engine, ComputeNodeGroupSpec spec, ClusterView view) {
     this.engine = engine;
     this.view = view;
-    this.assembler = new StatusAssembler(identity(spec));
+    this.assembler = new StatusAssembler(GroupIdentity.of(spec));
     use(spec);
   }
 
@@ -44,7 +43,7 @@ final class GroupRuntime {
             view,
             engine.frontends,
             engine.ledger,
-            new SyncEvents(identity(next), engine.clock, engine::publish),
+            new SyncEvents(GroupIdentity.of(next), engine.clock, engine::publish),
             engine.clock);
   }
 
@@ -111,17 +110,5 @@ final class GroupRuntime {
       return Optional.empty();
     }
     return lastReport.frontendError().or(lastReport::registrationError);
-  }
-
-  synchronized Optional<GroupStatus> lastStatus() {
-    return Optional.ofNullable(last);
-  }
-
-  private static GroupIdentity identity(ComputeNodeGroupSpec spec) {
-    return new GroupIdentity(
-        spec.namespace(),
-        spec.name(),
-        spec.clusterDomain(),
-        spec.addressMode() == AddressMode.POD_IP);
   }
 }

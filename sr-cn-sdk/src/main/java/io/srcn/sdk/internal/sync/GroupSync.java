@@ -1,7 +1,6 @@
 package io.srcn.sdk.internal.sync;
 
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
-import io.srcn.sdk.AddressMode;
 import io.srcn.sdk.CnSdkException;
 import io.srcn.sdk.ComputeNodeGroupSpec;
 import io.srcn.sdk.fe.AddResult;
@@ -54,12 +53,7 @@ final class GroupSync {
       SyncListener listener,
       Clock clock) {
     this.spec = spec;
-    this.id =
-        new GroupIdentity(
-            spec.namespace(),
-            spec.name(),
-            spec.clusterDomain(),
-            spec.addressMode() == AddressMode.POD_IP);
+    this.id = GroupIdentity.of(spec);
     this.view = view;
     this.frontends = frontends;
     this.ledger = ledger;

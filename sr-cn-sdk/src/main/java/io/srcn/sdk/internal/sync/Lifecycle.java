@@ -3,6 +3,9 @@ package io.srcn.sdk.internal.sync;
 import io.srcn.sdk.CnSdkException;
 import io.srcn.sdk.ComputeNodeGroupSpec;
 import io.srcn.sdk.GroupStatus;
+import io.srcn.sdk.NodesNotReleasedException;
+import io.srcn.sdk.OperationInterruptedException;
+import io.srcn.sdk.internal.Backoff;
 import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -21,6 +24,9 @@ import org.slf4j.LoggerFactory;
 final class Lifecycle {
   private static final Logger LOG = LoggerFactory.getLogger(Lifecycle.class);
   private static final Duration EXTRA_WAIT = Duration.ofMinutes(1);
+
+  /** The pause between polls of a handle's waits: 50 ms doubling to 1 s. */
+  static final Backoff POLL = Backoff.doubling(Duration.ofMillis(50), Duration.ofSeconds(1));
 
   private final Engine engine;
   private final GroupRuntime runtime;
@@ -74,7 +80,7 @@ final class Lifecycle {
   private void releaseAll(ComputeNodeGroupSpec spec) {
     Duration bound = spec.terminationGracePeriod().plus(EXTRA_WAIT);
     long deadline = System.nanoTime() + bound.toNanos();
-    Duration pause = Duration.ofMillis(50);
+    int round = 0;
     while (true) {
       GroupStatus status = runtime.pass(SyncMode.RELEASE, Duration.ZERO);
       failOnFeError();
@@ -91,11 +97,7 @@ final class Lifecycle {
         failOnFeError();
         return;
       }
-      pause(pause);
-      pause =
-          pause.multipliedBy(2).compareTo(Duration.ofSeconds(1)) > 0
-              ? Duration.ofSeconds(1)
-              : pause.multipliedBy(2);
+      pause(POLL.nominal(round++));
     }
   }
 
@@ -103,7 +105,8 @@ final class Lifecycle {
     Optional<CnSdkException> error = runtime.lastError();
     if (error.isPresent()) {
       ComputeNodeGroupSpec spec = runtime.spec();
-      throw new CnSdkException(
+      throw new NodesNotReleasedException(
+          spec.namespace() + "/" + spec.name(),
           "group "
               + spec.namespace()
               + "/"
@@ -127,7 +130,7 @@ final class Lifecycle {
       Thread.sleep(d.toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new CnSdkException("interrupted while waiting", e);
+      throw new OperationInterruptedException("the next poll of the group", e);
     }
   }
 }

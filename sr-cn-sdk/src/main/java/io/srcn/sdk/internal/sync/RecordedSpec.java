@@ -2,10 +2,10 @@ package io.srcn.sdk.internal.sync;
 
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.srcn.sdk.CnSdkException;
 import io.srcn.sdk.ComputeNodeGroupSpec;
 import io.srcn.sdk.GroupNotFoundException;
 import io.srcn.sdk.InvalidSpecException;
+import io.srcn.sdk.RecordedSpecException;
 import io.srcn.sdk.naming.Labels;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +23,8 @@ public final class RecordedSpec {
    * The recorded spec of group {@code name}.
    *
    * @throws GroupNotFoundException when the group does not exist
-   * @throws CnSdkException when it is not managed by sr-cn-sdk or its annotation cannot be read
+   * @throws RecordedSpecException when it is not managed by sr-cn-sdk or its annotation cannot be
+   *     read
    */
   public static ComputeNodeGroupSpec read(KubernetesClient kube, String namespace, String name) {
     Optional<StatefulSet> sts = new DirectClusterView(kube, true).statefulSet(namespace, name);
@@ -36,26 +37,35 @@ public final class RecordedSpec {
   /**
    * The recorded spec of a group's StatefulSet.
    *
-   * @throws CnSdkException when it carries no readable spec
+   * @throws RecordedSpecException when it carries no readable spec
    */
   static ComputeNodeGroupSpec of(StatefulSet sts) {
     String where = sts.getMetadata().getNamespace() + "/" + sts.getMetadata().getName();
     Map<String, String> annotations = sts.getMetadata().getAnnotations();
     String json = annotations == null ? null : annotations.get(Labels.SPEC_ANNOTATION);
     if (json == null) {
-      throw new CnSdkException(
+      throw new RecordedSpecException(
           "StatefulSet "
               + where
               + " has no "
               + Labels.SPEC_ANNOTATION
               + " annotation:"
-              + " it was not deployed by sr-cn-sdk");
+              + " it was not deployed by sr-cn-sdk",
+          sts.getMetadata().getNamespace(),
+          sts.getMetadata().getName(),
+          null);
     }
     try {
       return ComputeNodeGroupSpec.fromCanonicalJson(json);
     } catch (InvalidSpecException e) {
-      throw new CnSdkException(
-          "the spec recorded on StatefulSet " + where + " cannot be read: " + e.getMessage(), e);
+      throw new RecordedSpecException(
+          "the spec recorded on StatefulSet "
+              + where
+              + " cannot be read (edited by hand, or written by an incompatible sr-cn-sdk): "
+              + e.getMessage(),
+          sts.getMetadata().getNamespace(),
+          sts.getMetadata().getName(),
+          e);
     }
   }
 }

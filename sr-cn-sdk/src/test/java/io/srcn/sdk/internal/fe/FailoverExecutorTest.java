@@ -7,6 +7,7 @@ import io.srcn.sdk.fe.FrontendAuthException;
 import io.srcn.sdk.fe.FrontendException;
 import io.srcn.sdk.fe.FrontendUnavailableException;
 import io.srcn.sdk.fe.HostPort;
+import io.srcn.sdk.internal.Backoff;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

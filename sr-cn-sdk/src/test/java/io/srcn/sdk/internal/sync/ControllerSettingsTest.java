@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.srcn.sdk.ComputeNodeController;
+import io.srcn.sdk.InvalidSpecException;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,21 +27,21 @@ class ControllerSettingsTest {
   @Test
   void outOfRangeSettingsAreRejectedNamingTheSetting() {
     assertThatThrownBy(() -> builder().resyncPeriod(Duration.ofMillis(10)).build())
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(InvalidSpecException.class)
         .hasMessageContaining("resyncPeriod");
     assertThatThrownBy(() -> builder().workers(0).build())
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(InvalidSpecException.class)
         .hasMessageContaining("workers 0");
     assertThatThrownBy(() -> builder().batchWindow(Duration.ofSeconds(6)).build())
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(InvalidSpecException.class)
         .hasMessageContaining("batchWindow PT6S must be 0..5 s");
     assertThatThrownBy(() -> builder().batchWindow(Duration.ofMillis(-1)).build())
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(InvalidSpecException.class)
         .hasMessageContaining("batchWindow");
     assertThatThrownBy(
             () ->
                 builder().leaderElection("ns", "lease", "me").leaseDuration(Duration.ZERO).build())
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(InvalidSpecException.class)
         .hasMessageContaining("leaseDuration");
   }
 

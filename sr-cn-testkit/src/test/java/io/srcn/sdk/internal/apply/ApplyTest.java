@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.srcn.sdk.ApplyResult;
 import io.srcn.sdk.ComputeNodeGroupSpec;
 import io.srcn.sdk.ObjectChange;
 import io.srcn.sdk.ObjectChange.Action;
+import io.srcn.sdk.Plan;
 import io.srcn.testkit.k8s.MockKubernetes;
 import io.srcn.testkit.k8s.RequestLog;
 import java.util.List;
@@ -42,7 +42,7 @@ class ApplyTest {
 
   @Test
   void firstApplyCreatesEveryObjectStatefulSetFirst() {
-    ApplyResult result = applier.apply(ApplySpecs.autoscaled("a1"));
+    Plan result = applier.apply(ApplySpecs.autoscaled("a1"));
 
     assertThat(result.changes())
         .extracting(c -> c.kind() + " " + c.name() + " " + c.action())
@@ -98,7 +98,7 @@ class ApplyTest {
     applier.apply(spec);
     k8s.requests().reset();
 
-    ApplyResult again = applier.apply(spec);
+    Plan again = applier.apply(spec);
 
     assertThat(again.hasChanges()).isFalse();
     assertThat(again.changes()).extracting(ObjectChange::action).containsOnly(Action.UNCHANGED);
@@ -141,7 +141,7 @@ class ApplyTest {
     applier.apply(spec);
     k8s.requests().reset();
 
-    ApplyResult result = applier.apply(spec.image("starrocks/cn-ubuntu:3.3.6"));
+    Plan result = applier.apply(spec.image("starrocks/cn-ubuntu:3.3.6"));
 
     assertThat(result.change("StatefulSet").orElseThrow().changedFields())
         .contains("spec.template.spec.containers[cn].image");
@@ -170,7 +170,7 @@ class ApplyTest {
     ComputeNodeGroupSpec spec = ApplySpecs.fixed("rm").env("TZ", "UTC");
     applier.apply(spec);
 
-    ApplyResult result = applier.apply(ApplySpecs.fixed("rm"));
+    Plan result = applier.apply(ApplySpecs.fixed("rm"));
 
     assertThat(result.action("StatefulSet")).contains(Action.UPDATE);
     assertThat(result.change("StatefulSet").orElseThrow().changedFields())
@@ -204,7 +204,7 @@ class ApplyTest {
               return cm;
             });
 
-    ApplyResult result = applier.apply(spec);
+    Plan result = applier.apply(spec);
 
     assertThat(result.change("ConfigMap").orElseThrow().changedFields())
         .containsExactly("data[cn.conf]");

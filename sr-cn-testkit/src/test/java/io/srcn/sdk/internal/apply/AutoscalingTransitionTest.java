@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.srcn.sdk.ApplyResult;
 import io.srcn.sdk.ObjectChange.Action;
+import io.srcn.sdk.Plan;
 import io.srcn.testkit.k8s.MockKubernetes;
 import io.srcn.testkit.k8s.RequestLog;
 import org.junit.jupiter.api.AfterEach;
@@ -51,7 +51,7 @@ class AutoscalingTransitionTest {
     assertThat(hpaExists()).isTrue();
 
     // off: the HPA goes first, then the StatefulSet gets its replicas back, explicitly
-    ApplyResult off = applier.apply(ApplySpecs.fixed("as").replicas(4));
+    Plan off = applier.apply(ApplySpecs.fixed("as").replicas(4));
     assertThat(off.changes())
         .extracting(c -> c.kind() + " " + c.action())
         .containsSubsequence("HorizontalPodAutoscaler DELETE", "StatefulSet UPDATE");
@@ -62,7 +62,7 @@ class AutoscalingTransitionTest {
 
     // on again: replicas are handed to another field manager before the SDK stops sending them
     k8s.requests().reset();
-    ApplyResult on = applier.apply(ApplySpecs.autoscaled("as"));
+    Plan on = applier.apply(ApplySpecs.autoscaled("as"));
     assertThat(on.changes())
         .extracting(c -> c.kind() + " " + c.action())
         .containsSubsequence("StatefulSet UPDATE", "HorizontalPodAutoscaler CREATE");
@@ -79,8 +79,7 @@ class AutoscalingTransitionTest {
     applier.apply(ApplySpecs.autoscaled("as"));
     k8s.requests().reset();
 
-    ApplyResult changed =
-        applier.apply(ApplySpecs.autoscaled("as").config("sys_log_level", "WARN"));
+    Plan changed = applier.apply(ApplySpecs.autoscaled("as").config("sys_log_level", "WARN"));
 
     assertThat(changed.action("StatefulSet")).contains(Action.UPDATE);
     assertThat(changed.change("StatefulSet").orElseThrow().changedFields())

@@ -6,9 +6,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.srcn.sdk.ApplyResult;
 import io.srcn.sdk.ComputeNodeGroupSpec;
 import io.srcn.sdk.ObjectChange.Action;
+import io.srcn.sdk.Plan;
 import io.srcn.sdk.naming.Labels;
 import io.srcn.testkit.k8s.MockKubernetes;
 import java.time.Duration;
@@ -60,7 +60,7 @@ class ConfigRolloutTest {
     await().atMost(Duration.ofSeconds(10)).until(() -> pods().size() == 3);
     assertThat(pods()).allSatisfy(p -> assertThat(hash(p)).isEqualTo(before));
 
-    ApplyResult result = applier.apply(spec.config("sys_log_level", "WARN"));
+    Plan result = applier.apply(spec.config("sys_log_level", "WARN"));
 
     assertThat(result.changes())
         .extracting(c -> c.kind() + " " + c.action())

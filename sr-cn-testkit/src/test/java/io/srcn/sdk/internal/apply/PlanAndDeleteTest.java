@@ -4,7 +4,6 @@ import static io.srcn.sdk.internal.apply.ApplySpecs.NAMESPACE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.srcn.sdk.ApplyResult;
 import io.srcn.sdk.ComputeNodeGroupSpec;
 import io.srcn.sdk.ObjectChange;
 import io.srcn.sdk.ObjectChange.Action;
@@ -70,7 +69,7 @@ class PlanAndDeleteTest {
     applier.apply(ApplySpecs.autoscaled("d1"));
     k8s.requests().reset();
 
-    ApplyResult first = applier.delete(NAMESPACE, "d1");
+    Plan first = applier.delete(NAMESPACE, "d1");
 
     assertThat(first.changes())
         .extracting(c -> c.kind() + " " + c.action())
@@ -93,7 +92,7 @@ class PlanAndDeleteTest {
     assertThat(kube.configMaps().inNamespace(NAMESPACE).withName("d1-cn-config").get()).isNull();
 
     k8s.requests().reset();
-    ApplyResult second = applier.delete(NAMESPACE, "d1");
+    Plan second = applier.delete(NAMESPACE, "d1");
     assertThat(second.changes()).extracting(ObjectChange::action).containsOnly(Action.UNCHANGED);
     assertThat(k8s.requests().count("delete", "*")).isZero();
   }
@@ -112,7 +111,7 @@ class PlanAndDeleteTest {
                 .build())
         .create();
 
-    ApplyResult result = applier.delete(NAMESPACE, "x");
+    Plan result = applier.delete(NAMESPACE, "x");
 
     assertThat(result.action("ConfigMap")).contains(Action.UNCHANGED);
     assertThat(kube.configMaps().inNamespace(NAMESPACE).withName("x-cn-config").get()).isNotNull();

@@ -1,12 +1,14 @@
-package io.srcn.sdk.internal.fe;
+package io.srcn.sdk.internal;
 
 import java.time.Duration;
 import java.util.function.DoubleSupplier;
 
 /**
- * Exponential backoff with "equal jitter": the n-th pause is half of {@code min(max, initial *
- * 2^n)} plus a random share of the other half, so clients that lost the same FE do not come back in
- * lockstep, yet each waits at least half the nominal time.
+ * The SDK's one exponential backoff: the nominal n-th pause is {@code min(max, initial * 2^n)}.
+ * Polls and retries inside one process use the nominal pause ({@link #nominal}); clients of a
+ * shared server use "equal jitter" ({@link #delayNanos}): half of the nominal pause plus a random
+ * share of the other half, so clients that lost the same FE do not come back in lockstep, yet each
+ * waits at least half the nominal time.
  *
  * <p>Immutable and thread-safe when the random source is.
  */
@@ -24,6 +26,16 @@ public final class Backoff {
     this.initialNanos = initial.toNanos();
     this.maxNanos = max.toNanos();
     this.random = random;
+  }
+
+  /** A backoff without jitter, for {@link #nominal} pauses. */
+  public static Backoff doubling(Duration initial, Duration max) {
+    return new Backoff(initial, max, () -> 0.0);
+  }
+
+  /** The nominal pause (without jitter) after {@code round} rounds, counting from 0. */
+  public Duration nominal(int round) {
+    return Duration.ofNanos(nominalNanos(round));
   }
 
   /** The nominal pause (without jitter) after {@code round} failed rounds, counting from 0. */

@@ -1,4 +1,4 @@
-package io.srcn.sdk.internal.fe;
+package io.srcn.sdk.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
