@@ -22,7 +22,7 @@ import java.time.Clock;
  *     .image("starrocks/cn-ubuntu:3.3.5")
  *     .autoscale(Autoscaling.between(1, 10).onCpu(60))
  *     .registerWith(Frontend.at("fe-0.fe-search.starrocks.svc:9030")
- *         .withCredentials(Credentials.fromSecret("fe-account")));
+ *         .credentials(Credentials.fromSecret("fe-account")));
  * }</pre>
  *
  * <p>Stateless and thread-safe.

@@ -14,7 +14,7 @@ import org.immutables.value.Value;
  *
  * <pre>{@code
  * Frontend fe = Frontend.at("fe-0.fe-search.starrocks.svc:9030", "fe-1.fe-search.starrocks.svc")
- *     .withCredentials(Credentials.fromSecret("fe-account"));
+ *     .credentials(Credentials.fromSecret("fe-account"));
  * }</pre>
  *
  * <p>Timeouts are whole milliseconds, as JDBC takes them.
@@ -80,22 +80,22 @@ public abstract class Frontend {
   }
 
   /** A copy using these credentials. */
-  public Frontend withCredentials(Credentials credentials) {
+  public Frontend credentials(Credentials credentials) {
     return ImmutableFrontend.builder().from(this).credentials(credentials).build();
   }
 
   /** A copy with this connect timeout. */
-  public Frontend withConnectTimeout(Duration timeout) {
+  public Frontend connectTimeout(Duration timeout) {
     return ImmutableFrontend.builder().from(this).connectTimeout(timeout).build();
   }
 
   /** A copy with this statement timeout. */
-  public Frontend withQueryTimeout(Duration timeout) {
+  public Frontend queryTimeout(Duration timeout) {
     return ImmutableFrontend.builder().from(this).queryTimeout(timeout).build();
   }
 
   /** A copy with this TLS mode. */
-  public Frontend withTls(TlsMode mode) {
+  public Frontend tlsMode(TlsMode mode) {
     return ImmutableFrontend.builder().from(this).tlsMode(mode).build();
   }
 
@@ -117,5 +117,49 @@ public abstract class Frontend {
         !d.isNegative() && !d.isZero() && d.getNano() % 1_000_000 == 0,
         field,
         () -> d + " must be positive, in whole milliseconds");
+  }
+
+  /**
+   * Same as {@link #credentials(Credentials)}.
+   *
+   * @deprecated the copy methods are named like the attribute (as the spec's are); this alias
+   *     exists only while parallel branches merge and goes before 0.1.0
+   */
+  @Deprecated(forRemoval = true)
+  public Frontend withCredentials(Credentials credentials) {
+    return credentials(credentials);
+  }
+
+  /**
+   * Same as {@link #connectTimeout(Duration)}.
+   *
+   * @deprecated the copy methods are named like the attribute (as the spec's are); this alias
+   *     exists only while parallel branches merge and goes before 0.1.0
+   */
+  @Deprecated(forRemoval = true)
+  public Frontend withConnectTimeout(Duration timeout) {
+    return connectTimeout(timeout);
+  }
+
+  /**
+   * Same as {@link #queryTimeout(Duration)}.
+   *
+   * @deprecated the copy methods are named like the attribute (as the spec's are); this alias
+   *     exists only while parallel branches merge and goes before 0.1.0
+   */
+  @Deprecated(forRemoval = true)
+  public Frontend withQueryTimeout(Duration timeout) {
+    return queryTimeout(timeout);
+  }
+
+  /**
+   * Same as {@link #tlsMode(TlsMode)}.
+   *
+   * @deprecated the copy methods are named like the attribute (as the spec's are); this alias
+   *     exists only while parallel branches merge and goes before 0.1.0
+   */
+  @Deprecated(forRemoval = true)
+  public Frontend withTls(TlsMode mode) {
+    return tlsMode(mode);
   }
 }

@@ -58,22 +58,22 @@ public abstract class Ports {
   }
 
   /** A copy with this heartbeat port. */
-  public Ports withHeartbeat(int port) {
+  public Ports heartbeat(int port) {
     return ImmutablePorts.builder().from(this).heartbeat(port).build();
   }
 
   /** A copy with this thrift port. */
-  public Ports withThrift(int port) {
+  public Ports thrift(int port) {
     return ImmutablePorts.builder().from(this).thrift(port).build();
   }
 
   /** A copy with this webserver port. */
-  public Ports withWebserver(int port) {
+  public Ports webserver(int port) {
     return ImmutablePorts.builder().from(this).webserver(port).build();
   }
 
   /** A copy with this bRPC port. */
-  public Ports withBrpc(int port) {
+  public Ports brpc(int port) {
     return ImmutablePorts.builder().from(this).brpc(port).build();
   }
 
@@ -96,5 +96,49 @@ public abstract class Ports {
               () -> port + " is also the " + earlier + " port; the ports must be distinct");
         });
     v.throwIfAny();
+  }
+
+  /**
+   * Same as {@link #heartbeat(int)}.
+   *
+   * @deprecated the copy methods are named like the attribute (as the spec's are); this alias
+   *     exists only while parallel branches merge and goes before 0.1.0
+   */
+  @Deprecated(forRemoval = true)
+  public Ports withHeartbeat(int port) {
+    return heartbeat(port);
+  }
+
+  /**
+   * Same as {@link #thrift(int)}.
+   *
+   * @deprecated the copy methods are named like the attribute (as the spec's are); this alias
+   *     exists only while parallel branches merge and goes before 0.1.0
+   */
+  @Deprecated(forRemoval = true)
+  public Ports withThrift(int port) {
+    return thrift(port);
+  }
+
+  /**
+   * Same as {@link #webserver(int)}.
+   *
+   * @deprecated the copy methods are named like the attribute (as the spec's are); this alias
+   *     exists only while parallel branches merge and goes before 0.1.0
+   */
+  @Deprecated(forRemoval = true)
+  public Ports withWebserver(int port) {
+    return webserver(port);
+  }
+
+  /**
+   * Same as {@link #brpc(int)}.
+   *
+   * @deprecated the copy methods are named like the attribute (as the spec's are); this alias
+   *     exists only while parallel branches merge and goes before 0.1.0
+   */
+  @Deprecated(forRemoval = true)
+  public Ports withBrpc(int port) {
+    return brpc(port);
   }
 }

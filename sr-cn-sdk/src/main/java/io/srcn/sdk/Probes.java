@@ -52,17 +52,17 @@ public abstract class Probes {
   }
 
   /** A copy with this startup failure time. */
-  public Probes withStartupFailureSeconds(int seconds) {
+  public Probes startupFailureSeconds(int seconds) {
     return ImmutableProbes.builder().from(this).startupFailureSeconds(seconds).build();
   }
 
   /** A copy with this liveness failure time. */
-  public Probes withLivenessFailureSeconds(int seconds) {
+  public Probes livenessFailureSeconds(int seconds) {
     return ImmutableProbes.builder().from(this).livenessFailureSeconds(seconds).build();
   }
 
   /** A copy with this readiness failure time. */
-  public Probes withReadinessFailureSeconds(int seconds) {
+  public Probes readinessFailureSeconds(int seconds) {
     return ImmutableProbes.builder().from(this).readinessFailureSeconds(seconds).build();
   }
 
@@ -73,5 +73,38 @@ public abstract class Probes {
     v.range("livenessFailureSeconds", livenessFailureSeconds(), 0, MAX_SECONDS);
     v.range("readinessFailureSeconds", readinessFailureSeconds(), 0, MAX_SECONDS);
     v.throwIfAny();
+  }
+
+  /**
+   * Same as {@link #startupFailureSeconds(int)}.
+   *
+   * @deprecated the copy methods are named like the attribute (as the spec's are); this alias
+   *     exists only while parallel branches merge and goes before 0.1.0
+   */
+  @Deprecated(forRemoval = true)
+  public Probes withStartupFailureSeconds(int seconds) {
+    return startupFailureSeconds(seconds);
+  }
+
+  /**
+   * Same as {@link #livenessFailureSeconds(int)}.
+   *
+   * @deprecated the copy methods are named like the attribute (as the spec's are); this alias
+   *     exists only while parallel branches merge and goes before 0.1.0
+   */
+  @Deprecated(forRemoval = true)
+  public Probes withLivenessFailureSeconds(int seconds) {
+    return livenessFailureSeconds(seconds);
+  }
+
+  /**
+   * Same as {@link #readinessFailureSeconds(int)}.
+   *
+   * @deprecated the copy methods are named like the attribute (as the spec's are); this alias
+   *     exists only while parallel branches merge and goes before 0.1.0
+   */
+  @Deprecated(forRemoval = true)
+  public Probes withReadinessFailureSeconds(int seconds) {
+    return readinessFailureSeconds(seconds);
   }
 }

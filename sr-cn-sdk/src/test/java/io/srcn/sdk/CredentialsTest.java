@@ -17,7 +17,7 @@ class CredentialsTest {
         .isEqualTo("Credentials{secret=fe-account, userKey=FE_USR, passwordKey=FE_PWD}");
     assertThat(Credentials.redacted("admin").toString())
         .isEqualTo("Credentials{user=admin, password=<not recoverable>}");
-    Frontend fe = Frontend.at("fe:9030").withCredentials(literal);
+    Frontend fe = Frontend.at("fe:9030").credentials(literal);
     assertThat(fe.toString()).doesNotContain(PASSWORD).contains("admin");
     ComputeNodeGroupSpec spec = ComputeNodeGroups.create("g").registerWith(fe);
     assertThat(spec.toString()).doesNotContain(PASSWORD);

@@ -37,8 +37,7 @@ class LegacyManifestTest {
             .replicas(1)
             .autoscale(SEED_POLICY)
             .registerWith(
-                Frontend.at("172.26.92.1:9030")
-                    .withCredentials(Credentials.fromSecret("test-secret")))
+                Frontend.at("172.26.92.1:9030").credentials(Credentials.fromSecret("test-secret")))
             .addressMode(AddressMode.POD_IP)
             .podLabel("team", "analytics")
             .podLabel("tier", "compute")

@@ -23,7 +23,7 @@ class ReadmeExampleTest {
                     .scaleDownDisabled())
             .registerWith(
                 Frontend.at("fe-0.fe-search.starrocks.svc:9030", "fe-1.fe-search.starrocks.svc")
-                    .withCredentials(Credentials.fromSecret("fe-account")))
+                    .credentials(Credentials.fromSecret("fe-account")))
             .validate();
 
     assertThat(spec.namespace()).isEqualTo("starrocks");

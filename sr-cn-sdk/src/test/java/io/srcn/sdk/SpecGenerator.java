@@ -124,14 +124,14 @@ final class SpecGenerator extends RandomValues {
           case 1 -> Credentials.fromSecret(label(6)).withKeys("user_" + label(2), "pw." + label(2));
           default -> Credentials.of(pick(TRICKY.subList(1, 8)) + "u", text());
         };
-    fe = fe.withCredentials(c);
+    fe = fe.credentials(c);
     if (random.nextBoolean()) {
-      fe = fe.withConnectTimeout(Duration.ofMillis(1 + random.nextInt(60_000)));
+      fe = fe.connectTimeout(Duration.ofMillis(1 + random.nextInt(60_000)));
     }
     if (random.nextBoolean()) {
-      fe = fe.withQueryTimeout(Duration.ofMillis(1 + random.nextInt(600_000)));
+      fe = fe.queryTimeout(Duration.ofMillis(1 + random.nextInt(600_000)));
     }
-    return random.nextBoolean() ? fe : fe.withTls(pick(List.of(TlsMode.values())));
+    return random.nextBoolean() ? fe : fe.tlsMode(pick(List.of(TlsMode.values())));
   }
 
   private Resources resources() {

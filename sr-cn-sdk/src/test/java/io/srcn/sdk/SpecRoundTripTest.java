@@ -84,8 +84,7 @@ class SpecRoundTripTest {
   void aLiteralPasswordIsNeverWritten() {
     ComputeNodeGroupSpec spec =
         ComputeNodeGroups.create("g")
-            .registerWith(
-                Frontend.at("fe:9030").withCredentials(Credentials.of("admin", "s3cr3t!")));
+            .registerWith(Frontend.at("fe:9030").credentials(Credentials.of("admin", "s3cr3t!")));
     assertThat(spec.toYaml())
         .doesNotContain("s3cr3t!")
         .contains("admin")
@@ -101,7 +100,7 @@ class SpecRoundTripTest {
 
   static ComputeNodeGroupSpec withoutPasswords(ComputeNodeGroupSpec spec) {
     return spec.frontend()
-        .map(f -> spec.registerWith(f.withCredentials(f.credentials().withoutPassword())))
+        .map(f -> spec.registerWith(f.credentials(f.credentials().withoutPassword())))
         .orElse(spec);
   }
 }

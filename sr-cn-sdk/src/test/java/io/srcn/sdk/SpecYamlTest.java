@@ -243,7 +243,7 @@ class SpecYamlTest {
     ComputeNodeGroupSpec spec =
         ComputeNodeGroups.create("g")
             .terminationGracePeriod(Duration.ofSeconds(30))
-            .registerWith(Frontend.at("fe").withConnectTimeout(Duration.ofMillis(250)))
+            .registerWith(Frontend.at("fe").connectTimeout(Duration.ofMillis(250)))
             .autoscale(Autoscaling.between(1, 2).scaleDownStabilization(Duration.ofMinutes(5)));
     assertThat(spec.toYaml())
         .contains("terminationGracePeriodSeconds: 30")

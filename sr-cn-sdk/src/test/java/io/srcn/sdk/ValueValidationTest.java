@@ -64,27 +64,27 @@ class ValueValidationTest {
         // ports and probes
         rule(
             "port range",
-            () -> Ports.defaults().withHeartbeat(0),
+            () -> Ports.defaults().heartbeat(0),
             "ports.heartbeat",
             "0 must be in 1..65535"),
         rule(
             "port above range",
-            () -> Ports.defaults().withBrpc(65536),
+            () -> Ports.defaults().brpc(65536),
             "ports.brpc",
             "65536 must be in 1..65535"),
         rule(
             "ports distinct",
-            () -> Ports.defaults().withThrift(9050),
+            () -> Ports.defaults().thrift(9050),
             "ports.thrift",
             "9050 is also the heartbeat port; the ports must be distinct"),
         rule(
             "probe negative",
-            () -> Probes.defaults().withStartupFailureSeconds(-1),
+            () -> Probes.defaults().startupFailureSeconds(-1),
             "probes.startupFailureSeconds",
             "-1 must be in 0..86400"),
         rule(
             "probe too long",
-            () -> Probes.defaults().withReadinessFailureSeconds(86401),
+            () -> Probes.defaults().readinessFailureSeconds(86401),
             "probes.readinessFailureSeconds",
             "86401 must be in 0..86400"),
         // storage
@@ -152,12 +152,12 @@ class ValueValidationTest {
             "Secret keys apply only to credentials read from a Secret"),
         rule(
             "connect timeout",
-            () -> Frontend.at("fe:9030").withConnectTimeout(Duration.ZERO),
+            () -> Frontend.at("fe:9030").connectTimeout(Duration.ZERO),
             "frontend.connectTimeout",
             "PT0S must be positive, in whole milliseconds"),
         rule(
             "query timeout precision",
-            () -> Frontend.at("fe:9030").withQueryTimeout(Duration.ofNanos(1_500_000)),
+            () -> Frontend.at("fe:9030").queryTimeout(Duration.ofNanos(1_500_000)),
             "frontend.queryTimeout",
             "PT0.0015S must be positive, in whole milliseconds"),
         rule(

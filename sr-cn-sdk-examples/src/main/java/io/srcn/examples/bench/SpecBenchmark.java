@@ -99,7 +99,7 @@ public final class SpecBenchmark {
                 .scaleDownStabilization(Duration.ofMinutes(10)))
         .registerWith(
             Frontend.at("fe-0.fe-search.starrocks.svc:9030", "fe-1.fe-search.starrocks.svc:9030")
-                .withCredentials(Credentials.fromSecret("fe-account")))
+                .credentials(Credentials.fromSecret("fe-account")))
         .validate();
   }
 

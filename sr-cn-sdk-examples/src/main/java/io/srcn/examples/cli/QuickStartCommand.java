@@ -112,7 +112,7 @@ final class QuickStartCommand extends SrcnCommand {
     String password = globals.cli().env().getOrDefault(globals.passwordEnv, "");
     try {
       return Frontend.at(fe.get(0), fe.subList(1, fe.size()).toArray(String[]::new))
-          .withCredentials(Credentials.of(feUser, password));
+          .credentials(Credentials.of(feUser, password));
     } catch (IllegalArgumentException e) {
       throw new UsageException("--fe: " + e.getMessage());
     }

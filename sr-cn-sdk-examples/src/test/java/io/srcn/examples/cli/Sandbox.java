@@ -74,7 +74,7 @@ final class Sandbox implements AutoCloseable {
 
   /** The sandbox FE as an SDK value, with this root password. */
   Frontend frontend(String rootPassword) {
-    return Frontend.at(fe).withCredentials(Credentials.of("root", rootPassword));
+    return Frontend.at(fe).credentials(Credentials.of("root", rootPassword));
   }
 
   /** What the sandbox logged on stderr. */

@@ -159,7 +159,7 @@ public final class FakeFrontend implements AutoCloseable {
     if (password == null) {
       throw new IllegalArgumentException("no user '" + user + "' is configured on this FE");
     }
-    return Frontend.at(List.of(address())).withCredentials(Credentials.of(user, password));
+    return Frontend.at(List.of(address())).credentials(Credentials.of(user, password));
   }
 
   /** A snapshot of the compute nodes, in the order they were added. */

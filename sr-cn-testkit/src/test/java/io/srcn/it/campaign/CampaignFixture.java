@@ -54,8 +54,8 @@ final class CampaignFixture implements AutoCloseable {
   /** The FE as groups register with it: both relay addresses, root credentials. */
   Frontend frontend() {
     return Frontend.at(List.of(first.address(), second.address()))
-        .withCredentials(fe.frontend().credentials())
-        .withConnectTimeout(Duration.ofMillis(500));
+        .credentials(fe.frontend().credentials())
+        .connectTimeout(Duration.ofMillis(500));
   }
 
   /** Runs {@code action} after {@code delay} on the fault timer. */

@@ -37,8 +37,8 @@ class FrontendClientFailoverTest {
 
   private Frontend both() {
     return Frontend.at(List.of(fe1.address(), fe2.address()))
-        .withConnectTimeout(Duration.ofSeconds(2))
-        .withQueryTimeout(Duration.ofSeconds(5));
+        .connectTimeout(Duration.ofSeconds(2))
+        .queryTimeout(Duration.ofSeconds(5));
   }
 
   @Test
@@ -145,7 +145,7 @@ class FrontendClientFailoverTest {
   @Test
   void aStatementThatGetsNoAnswerInTimeBreaksTheConnectionAndFailsOver() {
     Frontend slowFirst =
-        both().withQueryTimeout(Duration.ofMillis(300)).withConnectTimeout(Duration.ofSeconds(2));
+        both().queryTimeout(Duration.ofMillis(300)).connectTimeout(Duration.ofSeconds(2));
     try (FrontendClient client =
         FrontendClient.builder(slowFirst).retryDeadline(Duration.ofSeconds(10)).build()) {
       client.computeNodes();
@@ -160,7 +160,7 @@ class FrontendClientFailoverTest {
   @Test
   void wrongPasswordIsNotRetried() {
     fe1.addUser("cn_admin", "right", true);
-    Frontend wrong = fe1.frontend("cn_admin").withCredentials(Credentials.of("cn_admin", "wrong"));
+    Frontend wrong = fe1.frontend("cn_admin").credentials(Credentials.of("cn_admin", "wrong"));
     try (FrontendClient client =
         FrontendClient.builder(wrong)
             .retryDeadline(Duration.ofSeconds(60))
@@ -193,7 +193,7 @@ class FrontendClientFailoverTest {
 
   @Test
   void theTlsModeReachesTheDriver() {
-    Frontend tls = fe1.frontend().withTls(TlsMode.REQUIRED);
+    Frontend tls = fe1.frontend().tlsMode(TlsMode.REQUIRED);
     try (FrontendClient client = FrontendClient.builder(tls).retryDeadline(Duration.ZERO).build()) {
       assertThatThrownBy(client::computeNodes)
           .isInstanceOf(FrontendUnavailableException.class)

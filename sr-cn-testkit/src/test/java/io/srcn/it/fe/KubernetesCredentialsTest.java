@@ -84,8 +84,7 @@ class KubernetesCredentialsTest {
                 .build()
                 .start();
         FrontendClient client =
-            FrontendClient.builder(
-                    fe.frontend().withCredentials(Credentials.fromSecret("fe-account")))
+            FrontendClient.builder(fe.frontend().credentials(Credentials.fromSecret("fe-account")))
                 .credentialsResolver(resolver, NS)
                 .build()) {
       HostPort cn = HostPort.of("10.0.0.1", 9050);

@@ -67,8 +67,8 @@ class FrontendOutageTest {
       c.fe.stop();
       Frontend both =
           Frontend.at(c.fe.address().toString(), second.address().toString())
-              .withCredentials(second.frontend().credentials())
-              .withConnectTimeout(Duration.ofMillis(500));
+              .credentials(second.frontend().credentials())
+              .connectTimeout(Duration.ofMillis(500));
       try (ComputeNodeGroup g =
           c.spec("g")
               .replicas(1)

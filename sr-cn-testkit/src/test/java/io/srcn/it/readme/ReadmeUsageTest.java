@@ -38,8 +38,7 @@ class ReadmeUsageTest {
       KubernetesClient kube = c.k8s.client();
       kube.resource(feAccountSecret(c)).inNamespace("starrocks").create();
       Frontend fe =
-          Frontend.at(c.fe.address().toString())
-              .withCredentials(Credentials.fromSecret("fe-account"));
+          Frontend.at(c.fe.address().toString()).credentials(Credentials.fromSecret("fe-account"));
       GroupStatus status = usage(kube, fe);
       assertThat(status.isReady()).isTrue();
       assertThat(c.feAddresses()).containsExactly(Cluster.fqdn("analytics", 0));

@@ -38,7 +38,7 @@ class RealClusterTest {
         new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(kubeconfig)).build()) {
       Frontend fe =
           Frontend.at(System.getenv("SRCN_FE"))
-              .withCredentials(
+              .credentials(
                   Credentials.of(env("SRCN_FE_USER", "root"), env("SRCN_FE_PASSWORD", "")));
       try (ComputeNodeGroup g =
           ComputeNodeGroups.create("srcn-it")

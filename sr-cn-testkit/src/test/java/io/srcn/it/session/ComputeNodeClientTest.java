@@ -55,8 +55,8 @@ class ComputeNodeClientTest {
         .registerWith(
             c.fe
                 .frontend()
-                .withCredentials(Credentials.fromSecret("fe-account"))
-                .withConnectTimeout(Duration.ofMillis(500)));
+                .credentials(Credentials.fromSecret("fe-account"))
+                .connectTimeout(Duration.ofMillis(500)));
   }
 
   @Test

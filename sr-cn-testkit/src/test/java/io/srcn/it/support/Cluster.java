@@ -50,7 +50,7 @@ public final class Cluster implements AutoCloseable {
         .inNamespace(NS)
         .image("starrocks/cn-ubuntu:3.3.5")
         .terminationGracePeriod(Duration.ofSeconds(5))
-        .registerWith(fe.frontend().withConnectTimeout(Duration.ofMillis(500)));
+        .registerWith(fe.frontend().connectTimeout(Duration.ofMillis(500)));
   }
 
   /** The pod DNS name and heartbeat port of ordinal {@code i}, as registered. */

@@ -42,17 +42,16 @@ final class FrontendReader {
     fe =
         credentials == null
             ? fe
-            : Attempts.step(v, "frontend", fe, x -> x.withCredentials(credentials));
+            : Attempts.step(v, "frontend", fe, x -> x.credentials(credentials));
     fe =
         connect == null
             ? fe
-            : Attempts.step(
-                v, "frontend", fe, x -> x.withConnectTimeout(Duration.ofMillis(connect)));
+            : Attempts.step(v, "frontend", fe, x -> x.connectTimeout(Duration.ofMillis(connect)));
     fe =
         query == null
             ? fe
-            : Attempts.step(v, "frontend", fe, x -> x.withQueryTimeout(Duration.ofMillis(query)));
-    return tls == null ? fe : Attempts.step(v, "frontend", fe, x -> x.withTls(tls));
+            : Attempts.step(v, "frontend", fe, x -> x.queryTimeout(Duration.ofMillis(query)));
+    return tls == null ? fe : Attempts.step(v, "frontend", fe, x -> x.tlsMode(tls));
   }
 
   private static void address(Violations v, Object o, List<HostPort> addresses) {

@@ -39,9 +39,9 @@ class ConnectionAttributesTest {
       HostPort address = HostPort.of("127.0.0.1", server.getLocalPort());
       Frontend fe =
           Frontend.at(List.of(address))
-              .withCredentials(Credentials.of("cn_admin", PASSWORD))
-              .withConnectTimeout(Duration.ofSeconds(5))
-              .withQueryTimeout(Duration.ofSeconds(5));
+              .credentials(Credentials.of("cn_admin", PASSWORD))
+              .connectTimeout(Duration.ofSeconds(5))
+              .queryTimeout(Duration.ofSeconds(5));
 
       assertThatThrownBy(
               () -> new JdbcSessionOpener(fe, CredentialsResolver.literalOnly(), "").open(address))

@@ -28,7 +28,7 @@ class JdbcFrontendClientTest {
   private final ScriptedOpener opener = new ScriptedOpener();
 
   private static ClientSettings settings(Duration deadline, Duration backoff) {
-    Frontend fe = Frontend.at(List.of(A, B)).withCredentials(Credentials.of("cn_admin", PASSWORD));
+    Frontend fe = Frontend.at(List.of(A, B)).credentials(Credentials.of("cn_admin", PASSWORD));
     return new ClientSettings(
         fe, CredentialsResolver.literalOnly(), "", deadline, 100, backoff, backoff);
   }
@@ -102,7 +102,7 @@ class JdbcFrontendClientTest {
 
   @Test
   void secretCredentialsNeedAResolver() {
-    Frontend fe = Frontend.at("fe-0:9030").withCredentials(Credentials.fromSecret("fe-account"));
+    Frontend fe = Frontend.at("fe-0:9030").credentials(Credentials.fromSecret("fe-account"));
 
     assertThatThrownBy(() -> FrontendClient.create(fe))
         .isInstanceOf(CnSdkException.class)

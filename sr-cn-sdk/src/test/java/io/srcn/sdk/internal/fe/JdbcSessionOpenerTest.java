@@ -20,9 +20,9 @@ class JdbcSessionOpenerTest {
   void setsTheDocumentedDriverProperties() {
     Frontend fe =
         Frontend.at("fe-0:9030")
-            .withConnectTimeout(Duration.ofSeconds(3))
-            .withQueryTimeout(Duration.ofSeconds(20))
-            .withTls(TlsMode.VERIFY_IDENTITY);
+            .connectTimeout(Duration.ofSeconds(3))
+            .queryTimeout(Duration.ofSeconds(20))
+            .tlsMode(TlsMode.VERIFY_IDENTITY);
 
     Properties p = JdbcSessionOpener.properties(fe, Credentials.of("cn_admin", SECRET));
 
@@ -56,7 +56,7 @@ class JdbcSessionOpenerTest {
 
   @Test
   void aResolverThatReturnsNoLiteralCredentialsFailsClearlyBeforeConnecting() {
-    Frontend fe = Frontend.at("127.0.0.1:1").withCredentials(Credentials.fromSecret("fe-account"));
+    Frontend fe = Frontend.at("127.0.0.1:1").credentials(Credentials.fromSecret("fe-account"));
     CredentialsResolver broken = (c, ns) -> c;
     JdbcSessionOpener opener = new JdbcSessionOpener(fe, broken, "ns");
 

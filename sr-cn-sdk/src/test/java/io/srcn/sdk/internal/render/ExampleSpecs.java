@@ -45,7 +45,7 @@ final class ExampleSpecs {
                 .scaleDownDisabled())
         .registerWith(
             Frontend.at("fe-0.fe-search.starrocks.svc:9030", "fe-1.fe-search.starrocks.svc")
-                .withCredentials(Credentials.fromSecret("fe-account")));
+                .credentials(Credentials.fromSecret("fe-account")));
   }
 
   /** Pod IP addressing, for an FE that resolves names to IPs. */
@@ -55,7 +55,7 @@ final class ExampleSpecs {
         .image("starrocks/cn-ubuntu:3.2.11")
         .replicas(2)
         .addressMode(AddressMode.POD_IP)
-        .registerWith(Frontend.at("10.0.0.5:9030").withCredentials(Credentials.of("root", "s3")));
+        .registerWith(Frontend.at("10.0.0.5:9030").credentials(Credentials.of("root", "s3")));
   }
 
   /** A shared-data group in a warehouse, with a data cache volume. */
@@ -71,8 +71,7 @@ final class ExampleSpecs {
                 .mountPath("/opt/starrocks/cn/storage"))
         .config("storage_root_path", "/opt/starrocks/cn/storage")
         .registerWith(
-            Frontend.at("fe.tenant-a.svc:9030")
-                .withCredentials(Credentials.fromSecret("fe-account")));
+            Frontend.at("fe.tenant-a.svc:9030").credentials(Credentials.fromSecret("fe-account")));
   }
 
   /** Every field of the spec set. */
@@ -134,8 +133,8 @@ final class ExampleSpecs {
                 .withFsGroup(1000L)
                 .build())
         .imagePullPolicy("Always")
-        .ports(Ports.defaults().withHeartbeat(19050).withBrpc(18060))
-        .probes(Probes.defaults().withStartupFailureSeconds(600).withLivenessFailureSeconds(0))
+        .ports(Ports.defaults().heartbeat(19050).brpc(18060))
+        .probes(Probes.defaults().startupFailureSeconds(600).livenessFailureSeconds(0))
         .terminationGracePeriod(Duration.ofSeconds(300))
         .storage(StorageVolume.of("cn-data", "200Gi").storageClass("gp3"))
         .storage(StorageVolume.of("cn-log", "20Gi").mountPath("/opt/starrocks/cn/log"))
@@ -168,7 +167,6 @@ final class ExampleSpecs {
                 .scaleDownSelect(SelectPolicy.MIN))
         .registerWith(
             Frontend.at("fe.data.svc.cluster.example:9030")
-                .withCredentials(
-                    Credentials.fromSecret("fe-account").withKeys("user", "password")));
+                .credentials(Credentials.fromSecret("fe-account").withKeys("user", "password")));
   }
 }

@@ -84,7 +84,7 @@ class RendererTest {
         ExampleSpecs.minimal()
             .config("sys_log_level", "INFO")
             .config("mem_limit", "90%")
-            .ports(io.srcn.sdk.Ports.defaults().withHeartbeat(19050).withWebserver(18040));
+            .ports(io.srcn.sdk.Ports.defaults().heartbeat(19050).webserver(18040));
     String conf = spec.render().configMap().getData().get("cn.conf");
     assertThat(conf.lines().filter(l -> !l.startsWith("#")))
         .containsExactly(
@@ -110,7 +110,7 @@ class RendererTest {
     ComputeNodeGroupSpec base = ExampleSpecs.minimal();
     assertThat(configHash(base)).isEqualTo(CnConf.hash(base.render().cnConf())).hasSize(64);
     assertThat(configHash(base.config("sys_log_level", "WARN"))).isNotEqualTo(configHash(base));
-    assertThat(configHash(base.ports(io.srcn.sdk.Ports.defaults().withBrpc(18060))))
+    assertThat(configHash(base.ports(io.srcn.sdk.Ports.defaults().brpc(18060))))
         .isNotEqualTo(configHash(base));
     assertThat(configHash(base.replicas(5).image("starrocks/cn-ubuntu:3.3.6")))
         .isEqualTo(configHash(base));
@@ -123,9 +123,9 @@ class RendererTest {
             ExampleSpecs.minimal()
                 .probes(
                     Probes.defaults()
-                        .withStartupFailureSeconds(301)
-                        .withLivenessFailureSeconds(0)
-                        .withReadinessFailureSeconds(4)));
+                        .startupFailureSeconds(301)
+                        .livenessFailureSeconds(0)
+                        .readinessFailureSeconds(4)));
     assertThat(cn.getStartupProbe().getFailureThreshold()).isEqualTo(61);
     assertThat(cn.getStartupProbe().getPeriodSeconds()).isEqualTo(5);
     assertThat(cn.getLivenessProbe()).isNull();

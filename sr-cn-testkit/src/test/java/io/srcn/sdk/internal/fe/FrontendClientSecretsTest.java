@@ -57,7 +57,7 @@ class FrontendClientSecretsTest {
             .build()
             .start()) {
       Frontend good = fe.frontend("cn_admin");
-      Frontend bad = good.withCredentials(Credentials.of("cn_admin", wrong));
+      Frontend bad = good.credentials(Credentials.of("cn_admin", wrong));
 
       try (JdbcFrontendClient c = client(bad, Duration.ofSeconds(5))) {
         expectFailure(c::computeNodes, FrontendAuthException.class);
