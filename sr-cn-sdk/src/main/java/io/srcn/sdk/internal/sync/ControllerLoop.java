@@ -215,7 +215,10 @@ final class ControllerLoop implements AutoCloseable {
     if (runtime != null && Objects.equals(json, entry.recordedSpec)) {
       return runtime;
     }
-    ComputeNodeGroupSpec spec = RecordedSpec.of(sts);
+    ComputeNodeGroupSpec spec =
+        json == null
+            ? RecordedSpec.of(sts)
+            : engine.owner(key).resolve(json, () -> RecordedSpec.of(sts));
     if (runtime == null) {
       runtime = new GroupRuntime(engine, spec, view);
       entry.runtime = runtime;

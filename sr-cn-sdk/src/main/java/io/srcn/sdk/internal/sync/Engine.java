@@ -11,6 +11,8 @@ import io.srcn.sdk.internal.events.EventRecorder;
 import io.srcn.sdk.internal.render.HpaVersion;
 import io.srcn.sdk.naming.Labels;
 import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What a {@code ComputeNodeClient} session owns and its handles and controllers share: the
@@ -27,6 +29,7 @@ public final class Engine implements AutoCloseable {
   final LedgerStore ledger;
   final Clock clock;
   private final EventRecorder events;
+  private final Map<GroupKey, GroupOwner> owners = new ConcurrentHashMap<>();
 
   /** An engine on {@code client}, resolving FE credentials with {@code resolver}. */
   public Engine(KubernetesClient client, CredentialsResolver resolver, Clock clock) {
@@ -38,9 +41,20 @@ public final class Engine implements AutoCloseable {
     this.events = new EventRecorder(client, Labels.MANAGED_BY_VALUE);
   }
 
+  /** The one owner of group {@code key} in this session. */
+  GroupOwner owner(GroupKey key) {
+    return owners.computeIfAbsent(key, k -> new GroupOwner());
+  }
+
   /** Applies a group's objects only (no registration pass). */
   public Plan apply(ComputeNodeGroupSpec spec) {
-    return applier.apply(spec);
+    GroupOwner owner = owner(new GroupKey(spec.namespace(), spec.name()));
+    return owner.exclusively(
+        () -> {
+          Plan done = applier.apply(spec);
+          owner.applied(spec);
+          return done;
+        });
   }
 
   /** What applying {@code spec} would change, without writing. */

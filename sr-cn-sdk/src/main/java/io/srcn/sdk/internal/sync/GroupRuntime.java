@@ -11,11 +11,13 @@ import java.util.Optional;
  * The engine's state for one group: its spec, its registration pass, its status across passes, the
  * last apply error. Handles and the controller both drive groups through it.
  *
- * <p>Thread-safe: passes and applies of one group run one at a time.
+ * <p>Thread-safe: passes and applies of one group run one at a time, across every runtime of the
+ * group in the session (they share the group's {@link GroupOwner}).
  */
 final class GroupRuntime {
   private final Engine engine;
   private final ClusterView view;
+  private final GroupOwner owner;
   private ComputeNodeGroupSpec spec;
   private GroupSync sync;
   private final StatusAssembler assembler;
@@ -26,6 +28,7 @@ final class GroupRuntime {
   GroupRuntime(Engine engine, ComputeNodeGroupSpec spec, ClusterView view) {
     this.engine = engine;
     this.view = view;
+    this.owner = engine.owner(new GroupKey(spec.namespace(), spec.name()));
     this.assembler = new StatusAssembler(GroupIdentity.of(spec));
     use(spec);
   }
@@ -66,21 +69,34 @@ final class GroupRuntime {
   }
 
   private void apply(boolean create) {
-    try {
-      if (create) {
-        engine.applier.apply(spec);
-      } else {
-        engine.applier.repair(spec);
-      }
-      applyError = Optional.empty();
-    } catch (CnSdkException e) {
-      applyError = Optional.of(e.getMessage());
-      throw e;
-    }
+    owner.exclusively(
+        () -> {
+          if (!create) {
+            catchUp();
+          }
+          try {
+            if (create) {
+              engine.applier.apply(spec);
+            } else {
+              engine.applier.repair(spec);
+            }
+            owner.applied(spec);
+            applyError = Optional.empty();
+            return null;
+          } catch (CnSdkException e) {
+            applyError = Optional.of(e.getMessage());
+            throw e;
+          }
+        });
   }
 
   /** One registration pass and the resulting status. Suspended groups never add nodes. */
   synchronized GroupStatus pass(SyncMode mode, Duration feMaxAge) {
+    return owner.exclusively(() -> passAlone(mode, feMaxAge));
+  }
+
+  private GroupStatus passAlone(SyncMode mode, Duration feMaxAge) {
+    catchUp();
     boolean suspended = Suspension.isSuspended(view.statefulSet(spec.namespace(), spec.name()));
     SyncMode effective = suspended && mode == SyncMode.SYNC ? SyncMode.RELEASE : mode;
     lastReport = sync.run(effective, feMaxAge);
@@ -88,6 +104,14 @@ final class GroupRuntime {
     StatusTransitions.events(Optional.ofNullable(last), now).forEach(engine::publish);
     last = now;
     return now;
+  }
+
+  /** Switches to the newest spec of the session when this runtime's spec was replaced meanwhile. */
+  private void catchUp() {
+    ComputeNodeGroupSpec current = owner.current(spec);
+    if (current != spec) {
+      use(current);
+    }
   }
 
   /** True when the last pass listed the FE and saw no node of the group left. */
