@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * the last status.
  */
 class AwaitReadyConcurrencyTest {
-  private static final Duration WAIT = Duration.ofSeconds(15);
+  private static final Duration WAIT = Duration.ofSeconds(8);
 
   @Test
   void statusFromAnotherThreadDoesNotWaitForAwaitReady() throws Exception {
