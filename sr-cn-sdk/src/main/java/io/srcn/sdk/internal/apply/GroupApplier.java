@@ -9,6 +9,7 @@ import io.srcn.sdk.ObjectChange;
 import io.srcn.sdk.ObjectChange.Action;
 import io.srcn.sdk.Plan;
 import io.srcn.sdk.internal.render.HpaVersion;
+import io.srcn.sdk.internal.render.Labels;
 import io.srcn.sdk.internal.render.Names;
 import io.srcn.sdk.internal.render.RenderOptions;
 import java.util.ArrayList;
@@ -64,20 +65,27 @@ public final class GroupApplier {
   }
 
   /**
-   * Applies the group only if its StatefulSet exists: repairs drift of a live group, never
-   * resurrects one whose StatefulSet was deleted (the controller's apply).
+   * Applies the group only if its StatefulSet exists and is not marked suspended: repairs drift of
+   * a live group, never resurrects one whose StatefulSet was deleted, and never undoes a suspend or
+   * delete in progress (the controller's apply; its caches may not show the mark yet, this read
+   * does).
    *
-   * @return the changes; none when the StatefulSet does not exist
+   * @return the changes; none when the StatefulSet does not exist or is suspended
    */
   public ApplyResult repair(ComputeNodeGroupSpec spec) {
     return apply(spec, false);
+  }
+
+  private static boolean suspended(HasMetadata sts) {
+    var annotations = sts.getMetadata().getAnnotations();
+    return annotations != null && "true".equals(annotations.get(Labels.SUSPENDED_ANNOTATION));
   }
 
   private ApplyResult apply(ComputeNodeGroupSpec spec, boolean create) {
     spec.validate();
     RenderOptions options = options(spec);
     LiveObjects live = LiveObjects.read(client, spec.namespace(), spec.name(), hpaApi());
-    if (!create && live.get(ObjectKind.STATEFUL_SET).isEmpty()) {
+    if (!create && live.get(ObjectKind.STATEFUL_SET).map(GroupApplier::suspended).orElse(true)) {
       return new ApplyResult(List.of());
     }
     List<ObjectChange> done = new ArrayList<>();

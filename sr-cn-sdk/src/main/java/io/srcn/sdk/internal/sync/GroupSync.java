@@ -43,6 +43,7 @@ final class GroupSync {
   private final ClusterView view;
   private final FrontendPool frontends;
   private final LedgerStore ledger;
+  private final AddFence fence;
   private final SyncListener listener;
   private final Clock clock;
 
@@ -51,6 +52,7 @@ final class GroupSync {
       ClusterView view,
       FrontendPool frontends,
       LedgerStore ledger,
+      AddFence fence,
       SyncListener listener,
       Clock clock) {
     this.spec = spec;
@@ -63,6 +65,7 @@ final class GroupSync {
     this.view = view;
     this.frontends = frontends;
     this.ledger = ledger;
+    this.fence = fence;
     this.listener = listener;
     this.clock = clock;
   }
@@ -110,7 +113,7 @@ final class GroupSync {
     List<HostPort> dropped = new ArrayList<>();
     CnSdkException failure = null;
     try {
-      addServingPods(fe, plan, added);
+      addServingPods(fe, plan, observed.replicas(), added, dropped);
     } catch (CnSdkException e) {
       failure = failed(plan.toAdd(), false, e);
     }
@@ -130,16 +133,57 @@ final class GroupSync {
     return e;
   }
 
-  private void addServingPods(FeCluster fe, RegistrationPlan plan, List<HostPort> added) {
+  /**
+   * ADDs the plan's serving pods inside the {@link AddFence}: only if a fresh read of the
+   * StatefulSet still allows it, and undone at once if the group started going away meanwhile.
+   */
+  private void addServingPods(
+      FeCluster fe,
+      RegistrationPlan plan,
+      int replicas,
+      List<HostPort> added,
+      List<HostPort> dropped) {
     if (plan.toAdd().isEmpty()) {
       return;
     }
-    ledger.record(id.namespace(), id.group(), plan.ledgerAdd(), clock.instant());
+    if (!fence.allowsAdd(id.namespace(), id.group(), replicas)) {
+      LOG.debug("group {}: ADD of {} skipped, the group is going away or shrank", id, plan.toAdd());
+      return;
+    }
+    Instant recorded = Instant.ofEpochMilli(clock.instant().toEpochMilli());
+    ledger.record(id.namespace(), id.group(), plan.ledgerAdd(), recorded);
     AddResult result = fe.add(plan.toAdd(), spec.warehouse());
     added.addAll(result.added());
     if (!result.added().isEmpty()) {
       LOG.info("group {}: registered {}", id, result.added());
       listener.registered(result.added());
+    }
+    if (fence.goingAway(id.namespace(), id.group())) {
+      undo(fe, plan, result, recorded, dropped);
+    }
+  }
+
+  /** The group started going away during the ADD: drops what the ADD registered. */
+  private void undo(
+      FeCluster fe,
+      RegistrationPlan plan,
+      AddResult result,
+      Instant recorded,
+      List<HostPort> dropped) {
+    List<HostPort> mine = new ArrayList<>(result.added());
+    if (mine.isEmpty()) {
+      return;
+    }
+    LOG.info("group {}: going away during an ADD; dropping {} again", id, mine);
+    DropResult undone = fe.drop(mine, spec.warehouse());
+    dropped.addAll(undone.dropped());
+    if (!undone.dropped().isEmpty()) {
+      listener.dropped(undone.dropped());
+    }
+    if (id.ipMode()) {
+      Map<HostPort, LedgerEntry> entries = new LinkedHashMap<>();
+      plan.ledgerAdd().forEach((a, pod) -> entries.put(a, new LedgerEntry(pod, recorded)));
+      ledger.forget(id.namespace(), id.group(), entries);
     }
   }
 
