@@ -70,10 +70,29 @@ public final class GroupApplier {
    * delete in progress (the controller's apply; its caches may not show the mark yet, this read
    * does).
    *
-   * @return the changes; none when the StatefulSet does not exist or is suspended
+   * @return the changes; none when the StatefulSet does not exist, is suspended, or records a newer
+   *     spec than {@code spec}
    */
   public ApplyResult repair(ComputeNodeGroupSpec spec) {
     return apply(spec, false);
+  }
+
+  /**
+   * True when the live StatefulSet records another spec than {@code spec}: someone (a handle's
+   * update) applied a newer one that the repairer's cache does not show yet; re-applying the old
+   * spec would undo that update.
+   */
+  private static boolean newerSpec(HasMetadata sts, ComputeNodeGroupSpec spec) {
+    var annotations = sts.getMetadata().getAnnotations();
+    String recorded = annotations == null ? null : annotations.get(Labels.SPEC_ANNOTATION);
+    if (recorded == null || recorded.equals(spec.toCanonicalJson())) {
+      return false;
+    }
+    try { // an annotation written by another SDK version may differ only in its form
+      return !ComputeNodeGroupSpec.fromCanonicalJson(recorded).equals(spec);
+    } catch (RuntimeException e) {
+      return false;
+    }
   }
 
   private static boolean suspended(HasMetadata sts) {
@@ -85,7 +104,10 @@ public final class GroupApplier {
     spec.validate();
     RenderOptions options = options(spec);
     LiveObjects live = LiveObjects.read(client, spec.namespace(), spec.name(), hpaApi());
-    if (!create && live.get(ObjectKind.STATEFUL_SET).map(GroupApplier::suspended).orElse(true)) {
+    if (!create
+        && live.get(ObjectKind.STATEFUL_SET)
+            .map(sts -> suspended(sts) || newerSpec(sts, spec))
+            .orElse(true)) {
       return new ApplyResult(List.of());
     }
     List<ObjectChange> done = new ArrayList<>();

@@ -30,6 +30,9 @@ final class FeCluster implements AutoCloseable {
   private static final Duration MIN_COOL_DOWN = Duration.ofSeconds(2);
   private static final Duration MAX_COOL_DOWN = Duration.ofSeconds(30);
 
+  /** How long a detected host mode is trusted before {@code SHOW FRONTENDS} is read again. */
+  static final Duration HOST_MODE_MAX_AGE = Duration.ofMinutes(1);
+
   private final FrontendClient client;
   private final LongSupplier nanoClock;
   private List<FeNode> snapshot;
@@ -38,6 +41,9 @@ final class FeCluster implements AutoCloseable {
   private long openUntil;
   private Duration coolDown = MIN_COOL_DOWN;
   private long listings;
+  private FeHostMode hostMode;
+  private Optional<HostPort> hostModeAddress = Optional.empty();
+  private long hostModeAt;
 
   FeCluster(FrontendClient client, LongSupplier nanoClock) {
     this.client = client;
@@ -66,6 +72,43 @@ final class FeCluster implements AutoCloseable {
     } catch (CnSdkException e) {
       throw trip(e);
     }
+  }
+
+  /**
+   * How this FE cluster stores compute node hosts ({@link FeHostMode}). Read with {@code SHOW
+   * FRONTENDS} on first use, and again once {@link #HOST_MODE_MAX_AGE} has passed, after an outage
+   * (the breaker tripped) or when another FE address answers (a failover, a new leader). When
+   * {@code SHOW FRONTENDS} fails on a working FE (a privilege), the answer is IP mode, which works
+   * either way.
+   *
+   * @throws CnSdkException when the FE cannot be reached
+   */
+  FeHostMode hostMode() {
+    synchronized (this) {
+      if (hostMode != null
+          && client.lastGoodAddress().equals(hostModeAddress)
+          && nanoClock.getAsLong() - hostModeAt < HOST_MODE_MAX_AGE.toNanos()) {
+        return hostMode;
+      }
+      failFastIfOpen(nanoClock.getAsLong());
+    }
+    FeHostMode detected;
+    try {
+      detected = FeHostMode.fromFrontends(client.frontends());
+    } catch (FrontendUnavailableException e) {
+      throw trip(e);
+    } catch (CnSdkException e) {
+      detected = FeHostMode.unknown(e.getMessage());
+    }
+    learned(detected);
+    return detected;
+  }
+
+  /** Records what the engine learned of the host mode (for example from what the FE stored). */
+  synchronized void learned(FeHostMode mode) {
+    hostMode = mode;
+    hostModeAddress = client.lastGoodAddress();
+    hostModeAt = nanoClock.getAsLong();
   }
 
   /** Adds nodes (one batched statement) and records them in the snapshot. */
@@ -181,6 +224,7 @@ final class FeCluster implements AutoCloseable {
         || e instanceof FrontendUnavailableException
         || !(e instanceof FrontendException)) {
       lastFailure = e;
+      hostMode = null; // the FE may come back restarted, in another mode
       openUntil = nanoClock.getAsLong() + coolDown.toNanos();
       coolDown =
           coolDown.multipliedBy(2).compareTo(MAX_COOL_DOWN) > 0

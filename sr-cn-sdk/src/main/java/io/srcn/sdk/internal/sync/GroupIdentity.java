@@ -14,8 +14,21 @@ import java.util.OptionalInt;
  * @param group the group name
  * @param clusterDomain the cluster DNS domain, e.g. {@code cluster.local}
  * @param ipMode true when pods register by pod IP (ownership then comes from the ledger)
+ * @param feStoresIps true when pods register by name on an FE known to resolve names and store IPs:
+ *     the IP of each pod is recorded in the ledger before its ADD, so the entry the FE stores is
+ *     owned from the start
  */
-record GroupIdentity(String namespace, String group, String clusterDomain, boolean ipMode) {
+record GroupIdentity(
+    String namespace, String group, String clusterDomain, boolean ipMode, boolean feStoresIps) {
+
+  GroupIdentity(String namespace, String group, String clusterDomain, boolean ipMode) {
+    this(namespace, group, clusterDomain, ipMode, false);
+  }
+
+  /** The pod's IP with its heartbeat port: what an IP-mode FE lists for it. */
+  Optional<HostPort> ipAddressOf(PodView pod) {
+    return pod.ip().map(ip -> HostPort.of(ip, pod.heartbeatPort()));
+  }
 
   /** The address a pod registers under, or empty when it has none yet (IP mode without an IP). */
   Optional<HostPort> addressOf(PodView pod) {

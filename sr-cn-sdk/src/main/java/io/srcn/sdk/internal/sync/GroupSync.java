@@ -39,7 +39,7 @@ final class GroupSync {
   static final Duration LEDGER_GRACE = Duration.ofMinutes(2);
 
   private final ComputeNodeGroupSpec spec;
-  private final GroupIdentity id;
+  private GroupIdentity id;
   private final ClusterView view;
   private final FrontendPool frontends;
   private final LedgerStore ledger;
@@ -56,12 +56,7 @@ final class GroupSync {
       SyncListener listener,
       Clock clock) {
     this.spec = spec;
-    this.id =
-        new GroupIdentity(
-            spec.namespace(),
-            spec.name(),
-            spec.clusterDomain(),
-            spec.addressMode() == AddressMode.POD_IP);
+    this.id = identity(spec, null);
     this.view = view;
     this.frontends = frontends;
     this.ledger = ledger;
@@ -82,20 +77,26 @@ final class GroupSync {
         spec.autoscaling().isPresent()
             ? view.autoscaler(id.namespace(), id.group())
             : Optional.empty();
-    Observed observed = new Observed(sts, replicas, pods, hpa);
+    Observed observed = new Observed(sts, replicas, pods, hpa, id, null, spec.addressMode());
     if (spec.frontend().isEmpty()) {
       return observed.report(clock, List.of(), Optional.empty(), null, null, List.of(), List.of());
     }
     FeCluster fe = frontends.cluster(spec.frontend().get(), id.namespace());
     List<FeNode> nodes;
+    FeHostMode hostMode;
     try {
       nodes = fe.nodes(feMaxAge);
+      hostMode = fe.hostMode();
     } catch (CnSdkException e) {
       listener.frontendUnavailable(e);
       return observed.report(clock, List.of(), Optional.empty(), e, null, List.of(), List.of());
     }
+    id = identity(spec, hostMode);
+    observed = observed.with(id, hostMode, spec.addressMode());
     Map<HostPort, LedgerEntry> entries =
-        id.ipMode() ? ledger.read(id.namespace(), id.group()) : Map.of();
+        id.ipMode() || id.feStoresIps() || anyIp(nodes)
+            ? ledger.read(id.namespace(), id.group())
+            : Map.of();
     Map<HostPort, String> ledgerPods = new LinkedHashMap<>();
     entries.forEach((address, entry) -> ledgerPods.put(address, entry.pod()));
     RegistrationPlan plan =
@@ -104,7 +105,37 @@ final class GroupSync {
     if (mode == SyncMode.OBSERVE) {
       return observed.report(clock, nodes, Optional.of(plan), null, null, List.of(), List.of());
     }
+    learnFromStoredAddresses(fe, plan);
     return execute(observed, fe, plan, entries);
+  }
+
+  /** The identity of a pass: how pods register, given the spec and the FE's host mode. */
+  private static GroupIdentity identity(ComputeNodeGroupSpec spec, FeHostMode mode) {
+    boolean feIp = mode != null && mode.ipMode();
+    boolean ipMode =
+        switch (spec.addressMode()) {
+          case POD_IP -> true;
+          case FQDN -> false;
+          case AUTO -> feIp;
+        };
+    return new GroupIdentity(
+        spec.namespace(), spec.name(), spec.clusterDomain(), ipMode, !ipMode && feIp);
+  }
+
+  private static boolean anyIp(List<FeNode> nodes) {
+    return nodes.stream().anyMatch(n -> n.address().isIpAddress());
+  }
+
+  /**
+   * A pod the FE lists by IP where its name was added proves the FE resolves names: the FE
+   * cluster's mode is corrected for every group (AUTO then registers by IP from the next pass).
+   */
+  private void learnFromStoredAddresses(FeCluster fe, RegistrationPlan plan) {
+    if (id.ipMode() || id.feStoresIps() || plan.mismatched().isEmpty()) {
+      return;
+    }
+    var m = id.mismatch(plan.mismatched().get(0));
+    fe.learned(FeHostMode.storedIp(m.registered(), m.listed()));
   }
 
   private SyncReport execute(
@@ -113,6 +144,10 @@ final class GroupSync {
     List<HostPort> dropped = new ArrayList<>();
     CnSdkException failure = null;
     try {
+      if (!plan.ledgerAdopt().isEmpty()) {
+        ledger.record(id.namespace(), id.group(), plan.ledgerAdopt(), clock.instant());
+        LOG.info("group {}: the FE stored {}; recorded as owned", id, plan.ledgerAdopt().keySet());
+      }
       addServingPods(fe, plan, observed.replicas(), added, dropped);
     } catch (CnSdkException e) {
       failure = failed(plan.toAdd(), false, e);
@@ -180,7 +215,7 @@ final class GroupSync {
     if (!undone.dropped().isEmpty()) {
       listener.dropped(undone.dropped());
     }
-    if (id.ipMode()) {
+    if (!plan.ledgerAdd().isEmpty()) {
       Map<HostPort, LedgerEntry> entries = new LinkedHashMap<>();
       plan.ledgerAdd().forEach((a, pod) -> entries.put(a, new LedgerEntry(pod, recorded)));
       ledger.forget(id.namespace(), id.group(), entries);
@@ -197,7 +232,7 @@ final class GroupSync {
     }
     DropResult result = fe.drop(plan.dropAddresses(), spec.warehouse());
     dropped.addAll(result.dropped());
-    if (id.ipMode()) {
+    if (!entries.isEmpty()) {
       List<HostPort> gone = new ArrayList<>(result.dropped());
       gone.addAll(result.alreadyAbsent());
       ledger.forget(id.namespace(), id.group(), readEntries(entries, gone));
@@ -216,7 +251,7 @@ final class GroupSync {
    */
   private void forgetStaleLedgerEntries(
       FeCluster fe, RegistrationPlan plan, Map<HostPort, LedgerEntry> entries) {
-    if (!id.ipMode()) {
+    if (entries.isEmpty()) {
       return;
     }
     Instant settled = clock.instant().minus(LEDGER_GRACE);
@@ -268,9 +303,19 @@ final class GroupSync {
     return sts.map(s -> s.getSpec().getReplicas()).map(r -> r == null ? 1 : r).orElse(0);
   }
 
-  /** What the pass observed in Kubernetes. */
+  /** What the pass observed in Kubernetes, and how the group registers in this pass. */
   private record Observed(
-      Optional<StatefulSet> sts, int replicas, List<PodView> pods, Optional<HpaView> hpa) {
+      Optional<StatefulSet> sts,
+      int replicas,
+      List<PodView> pods,
+      Optional<HpaView> hpa,
+      GroupIdentity id,
+      FeHostMode mode,
+      AddressMode specMode) {
+    Observed with(GroupIdentity next, FeHostMode m, AddressMode spec) {
+      return new Observed(sts, replicas, pods, hpa, next, m, spec);
+    }
+
     SyncReport report(
         Clock clock,
         List<FeNode> nodes,
@@ -290,7 +335,9 @@ final class GroupSync {
           List.copyOf(added),
           List.copyOf(dropped),
           Optional.ofNullable(frontendError),
-          Optional.ofNullable(registrationError));
+          Optional.ofNullable(registrationError),
+          id,
+          Optional.ofNullable(mode).map(m -> AddressModes.explain(specMode, id, m)));
     }
   }
 }
