@@ -42,6 +42,7 @@ final class FeCluster implements AutoCloseable {
   private Duration coolDown = MIN_COOL_DOWN;
   private long listings;
   private FeHostMode hostMode;
+  private String version = "";
   private Optional<HostPort> hostModeAddress = Optional.empty();
   private long hostModeAt;
 
@@ -93,15 +94,35 @@ final class FeCluster implements AutoCloseable {
       failFastIfOpen(nanoClock.getAsLong());
     }
     FeHostMode detected;
+    String release = "";
     try {
       detected = FeHostMode.fromFrontends(client.frontends());
+      release = readVersion();
     } catch (FrontendUnavailableException e) {
       throw trip(e);
     } catch (CnSdkException e) {
       detected = FeHostMode.unknown(e.getMessage());
     }
     learned(detected);
+    synchronized (this) {
+      version = release;
+    }
     return detected;
+  }
+
+  /** The FE's release as read with the host mode, e.g. {@code 3.3.5}; empty when unknown. */
+  synchronized String version() {
+    return version;
+  }
+
+  private String readVersion() {
+    try {
+      return client.serverVersion();
+    } catch (FrontendUnavailableException e) {
+      throw e;
+    } catch (CnSdkException e) {
+      return "";
+    }
   }
 
   /** Records what the engine learned of the host mode (for example from what the FE stored). */
@@ -111,10 +132,14 @@ final class FeCluster implements AutoCloseable {
     hostModeAt = nanoClock.getAsLong();
   }
 
-  /** Adds nodes (one batched statement) and records them in the snapshot. */
+  /**
+   * Adds nodes (one batched statement) and records them in the snapshot. The warehouse clause is
+   * left out for {@code default_warehouse} ({@link Warehouses}).
+   */
   AddResult add(List<HostPort> nodes, Optional<String> warehouse) {
+    Optional<String> clause = Warehouses.clause(warehouse);
     AddResult result =
-        write(() -> warehouse.isPresent() ? client.add(nodes, warehouse.get()) : client.add(nodes));
+        write(() -> clause.isPresent() ? client.add(nodes, clause.get()) : client.add(nodes));
     synchronized (this) {
       if (snapshot != null) {
         snapshot = withRegistered(snapshot, result, warehouse);
@@ -125,9 +150,9 @@ final class FeCluster implements AutoCloseable {
 
   /** Drops nodes (one batched statement) and removes them from the snapshot. */
   DropResult drop(List<HostPort> nodes, Optional<String> warehouse) {
+    Optional<String> clause = Warehouses.clause(warehouse);
     DropResult result =
-        write(
-            () -> warehouse.isPresent() ? client.drop(nodes, warehouse.get()) : client.drop(nodes));
+        write(() -> clause.isPresent() ? client.drop(nodes, clause.get()) : client.drop(nodes));
     synchronized (this) {
       if (snapshot != null) {
         Set<HostPort> gone = new HashSet<>();

@@ -46,6 +46,8 @@ final class GroupSync {
   private final AddFence fence;
   private final SyncListener listener;
   private final Clock clock;
+  private final Refusal addRefused = new Refusal("register pods (ALTER SYSTEM ADD COMPUTE NODE)");
+  private final Refusal dropRefused = new Refusal("drop nodes (ALTER SYSTEM DROP COMPUTE NODE)");
 
   GroupSync(
       ComputeNodeGroupSpec spec,
@@ -103,10 +105,22 @@ final class GroupSync {
         RegistrationPlanner.plan(
             id, replicas, pods, nodes, ledgerPods, mode == SyncMode.FORCE_RELEASE);
     if (mode == SyncMode.OBSERVE) {
-      return observed.report(clock, nodes, Optional.of(plan), null, null, List.of(), List.of());
+      return observed.report(
+          clock, nodes, Optional.of(plan), null, refusal(plan).orElse(null), List.of(), List.of());
     }
     learnFromStoredAddresses(fe, plan);
     return execute(observed, fe, plan, entries);
+  }
+
+  /** A permanent refusal starts or extends the group's backoff; other errors pass through. */
+  private CnSdkException classify(Refusal refusal, CnSdkException e) {
+    return Refusal.isPermanent(e) ? refusal.refused(e, clock.instant()) : e;
+  }
+
+  /** The refusal still in force for what this plan would send, if any. */
+  private Optional<CnSdkException> refusal(RegistrationPlan plan) {
+    Optional<CnSdkException> add = plan.toAdd().isEmpty() ? Optional.empty() : addRefused.current();
+    return add.or(() -> plan.toDrop().isEmpty() ? Optional.empty() : dropRefused.current());
   }
 
   /** The identity of a pass: how pods register, given the spec and the FE's host mode. */
@@ -150,13 +164,17 @@ final class GroupSync {
       }
       addServingPods(fe, plan, observed.replicas(), added, dropped);
     } catch (CnSdkException e) {
-      failure = failed(plan.toAdd(), false, e);
+      failure = failed(plan.toAdd(), false, classify(addRefused, e));
     }
     try {
       dropScaledInNodes(fe, plan, dropped, entries);
       forgetStaleLedgerEntries(fe, plan, entries);
     } catch (CnSdkException e) {
-      failure = failure != null ? failure : failed(plan.dropAddresses(), true, e);
+      failure =
+          failure != null ? failure : failed(plan.dropAddresses(), true, classify(dropRefused, e));
+    }
+    if (failure == null) {
+      failure = refusal(plan).orElse(null);
     }
     List<FeNode> after = safeNodes(fe);
     return observed.report(clock, after, Optional.of(plan), null, failure, added, dropped);
@@ -179,7 +197,16 @@ final class GroupSync {
       List<HostPort> added,
       List<HostPort> dropped) {
     if (plan.toAdd().isEmpty()) {
+      addRefused.cleared();
       return;
+    }
+    if (addRefused.holds(clock.instant())) {
+      return; // the FE refused this for good last time; the backoff runs
+    }
+    Optional<String> why =
+        Warehouses.clause(spec.warehouse()).flatMap(w -> Warehouses.unsupported(w, fe.version()));
+    if (why.isPresent()) { // would be a syntax error on this FE: not sent at all
+      throw addRefused.refused(new CnSdkException(why.get()), clock.instant());
     }
     if (!fence.allowsAdd(id.namespace(), id.group(), replicas)) {
       LOG.debug("group {}: ADD of {} skipped, the group is going away or shrank", id, plan.toAdd());
@@ -188,6 +215,7 @@ final class GroupSync {
     Instant recorded = Instant.ofEpochMilli(clock.instant().toEpochMilli());
     ledger.record(id.namespace(), id.group(), plan.ledgerAdd(), recorded);
     AddResult result = fe.add(plan.toAdd(), spec.warehouse());
+    addRefused.cleared();
     added.addAll(result.added());
     if (!result.added().isEmpty()) {
       LOG.info("group {}: registered {}", id, result.added());
@@ -228,9 +256,14 @@ final class GroupSync {
       List<HostPort> dropped,
       Map<HostPort, LedgerEntry> entries) {
     if (plan.toDrop().isEmpty()) {
+      dropRefused.cleared();
       return;
     }
+    if (dropRefused.holds(clock.instant())) {
+      return; // the FE refused this for good last time; the backoff runs
+    }
     DropResult result = fe.drop(plan.dropAddresses(), spec.warehouse());
+    dropRefused.cleared();
     dropped.addAll(result.dropped());
     if (!entries.isEmpty()) {
       List<HostPort> gone = new ArrayList<>(result.dropped());
