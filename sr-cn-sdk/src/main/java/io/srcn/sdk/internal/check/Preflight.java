@@ -113,7 +113,9 @@ public final class Preflight {
               .withCredentials(literal)
               .withConnectTimeout(fe.connectTimeout());
       String name = "fe " + address;
-      try (FrontendClient client = FrontendClient.create(one)) {
+      // one attempt window per address: a preflight reports, it does not ride out outages
+      try (FrontendClient client =
+          FrontendClient.builder(one).retryDeadline(fe.connectTimeout().multipliedBy(2)).build()) {
         client.computeNodes();
         String version = client.serverVersion();
         out.add(pass(name, "reachable, login works, StarRocks " + version));
