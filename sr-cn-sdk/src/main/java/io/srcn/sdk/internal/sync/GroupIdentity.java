@@ -1,5 +1,6 @@
 package io.srcn.sdk.internal.sync;
 
+import io.srcn.sdk.ComputeNodeGroupSpec;
 import io.srcn.sdk.fe.HostPort;
 import io.srcn.sdk.internal.render.Names;
 import io.srcn.sdk.internal.status.AddressMismatch;
@@ -59,5 +60,18 @@ record GroupIdentity(
   @Override
   public String toString() {
     return namespace + "/" + group;
+  }
+
+  /** The identity of a pass: how pods register, given the spec and the FE's host mode. */
+  static GroupIdentity of(ComputeNodeGroupSpec spec, FeHostMode mode) {
+    boolean feIp = mode != null && mode.ipMode();
+    boolean ipMode =
+        switch (spec.addressMode()) {
+          case POD_IP -> true;
+          case FQDN -> false;
+          case AUTO -> feIp;
+        };
+    return new GroupIdentity(
+        spec.namespace(), spec.name(), spec.clusterDomain(), ipMode, !ipMode && feIp);
   }
 }

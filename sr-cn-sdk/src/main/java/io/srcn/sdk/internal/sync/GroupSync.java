@@ -1,7 +1,6 @@
 package io.srcn.sdk.internal.sync;
 
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
-import io.srcn.sdk.AddressMode;
 import io.srcn.sdk.CnSdkException;
 import io.srcn.sdk.ComputeNodeGroupSpec;
 import io.srcn.sdk.fe.AddResult;
@@ -58,7 +57,7 @@ final class GroupSync {
       SyncListener listener,
       Clock clock) {
     this.spec = spec;
-    this.id = identity(spec, null);
+    this.id = GroupIdentity.of(spec, null);
     this.view = view;
     this.frontends = frontends;
     this.ledger = ledger;
@@ -93,7 +92,7 @@ final class GroupSync {
       listener.frontendUnavailable(e);
       return observed.report(clock, List.of(), Optional.empty(), e, null, List.of(), List.of());
     }
-    id = identity(spec, hostMode);
+    id = GroupIdentity.of(spec, hostMode);
     observed = observed.with(id, hostMode, spec.addressMode());
     Map<HostPort, LedgerEntry> entries =
         id.ipMode() || id.feStoresIps() || anyIp(nodes)
@@ -121,19 +120,6 @@ final class GroupSync {
   private Optional<CnSdkException> refusal(RegistrationPlan plan) {
     Optional<CnSdkException> add = plan.toAdd().isEmpty() ? Optional.empty() : addRefused.current();
     return add.or(() -> plan.toDrop().isEmpty() ? Optional.empty() : dropRefused.current());
-  }
-
-  /** The identity of a pass: how pods register, given the spec and the FE's host mode. */
-  private static GroupIdentity identity(ComputeNodeGroupSpec spec, FeHostMode mode) {
-    boolean feIp = mode != null && mode.ipMode();
-    boolean ipMode =
-        switch (spec.addressMode()) {
-          case POD_IP -> true;
-          case FQDN -> false;
-          case AUTO -> feIp;
-        };
-    return new GroupIdentity(
-        spec.namespace(), spec.name(), spec.clusterDomain(), ipMode, !ipMode && feIp);
   }
 
   private static boolean anyIp(List<FeNode> nodes) {
@@ -334,43 +320,5 @@ final class GroupSync {
 
   private static int replicas(Optional<StatefulSet> sts) {
     return sts.map(s -> s.getSpec().getReplicas()).map(r -> r == null ? 1 : r).orElse(0);
-  }
-
-  /** What the pass observed in Kubernetes, and how the group registers in this pass. */
-  private record Observed(
-      Optional<StatefulSet> sts,
-      int replicas,
-      List<PodView> pods,
-      Optional<HpaView> hpa,
-      GroupIdentity id,
-      FeHostMode mode,
-      AddressMode specMode) {
-    Observed with(GroupIdentity next, FeHostMode m, AddressMode spec) {
-      return new Observed(sts, replicas, pods, hpa, next, m, spec);
-    }
-
-    SyncReport report(
-        Clock clock,
-        List<FeNode> nodes,
-        Optional<RegistrationPlan> plan,
-        CnSdkException frontendError,
-        CnSdkException registrationError,
-        List<HostPort> added,
-        List<HostPort> dropped) {
-      return new SyncReport(
-          clock.instant(),
-          sts,
-          replicas,
-          pods,
-          hpa,
-          nodes,
-          plan,
-          List.copyOf(added),
-          List.copyOf(dropped),
-          Optional.ofNullable(frontendError),
-          Optional.ofNullable(registrationError),
-          id,
-          Optional.ofNullable(mode).map(m -> AddressModes.explain(specMode, id, m)));
-    }
   }
 }
