@@ -89,10 +89,14 @@ public interface ComputeNodeGroup extends AutoCloseable {
 
   /**
    * Deletes the group: HPA first, scale to 0, wait for the pods to go (bounded), drop every owned
-   * node from the FE, then delete the objects and the ledger. Idempotent.
+   * node from the FE, then delete the objects and the ledger. Idempotent. Returns only once a fresh
+   * FE listing, taken after the objects are gone, shows no node the group owns (a node another
+   * engine's in-flight ADD left behind is dropped first).
    *
    * @throws NodesNotReleasedException when the FE cannot be reached; the group is then left
-   *     suspended with its objects, so nothing is lost and a later call completes the delete
+   *     suspended with its objects, so nothing is lost and a later call completes the delete; or
+   *     when the FE still lists nodes of the group after the delete ({@link
+   *     NodesNotReleasedException#remaining()} names them)
    */
   void delete();
 

@@ -97,10 +97,10 @@ public abstract class ComputeNodeGroupSpec implements PodSettings {
     return "cluster.local";
   }
 
-  /** How pods are addressed when registered (default {@link AddressMode#FQDN}). */
+  /** How pods are addressed when registered (default {@link AddressMode#AUTO}). */
   @Value.Default
   public AddressMode addressMode() {
-    return AddressMode.FQDN;
+    return AddressMode.AUTO;
   }
 
   /** The warehouse the nodes join (shared-data clusters); empty means the default warehouse. */

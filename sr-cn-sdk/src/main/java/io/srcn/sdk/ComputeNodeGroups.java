@@ -94,6 +94,22 @@ public final class ComputeNodeGroups {
   }
 
   /**
+   * Preflight: whether {@code spec} can work on this cluster and FE, before anything is created.
+   * Read-only checks, each PASS, WARN or FAIL with a one-line reason and a fix: the Kubernetes API
+   * (server version), the namespace, the metrics API when autoscaling, the FE credentials (never
+   * printing a value), each FE address (reachable, login, version, host mode and what AUTO will
+   * use, the warehouse against the FE version), and the image's CN version against the graceful
+   * preStop. Waits for each call in turn (bounded by the client's and the FE's timeouts).
+   *
+   * @param resolver resolves credentials that refer to a Secret (e.g. {@link
+   *     CredentialsResolver#kubernetes})
+   */
+  public static PreflightReport check(
+      KubernetesClient kube, ComputeNodeGroupSpec spec, CredentialsResolver resolver) {
+    return io.srcn.sdk.internal.check.Preflight.run(kube, spec.validate(), resolver);
+  }
+
+  /**
    * The minimal RBAC Role the SDK needs in {@code namespace} (name {@code sr-cn-sdk}): get, create,
    * patch and delete on the group's ConfigMaps, Services, StatefulSets, HorizontalPodAutoscalers
    * and PodDisruptionBudgets; list and watch where the controller watches; the StatefulSet {@code

@@ -96,6 +96,19 @@ public abstract class GroupStatus {
   /** The conditions, one per type. */
   public abstract List<Condition> conditions();
 
+  /**
+   * The address mode the group registered with in the last pass that reached the FE: {@link
+   * AddressMode#FQDN} or {@link AddressMode#POD_IP} ({@link AddressMode#AUTO} resolved); empty
+   * before the FE was reached.
+   */
+  public abstract Optional<AddressMode> addressModeInUse();
+
+  /**
+   * Why that mode: the spec's choice, or what AUTO read from the FE ({@code SHOW FRONTENDS}, or
+   * what the FE stored for an ADD), and a fix when an explicit mode does not suit the FE.
+   */
+  public abstract Optional<String> addressModeReason();
+
   /** The condition of the given type, if reported. */
   public Optional<Condition> condition(String type) {
     return conditions().stream().filter(c -> c.type().equals(type)).findFirst();

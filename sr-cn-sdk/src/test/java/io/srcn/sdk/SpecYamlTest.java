@@ -183,7 +183,7 @@ class SpecYamlTest {
                         v(
                             "spec.storage[2].mountPath",
                             "'rel' must be an absolute, normalized path"),
-                        v("spec.addressMode", "'IP' must be one of FQDN, POD_IP"),
+                        v("spec.addressMode", "'IP' must be one of AUTO, FQDN, POD_IP"),
                         v("spec.command", "must be a list, not a string"),
                         v("spec.args[0]", "must be a string, not the number 1")))
         .hasMessageNotContaining("hunter2");

@@ -20,8 +20,8 @@ import picocli.CommandLine.ScopeType;
 /**
  * {@code srcn}: the sr-cn-sdk command line. Without a command it runs the quick-start on the
  * embedded testkit; the commands turn a spec document into a running, registered CN group and
- * manage it ({@code render}, {@code plan}, {@code apply}, {@code status}, {@code scale}, {@code
- * delete}) or run the embedded controller ({@code controller}).
+ * manage it ({@code render}, {@code plan}, {@code check}, {@code apply}, {@code status}, {@code
+ * scale}, {@code delete}) or run the embedded controller ({@code controller}).
  *
  * <p>Exit status: 0 success, 1 failure, 2 bad usage or an invalid spec (the message names the
  * field). The FE password is read from an environment variable ({@code --fe-password-env}), never
@@ -141,6 +141,7 @@ public final class Srcn implements Callable<Integer> {
     cl.addSubcommand(new QuickStartCommand())
         .addSubcommand(new RenderCommand())
         .addSubcommand(new PlanCommand())
+        .addSubcommand(new CheckCommand())
         .addSubcommand(new ApplyCommand())
         .addSubcommand(new StatusCommand())
         .addSubcommand(new ScaleCommand())

@@ -3,6 +3,7 @@ package io.srcn.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -93,6 +94,34 @@ class SrcnSandboxTest {
     for (Run r : runs) {
       assertThat(r.all()).doesNotContain(PASSWORD);
     }
+  }
+
+  @Test
+  void checkSaysWhatWorksAndWhatDoesNot() throws IOException {
+    Path file = spec("check.yaml", "chk", "  replicas: 1\n");
+    try (KubernetesClient k =
+        new KubernetesClientBuilder()
+            .withConfig(Config.fromKubeconfig(Files.readString(sandbox.kubeconfig)))
+            .build()) {
+      k.namespaces()
+          .resource(
+              new NamespaceBuilder().withNewMetadata().withName("cli-check").endMetadata().build())
+          .create();
+    }
+
+    Run ok = srcn("check", "-f", file.toString(), "--kubeconfig", kube(), "-n", "cli-check");
+    assertThat(ok.status()).as(ok.all()).isZero();
+    assertThat(ok.out())
+        .contains("PASS kubernetes-api", "PASS namespace: cli-check exists", "PASS fe-credentials")
+        .contains("login works", "FQDN mode", "AUTO will register pod names")
+        .contains("WARN image-version: 3.3.5: stop_cn.sh -g does not drain");
+    assertThat(ok.out().lines().filter(l -> l.startsWith("FAIL"))).isEmpty();
+
+    Run missing = srcn("check", "-f", file.toString(), "--kubeconfig", kube(), "-n", "nowhere");
+    assertThat(missing.status()).as(missing.all()).isEqualTo(1);
+    assertThat(missing.out())
+        .contains("FAIL namespace: nowhere does not exist (fix: kubectl create namespace nowhere)");
+    assertNoSecret(ok, missing);
   }
 
   @Test

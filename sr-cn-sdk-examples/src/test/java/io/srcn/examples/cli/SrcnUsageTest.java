@@ -95,7 +95,15 @@ class SrcnUsageTest {
     assertThat(r.status()).isZero();
     assertThat(r.out())
         .contains(
-            "quickstart", "render", "plan", "apply", "status", "scale", "delete", "controller")
+            "quickstart",
+            "render",
+            "plan",
+            "check",
+            "apply",
+            "status",
+            "scale",
+            "delete",
+            "controller")
         .contains("--kubeconfig", "--fe-password-env", "Exit status");
   }
 

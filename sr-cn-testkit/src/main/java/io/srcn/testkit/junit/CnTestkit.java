@@ -1,5 +1,6 @@
 package io.srcn.testkit.junit;
 
+import io.srcn.testkit.fe.FeMode;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
@@ -37,6 +38,13 @@ public @interface CnTestkit {
 
   /** Whether the FE's heartbeats and DNS follow the mock pods (default true). */
   boolean bridged() default true;
+
+  /**
+   * How the fake FE stores compute node hosts (default FQDN mode). {@link FeMode#IP} is an FE
+   * started without {@code --host_type FQDN}: it resolves added names through the mock cluster's
+   * DNS, which follows each pod's current IP (a re-created pod gets a new one), and stores the IP.
+   */
+  FeMode feMode() default FeMode.FQDN;
 
   /** The autoscaling versions the mock API server serves (default v2 and v1). */
   String[] autoscalingVersions() default {"v2", "v1"};

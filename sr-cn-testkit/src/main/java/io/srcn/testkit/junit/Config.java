@@ -25,6 +25,6 @@ record Config(
         annotation.lifecycle() == CnTestkit.Lifecycle.PER_CLASS,
         annotation.bridged(),
         b -> b.autoscalingVersions(versions),
-        b -> {});
+        b -> b.mode(annotation.feMode()));
   }
 }

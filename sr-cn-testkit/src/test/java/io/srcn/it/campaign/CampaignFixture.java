@@ -2,6 +2,7 @@ package io.srcn.it.campaign;
 
 import io.srcn.sdk.Frontend;
 import io.srcn.testkit.fe.FakeFrontend;
+import io.srcn.testkit.fe.FeMode;
 import io.srcn.testkit.k8s.MockKubernetes;
 import java.time.Duration;
 import java.util.List;
@@ -12,17 +13,22 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * What several scenarios share, one after another: a mock Kubernetes (manual HPA clock, 20 ms pod
- * delays), a fake FE whose heartbeats reach exactly the Ready pods, and two relays in front of the
- * FE that stand for two FE addresses of one FE cluster. Each scenario works in its own namespace,
- * clears the FE's statement log and the simulator's history, and restores the FE and relays.
+ * delays), two fake FEs (one in FQDN mode, one in IP mode resolving pod names to their current IPs;
+ * an episode uses one) whose heartbeats reach exactly the Ready pods, and two relays in front of
+ * each FE that stand for two FE addresses of one FE cluster. Each scenario works in its own
+ * namespace, clears the FE's statement log and the simulator's history, and restores the FE and
+ * relays.
  *
  * <p>Used by one scenario at a time.
  */
 final class CampaignFixture implements AutoCloseable {
   final MockKubernetes k8s;
-  final FakeFrontend fe;
-  final FeProxy first;
-  final FeProxy second;
+  // the FE (and its two addresses) of the current episode: FQDN mode or IP mode
+  FakeFrontend fe;
+  FeProxy first;
+  FeProxy second;
+  private final FakeFrontend[] fes = new FakeFrontend[2];
+  private final FeProxy[][] proxies = new FeProxy[2][2];
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(
           r -> {
@@ -34,16 +40,29 @@ final class CampaignFixture implements AutoCloseable {
 
   CampaignFixture() {
     k8s = MockKubernetes.builder().build().start();
-    fe =
-        FakeFrontend.builder()
-            .heartbeatInterval(Duration.ofMillis(50))
-            .reachability(k8s.reachability())
-            .resolver(k8s.dnsResolver())
-            .statementLogCapacity(100_000)
-            .build()
-            .start();
-    first = new FeProxy(fe.port()).up();
-    second = new FeProxy(fe.port()).up();
+    for (FeMode mode : FeMode.values()) {
+      int i = mode.ordinal();
+      fes[i] =
+          FakeFrontend.builder()
+              .mode(mode)
+              .heartbeatInterval(Duration.ofMillis(50))
+              .reachability(k8s.reachability())
+              .resolver(k8s.dnsResolver())
+              .statementLogCapacity(100_000)
+              .build()
+              .start();
+      proxies[i][0] = new FeProxy(fes[i].port()).up();
+      proxies[i][1] = new FeProxy(fes[i].port()).up();
+    }
+    use(false);
+  }
+
+  /** Switches to the FE in IP mode (it resolves added names and stores IPs) or in FQDN mode. */
+  void use(boolean ipMode) {
+    int i = (ipMode ? FeMode.IP : FeMode.FQDN).ordinal();
+    fe = fes[i];
+    first = proxies[i][0];
+    second = proxies[i][1];
   }
 
   /** A fresh namespace name for the next scenario. */
@@ -75,9 +94,11 @@ final class CampaignFixture implements AutoCloseable {
   @Override
   public void close() {
     timer.shutdownNow();
-    first.close();
-    second.close();
-    fe.close();
+    for (int i = 0; i < fes.length; i++) {
+      proxies[i][0].close();
+      proxies[i][1].close();
+      fes[i].close();
+    }
     k8s.close();
   }
 }

@@ -1,5 +1,6 @@
 package io.srcn.it.campaign;
 
+import io.srcn.sdk.AddressMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -12,6 +13,10 @@ import java.util.stream.Collectors;
  * deleted. Deploying and deleting groups costs more than a round of faults, so an episode shares
  * them among its scenarios. The same seed always gives the same plan; the timing between threads is
  * the only thing a replay does not repeat.
+ *
+ * <p>The FE's host mode (IP mode in a third of the episodes) and each group's address mode (POD_IP
+ * in a quarter; otherwise AUTO, or explicit FQDN in a quarter of those, a mismatch on an IP-mode
+ * FE) form a dimension of their own.
  *
  * @param seed the episode's seed
  * @param groups the groups deployed at the start
@@ -28,16 +33,31 @@ record EpisodePlan(
     boolean controllerFirst,
     boolean faultyDelete) {
 
-  /** A group: fixed replicas, or autoscaled between 1 and {@code maxReplicas}. */
-  record GroupPlan(String name, boolean ipMode, int replicas, int maxReplicas) {
+  /**
+   * A group: its spec's address mode, whether the FE runs in IP mode, and fixed replicas or
+   * autoscaled between 1 and {@code maxReplicas}.
+   */
+  record GroupPlan(String name, AddressMode mode, boolean feIpMode, int replicas, int maxReplicas) {
     boolean autoscaled() {
       return maxReplicas > 0;
+    }
+
+    /** True when the FE lists the group's pods by IP: POD_IP, or any mode on an IP-mode FE. */
+    boolean ipMode() {
+      return mode == AddressMode.POD_IP || feIpMode;
+    }
+
+    /** True when the group's ADDs name pods by DNS name (the FE may still store IPs). */
+    boolean addsByName() {
+      return mode == AddressMode.FQDN || (mode == AddressMode.AUTO && !feIpMode);
     }
 
     @Override
     public String toString() {
       return name
-          + (ipMode ? "(ip," : "(fqdn,")
+          + "("
+          + mode.name().toLowerCase(java.util.Locale.ROOT)
+          + (feIpMode ? " on ip-fe," : ",")
           + (autoscaled() ? "hpa 1.." + maxReplicas : "replicas " + replicas)
           + ")";
     }
@@ -86,6 +106,7 @@ record EpisodePlan(
     }
   }
 
+  private static final long HOST_MODE_SALT = 0x1D0F_FE11_0DE5L;
   private static final Action[] ACTIONS = Action.values();
   private static final String[] NAMES = {"a", "b", "c"};
   private static final String[] WRITTEN = {"*", "statefulsets", "configmaps", "pods", "events"};
@@ -93,13 +114,21 @@ record EpisodePlan(
   /** The plan of {@code seed}. */
   static EpisodePlan of(long seed) {
     SplittableRandom r = new SplittableRandom(seed);
+    // the FE host mode dimension draws from its own stream, so older seeds keep their steps
+    SplittableRandom hostModes = new SplittableRandom(seed ^ HOST_MODE_SALT);
+    boolean feIpMode = hostModes.nextInt(3) == 0;
     List<GroupPlan> groups = new ArrayList<>();
     int groupCount = 1 + r.nextInt(3);
     for (int i = 0; i < groupCount; i++) {
       boolean autoscaled = r.nextInt(3) == 0;
+      boolean podIp = r.nextInt(4) == 0;
+      AddressMode mode =
+          podIp
+              ? AddressMode.POD_IP
+              : hostModes.nextInt(4) == 0 ? AddressMode.FQDN : AddressMode.AUTO;
       groups.add(
           new GroupPlan(
-              NAMES[i], r.nextInt(4) == 0, 1 + r.nextInt(3), autoscaled ? 2 + r.nextInt(3) : 0));
+              NAMES[i], mode, feIpMode, 1 + r.nextInt(3), autoscaled ? 2 + r.nextInt(3) : 0));
     }
     List<String> foreign = new ArrayList<>();
     int foreignCount = 1 + r.nextInt(2);
@@ -141,10 +170,16 @@ record EpisodePlan(
     return new Step(action, group, arg, code, resource, pause);
   }
 
+  /** True when the episode's FE runs in IP mode (it resolves added names and stores IPs). */
+  boolean feIpMode() {
+    return !groups.isEmpty() && groups.get(0).feIpMode();
+  }
+
   @Override
   public String toString() {
     return "seed="
         + seed
+        + (feIpMode() ? " fe=ip" : " fe=fqdn")
         + " groups="
         + groups
         + " foreign="

@@ -3,7 +3,6 @@ package io.srcn.it.campaign;
 import static org.awaitility.Awaitility.await;
 
 import io.srcn.it.campaign.EpisodePlan.GroupPlan;
-import io.srcn.sdk.AddressMode;
 import io.srcn.sdk.Autoscaling;
 import io.srcn.sdk.CnSdkException;
 import io.srcn.sdk.ComputeNodeGroup;
@@ -44,6 +43,7 @@ final class EpisodeRunner {
 
   /** Runs {@code plan}; the result lists every violated invariant. */
   EpisodeResult run(EpisodePlan plan) {
+    f.use(plan.feIpMode());
     String ns = f.nextNamespace();
     f.fe.clearStatements();
     f.k8s.statefulSets().clearHistory();
@@ -118,7 +118,7 @@ final class EpisodeRunner {
             .inNamespace(ns)
             .image("starrocks/cn-ubuntu:3.3.5")
             .terminationGracePeriod(Duration.ofSeconds(5))
-            .addressMode(g.ipMode() ? AddressMode.POD_IP : AddressMode.FQDN)
+            .addressMode(g.mode())
             .registerWith(f.frontend());
     if (!g.autoscaled()) {
       return spec.replicas(g.replicas());

@@ -27,9 +27,10 @@ import org.slf4j.LoggerFactory;
  * justified by the simulator's history.
  *
  * <p>System properties: {@code srcn.campaign.scenarios} (at least this many scenarios; default
- * 200), {@code srcn.campaign.seed} (replay one episode), {@code srcn.campaign.base} (the base seed
- * the episode seeds derive from), {@code srcn.campaign.fixtures} (episodes run in parallel, one
- * fixture each; default 3).
+ * 200), {@code srcn.campaign.seed} (replay one episode), {@code srcn.campaign.repeat} (replay it
+ * this many times; timing differs between replays), {@code srcn.campaign.base} (the base seed the
+ * episode seeds derive from), {@code srcn.campaign.fixtures} (episodes run in parallel, one fixture
+ * each; default 3).
  */
 class FaultCampaignTest {
   private static final Logger LOG = LoggerFactory.getLogger(FaultCampaignTest.class);
@@ -99,7 +100,8 @@ class FaultCampaignTest {
   static List<Long> seeds() {
     String replay = System.getProperty("srcn.campaign.seed");
     if (replay != null && !replay.isBlank()) {
-      return List.of(Long.parseLong(replay.trim()));
+      return java.util.Collections.nCopies(
+          Integer.getInteger("srcn.campaign.repeat", 1), Long.parseLong(replay.trim()));
     }
     int count = Integer.getInteger("srcn.campaign.scenarios", 200);
     long base = Long.getLong("srcn.campaign.base", DEFAULT_BASE);

@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 /**
  * The campaign's own answer to "whose node is this?", written independently of the engine's rules
  * so that it can judge them: an FQDN group owns exactly {@code g-cn-<i>.g-cn-search.<ns>.svc.
- * cluster.local:9050}; an IP-mode group owns {@code <ip>:9050} for every IP one of its pods ever
- * had.
+ * cluster.local:9050}; a group the FE lists by IP (POD_IP, or any mode on an IP-mode FE) owns
+ * {@code <ip>:9050} for every IP one of its pods ever had, and its names too when it adds by name.
  *
  * <p>Thread-safe.
  */
@@ -40,7 +40,10 @@ final class Ownership {
       return Optional.empty();
     }
     for (GroupPlan g : groups) {
-      Optional<Integer> ordinal = g.ipMode() ? byIp(g, address) : byName(g, address);
+      Optional<Integer> ordinal = g.ipMode() ? byIp(g, address) : Optional.empty();
+      if (ordinal.isEmpty() && g.addsByName()) {
+        ordinal = byName(g, address);
+      }
       if (ordinal.isPresent()) {
         return Optional.of(new Owner(g, ordinal.get()));
       }

@@ -136,7 +136,10 @@ class IpModeTest {
   @Test
   void fqdnGroupOnAnIpModeFeReportsTheMismatchInsteadOfLooping() {
     try (ComputeNodeGroup g =
-        c.spec("g").replicas(1).deploy(c.k8s.client(), CredentialsResolver.literalOnly())) {
+        c.spec("g")
+            .replicas(1)
+            .addressMode(AddressMode.FQDN)
+            .deploy(c.k8s.client(), CredentialsResolver.literalOnly())) {
       await()
           .atMost(Duration.ofSeconds(30))
           .until(

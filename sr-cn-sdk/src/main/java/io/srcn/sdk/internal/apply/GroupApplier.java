@@ -9,6 +9,7 @@ import io.srcn.sdk.ObjectChange.Action;
 import io.srcn.sdk.Plan;
 import io.srcn.sdk.internal.render.HpaVersion;
 import io.srcn.sdk.internal.render.RenderOptions;
+import io.srcn.sdk.naming.Labels;
 import io.srcn.sdk.naming.Names;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,20 +66,49 @@ public final class GroupApplier {
   }
 
   /**
-   * Applies the group only if its StatefulSet exists: repairs drift of a live group, never
-   * resurrects one whose StatefulSet was deleted (the controller's apply).
+   * Applies the group only if its StatefulSet exists and is not marked suspended: repairs drift of
+   * a live group, never resurrects one whose StatefulSet was deleted, and never undoes a suspend or
+   * delete in progress (the controller's apply; its caches may not show the mark yet, this read
+   * does).
    *
-   * @return the changes; none when the StatefulSet does not exist
+   * @return the changes; none when the StatefulSet does not exist, is suspended, or records a newer
+   *     spec than {@code spec}
    */
   public Plan repair(ComputeNodeGroupSpec spec) {
     return apply(spec, false);
+  }
+
+  /**
+   * True when the live StatefulSet records another spec than {@code spec}: someone (a handle's
+   * update) applied a newer one that the repairer's cache does not show yet; re-applying the old
+   * spec would undo that update.
+   */
+  private static boolean newerSpec(HasMetadata sts, ComputeNodeGroupSpec spec) {
+    var annotations = sts.getMetadata().getAnnotations();
+    String recorded = annotations == null ? null : annotations.get(Labels.SPEC_ANNOTATION);
+    if (recorded == null || recorded.equals(spec.toCanonicalJson())) {
+      return false;
+    }
+    try { // an annotation written by another SDK version may differ only in its form
+      return !ComputeNodeGroupSpec.fromCanonicalJson(recorded).equals(spec);
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  private static boolean suspended(HasMetadata sts) {
+    var annotations = sts.getMetadata().getAnnotations();
+    return annotations != null && "true".equals(annotations.get(Labels.SUSPENDED_ANNOTATION));
   }
 
   private Plan apply(ComputeNodeGroupSpec spec, boolean create) {
     spec.validate();
     RenderOptions options = options(spec);
     LiveObjects live = LiveObjects.read(client, spec.namespace(), spec.name(), hpaApi());
-    if (!create && live.get(ObjectKind.STATEFUL_SET).isEmpty()) {
+    if (!create
+        && live.get(ObjectKind.STATEFUL_SET)
+            .map(sts -> suspended(sts) || newerSpec(sts, spec))
+            .orElse(true)) {
       return new Plan(List.of());
     }
     List<ObjectChange> done = new ArrayList<>();

@@ -1,6 +1,7 @@
 package io.srcn.sdk.internal.status;
 
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.srcn.sdk.AddressMode;
 import io.srcn.sdk.Condition;
 import io.srcn.sdk.ConditionStatus;
 import io.srcn.sdk.GhostNode;
@@ -59,6 +60,20 @@ public final class StatusJson {
     root.objects("conditions").forEach(c -> build(c, () -> b.addConditions(condition(c))));
     root.objects("nodes").forEach(n -> build(n, () -> b.addNodes(node(n))));
     root.objects("ghosts").forEach(g -> build(g, () -> b.addGhosts(ghost(g))));
+    root.optObject("addressMode")
+        .ifPresent(
+            a ->
+                build(
+                    a,
+                    () -> {
+                      String inUse = a.string("inUse");
+                      try {
+                        b.addressModeInUse(AddressMode.valueOf(inUse));
+                      } catch (IllegalArgumentException e) {
+                        a.violations().add("inUse", "must be AUTO, FQDN or POD_IP, was " + inUse);
+                      }
+                      b.addressModeReason(a.string("reason"));
+                    }));
     violations.throwIfAny();
     return b.build();
   }
@@ -76,6 +91,14 @@ public final class StatusJson {
     m.put("conditions", s.conditions().stream().map(StatusJson::toMap).toList());
     m.put("nodes", s.nodes().stream().map(StatusJson::toMap).toList());
     m.put("ghosts", s.ghosts().stream().map(StatusJson::toMap).toList());
+    s.addressModeInUse()
+        .ifPresent(
+            a -> {
+              Map<String, Object> mode = new LinkedHashMap<>();
+              mode.put("inUse", a.name());
+              mode.put("reason", s.addressModeReason().orElse(""));
+              m.put("addressMode", mode);
+            });
     return m;
   }
 

@@ -2,7 +2,6 @@ package io.srcn.sdk.internal.sync;
 
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.srcn.sdk.AddressMode;
 import io.srcn.sdk.CnSdkException;
 import io.srcn.sdk.ComputeNodeGroupSpec;
 import io.srcn.sdk.ControllerStartException;
@@ -241,9 +240,8 @@ final class ControllerLoop implements AutoCloseable {
     }
     GroupStatus status = runtime.pass(SyncMode.RELEASE, Duration.ZERO);
     if (status.nodes().isEmpty() && runtime.releasedEverything()) {
-      if (runtime.spec().addressMode() == AddressMode.POD_IP) {
-        engine.ledger.delete(key.namespace(), key.name());
-      }
+      // any mode may have a ledger (AUTO on an IP-mode FE; FQDN with the IPs an FE stored)
+      engine.ledger.delete(key.namespace(), key.name());
       forget(key);
       LOG.info("group {}: deleted; no node left in the FE", key);
       return true;

@@ -31,6 +31,9 @@ final class FeCluster implements AutoCloseable {
   private static final Backoff COOL_DOWN =
       Backoff.doubling(Duration.ofSeconds(2), Duration.ofSeconds(30));
 
+  /** How long a detected host mode is trusted before {@code SHOW FRONTENDS} is read again. */
+  static final Duration HOST_MODE_MAX_AGE = Duration.ofMinutes(1);
+
   private final FrontendClient client;
   private final LongSupplier nanoClock;
   private List<FeNode> snapshot;
@@ -39,6 +42,10 @@ final class FeCluster implements AutoCloseable {
   private long openUntil;
   private int trips;
   private long listings;
+  private FeHostMode hostMode;
+  private String version = "";
+  private Optional<HostPort> hostModeAddress = Optional.empty();
+  private long hostModeAt;
 
   FeCluster(FrontendClient client, LongSupplier nanoClock) {
     this.client = client;
@@ -69,10 +76,71 @@ final class FeCluster implements AutoCloseable {
     }
   }
 
-  /** Adds nodes (one batched statement) and records them in the snapshot. */
+  /**
+   * How this FE cluster stores compute node hosts ({@link FeHostMode}). Read with {@code SHOW
+   * FRONTENDS} on first use, and again once {@link #HOST_MODE_MAX_AGE} has passed, after an outage
+   * (the breaker tripped) or when another FE address answers (a failover, a new leader). When
+   * {@code SHOW FRONTENDS} fails on a working FE (a privilege), the answer is IP mode, which works
+   * either way.
+   *
+   * @throws CnSdkException when the FE cannot be reached
+   */
+  FeHostMode hostMode() {
+    synchronized (this) {
+      if (hostMode != null
+          && client.lastGoodAddress().equals(hostModeAddress)
+          && nanoClock.getAsLong() - hostModeAt < HOST_MODE_MAX_AGE.toNanos()) {
+        return hostMode;
+      }
+      failFastIfOpen(nanoClock.getAsLong());
+    }
+    FeHostMode detected;
+    String release = "";
+    try {
+      detected = FeHostMode.fromFrontends(client.frontends());
+      release = readVersion();
+    } catch (FrontendUnavailableException e) {
+      throw trip(e);
+    } catch (CnSdkException e) {
+      detected = FeHostMode.unknown(e.getMessage());
+    }
+    learned(detected);
+    synchronized (this) {
+      version = release;
+    }
+    return detected;
+  }
+
+  /** The FE's release as read with the host mode, e.g. {@code 3.3.5}; empty when unknown. */
+  synchronized String version() {
+    return version;
+  }
+
+  private String readVersion() {
+    try {
+      return client.serverVersion();
+    } catch (FrontendUnavailableException e) {
+      throw e;
+    } catch (CnSdkException e) {
+      return "";
+    }
+  }
+
+  /** Records what the engine learned of the host mode (for example from what the FE stored). */
+  synchronized void learned(FeHostMode mode) {
+    hostMode = mode;
+    hostModeAddress = client.lastGoodAddress();
+    hostModeAt = nanoClock.getAsLong();
+  }
+
+  /**
+   * Adds nodes (one batched statement) and records them in the snapshot. The warehouse clause is
+   * left out for {@code default_warehouse} ({@link Warehouses}).
+   */
   AddResult add(List<HostPort> nodes, Optional<String> warehouse) {
+    Optional<String> clause = Warehouses.clause(warehouse);
     AddResult result =
-        write(() -> warehouse.isPresent() ? client.add(nodes, warehouse.get()) : client.add(nodes));
+        write(() -> clause.isPresent() ? client.add(nodes, clause.get()) : client.add(nodes));
     synchronized (this) {
       if (snapshot != null) {
         snapshot = withRegistered(snapshot, result, warehouse);
@@ -83,9 +151,9 @@ final class FeCluster implements AutoCloseable {
 
   /** Drops nodes (one batched statement) and removes them from the snapshot. */
   DropResult drop(List<HostPort> nodes, Optional<String> warehouse) {
+    Optional<String> clause = Warehouses.clause(warehouse);
     DropResult result =
-        write(
-            () -> warehouse.isPresent() ? client.drop(nodes, warehouse.get()) : client.drop(nodes));
+        write(() -> clause.isPresent() ? client.drop(nodes, clause.get()) : client.drop(nodes));
     synchronized (this) {
       if (snapshot != null) {
         Set<HostPort> gone = new HashSet<>();
@@ -177,6 +245,7 @@ final class FeCluster implements AutoCloseable {
         || e instanceof FrontendUnavailableException
         || !(e instanceof FrontendException)) {
       lastFailure = e;
+      hostMode = null; // the FE may come back restarted, in another mode
       openUntil = nanoClock.getAsLong() + COOL_DOWN.nominalNanos(trips++);
     }
     return e;

@@ -1,6 +1,5 @@
 package io.srcn.sdk.internal.sync;
 
-import io.srcn.sdk.AddressMode;
 import io.srcn.sdk.ComputeNodeGroupSpec;
 import io.srcn.sdk.fe.HostPort;
 import io.srcn.sdk.internal.status.AddressMismatch;
@@ -16,16 +15,25 @@ import java.util.OptionalInt;
  * @param group the group name
  * @param clusterDomain the cluster DNS domain, e.g. {@code cluster.local}
  * @param ipMode true when pods register by pod IP (ownership then comes from the ledger)
+ * @param feStoresIps true when pods register by name on an FE known to resolve names and store IPs:
+ *     the IP of each pod is recorded in the ledger before its ADD, so the entry the FE stores is
+ *     owned from the start
  */
-record GroupIdentity(String namespace, String group, String clusterDomain, boolean ipMode) {
+record GroupIdentity(
+    String namespace, String group, String clusterDomain, boolean ipMode, boolean feStoresIps) {
+
+  GroupIdentity(String namespace, String group, String clusterDomain, boolean ipMode) {
+    this(namespace, group, clusterDomain, ipMode, false);
+  }
+
+  /** The pod's IP with its heartbeat port: what an IP-mode FE lists for it. */
+  Optional<HostPort> ipAddressOf(PodView pod) {
+    return pod.ip().map(ip -> HostPort.of(ip, pod.heartbeatPort()));
+  }
 
   /** The identity of the group {@code spec} describes; the one place an identity is built. */
   static GroupIdentity of(ComputeNodeGroupSpec spec) {
-    return new GroupIdentity(
-        spec.namespace(),
-        spec.name(),
-        spec.clusterDomain(),
-        spec.addressMode() == AddressMode.POD_IP);
+    return of(spec, null);
   }
 
   /** The address a pod registers under, or empty when it has none yet (IP mode without an IP). */
@@ -57,5 +65,18 @@ record GroupIdentity(String namespace, String group, String clusterDomain, boole
   @Override
   public String toString() {
     return namespace + "/" + group;
+  }
+
+  /** The identity of a pass: how pods register, given the spec and the FE's host mode. */
+  static GroupIdentity of(ComputeNodeGroupSpec spec, FeHostMode mode) {
+    boolean feIp = mode != null && mode.ipMode();
+    boolean ipMode =
+        switch (spec.addressMode()) {
+          case POD_IP -> true;
+          case FQDN -> false;
+          case AUTO -> feIp;
+        };
+    return new GroupIdentity(
+        spec.namespace(), spec.name(), spec.clusterDomain(), ipMode, !ipMode && feIp);
   }
 }

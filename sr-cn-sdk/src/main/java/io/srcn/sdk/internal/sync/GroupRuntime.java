@@ -46,6 +46,7 @@ final class GroupRuntime {
             view,
             engine.frontends,
             engine.ledger,
+            new AddFence(new DirectClusterView(engine.client, true)),
             new SyncEvents(GroupIdentity.of(next), engine.clock, engine::publish),
             engine.clock);
   }
@@ -126,6 +127,18 @@ final class GroupRuntime {
             .plan()
             .map(p -> p.owned().size() == lastReport.dropped().size())
             .orElse(false);
+  }
+
+  /**
+   * The owned nodes the last pass's FE listing showed (before its own DROP), as the FE lists them.
+   */
+  synchronized java.util.List<String> ownedInLastListing() {
+    if (lastReport == null || lastReport.plan().isEmpty()) {
+      return java.util.List.of();
+    }
+    return lastReport.plan().get().owned().stream()
+        .map(n -> n.node().address().toString())
+        .toList();
   }
 
   /** The last pass's FE or registration error. */

@@ -38,25 +38,30 @@ final class GroupSync {
   static final Duration LEDGER_GRACE = Duration.ofMinutes(2);
 
   private final ComputeNodeGroupSpec spec;
-  private final GroupIdentity id;
+  private GroupIdentity id;
   private final ClusterView view;
   private final FrontendPool frontends;
   private final LedgerStore ledger;
+  private final AddFence fence;
   private final SyncListener listener;
   private final Clock clock;
+  private final Refusal addRefused = new Refusal("register pods (ALTER SYSTEM ADD COMPUTE NODE)");
+  private final Refusal dropRefused = new Refusal("drop nodes (ALTER SYSTEM DROP COMPUTE NODE)");
 
   GroupSync(
       ComputeNodeGroupSpec spec,
       ClusterView view,
       FrontendPool frontends,
       LedgerStore ledger,
+      AddFence fence,
       SyncListener listener,
       Clock clock) {
     this.spec = spec;
-    this.id = GroupIdentity.of(spec);
+    this.id = GroupIdentity.of(spec, null);
     this.view = view;
     this.frontends = frontends;
     this.ledger = ledger;
+    this.fence = fence;
     this.listener = listener;
     this.clock = clock;
   }
@@ -73,29 +78,64 @@ final class GroupSync {
         spec.autoscaling().isPresent()
             ? view.autoscaler(id.namespace(), id.group())
             : Optional.empty();
-    Observed observed = new Observed(sts, replicas, pods, hpa);
+    Observed observed = new Observed(sts, replicas, pods, hpa, id, null, spec.addressMode());
     if (spec.frontend().isEmpty()) {
       return observed.report(clock, List.of(), Optional.empty(), null, null, List.of(), List.of());
     }
     FeCluster fe = frontends.cluster(spec.frontend().get(), id.namespace());
     List<FeNode> nodes;
+    FeHostMode hostMode;
     try {
       nodes = fe.nodes(feMaxAge);
+      hostMode = fe.hostMode();
     } catch (CnSdkException e) {
       listener.frontendUnavailable(e);
       return observed.report(clock, List.of(), Optional.empty(), e, null, List.of(), List.of());
     }
+    id = GroupIdentity.of(spec, hostMode);
+    observed = observed.with(id, hostMode, spec.addressMode());
     Map<HostPort, LedgerEntry> entries =
-        id.ipMode() ? ledger.read(id.namespace(), id.group()) : Map.of();
+        id.ipMode() || id.feStoresIps() || anyIp(nodes)
+            ? ledger.read(id.namespace(), id.group())
+            : Map.of();
     Map<HostPort, String> ledgerPods = new LinkedHashMap<>();
     entries.forEach((address, entry) -> ledgerPods.put(address, entry.pod()));
     RegistrationPlan plan =
         RegistrationPlanner.plan(
             id, replicas, pods, nodes, ledgerPods, mode == SyncMode.FORCE_RELEASE);
     if (mode == SyncMode.OBSERVE) {
-      return observed.report(clock, nodes, Optional.of(plan), null, null, List.of(), List.of());
+      return observed.report(
+          clock, nodes, Optional.of(plan), null, refusal(plan).orElse(null), List.of(), List.of());
     }
+    learnFromStoredAddresses(fe, plan);
     return execute(observed, fe, plan, entries);
+  }
+
+  /** A permanent refusal starts or extends the group's backoff; other errors pass through. */
+  private CnSdkException classify(Refusal refusal, CnSdkException e) {
+    return Refusal.isPermanent(e) ? refusal.refused(e, clock.instant()) : e;
+  }
+
+  /** The refusal still in force for what this plan would send, if any. */
+  private Optional<CnSdkException> refusal(RegistrationPlan plan) {
+    Optional<CnSdkException> add = plan.toAdd().isEmpty() ? Optional.empty() : addRefused.current();
+    return add.or(() -> plan.toDrop().isEmpty() ? Optional.empty() : dropRefused.current());
+  }
+
+  private static boolean anyIp(List<FeNode> nodes) {
+    return nodes.stream().anyMatch(n -> n.address().isIpAddress());
+  }
+
+  /**
+   * A pod the FE lists by IP where its name was added proves the FE resolves names: the FE
+   * cluster's mode is corrected for every group (AUTO then registers by IP from the next pass).
+   */
+  private void learnFromStoredAddresses(FeCluster fe, RegistrationPlan plan) {
+    if (id.ipMode() || id.feStoresIps() || plan.mismatched().isEmpty()) {
+      return;
+    }
+    var m = id.mismatch(plan.mismatched().get(0));
+    fe.learned(FeHostMode.storedIp(m.registered(), m.listed()));
   }
 
   private SyncReport execute(
@@ -104,15 +144,23 @@ final class GroupSync {
     List<HostPort> dropped = new ArrayList<>();
     CnSdkException failure = null;
     try {
-      addServingPods(fe, plan, added);
+      if (!plan.ledgerAdopt().isEmpty()) {
+        ledger.record(id.namespace(), id.group(), plan.ledgerAdopt(), clock.instant());
+        LOG.info("group {}: the FE stored {}; recorded as owned", id, plan.ledgerAdopt().keySet());
+      }
+      addServingPods(fe, plan, observed.replicas(), added, dropped);
     } catch (CnSdkException e) {
-      failure = failed(plan.toAdd(), false, e);
+      failure = failed(plan.toAdd(), false, classify(addRefused, e));
     }
     try {
       dropScaledInNodes(fe, plan, dropped, entries);
       forgetStaleLedgerEntries(fe, plan, entries);
     } catch (CnSdkException e) {
-      failure = failure != null ? failure : failed(plan.dropAddresses(), true, e);
+      failure =
+          failure != null ? failure : failed(plan.dropAddresses(), true, classify(dropRefused, e));
+    }
+    if (failure == null) {
+      failure = refusal(plan).orElse(null);
     }
     List<FeNode> after = safeNodes(fe);
     return observed.report(clock, after, Optional.of(plan), null, failure, added, dropped);
@@ -124,16 +172,67 @@ final class GroupSync {
     return e;
   }
 
-  private void addServingPods(FeCluster fe, RegistrationPlan plan, List<HostPort> added) {
+  /**
+   * ADDs the plan's serving pods inside the {@link AddFence}: only if a fresh read of the
+   * StatefulSet still allows it, and undone at once if the group started going away meanwhile.
+   */
+  private void addServingPods(
+      FeCluster fe,
+      RegistrationPlan plan,
+      int replicas,
+      List<HostPort> added,
+      List<HostPort> dropped) {
     if (plan.toAdd().isEmpty()) {
+      addRefused.cleared();
       return;
     }
-    ledger.record(id.namespace(), id.group(), plan.ledgerAdd(), clock.instant());
+    if (addRefused.holds(clock.instant())) {
+      return; // the FE refused this for good last time; the backoff runs
+    }
+    Optional<String> why =
+        Warehouses.clause(spec.warehouse()).flatMap(w -> Warehouses.unsupported(w, fe.version()));
+    if (why.isPresent()) { // would be a syntax error on this FE: not sent at all
+      throw addRefused.refused(new CnSdkException(why.get()), clock.instant());
+    }
+    if (!fence.allowsAdd(id.namespace(), id.group(), replicas)) {
+      LOG.debug("group {}: ADD of {} skipped, the group is going away or shrank", id, plan.toAdd());
+      return;
+    }
+    Instant recorded = Instant.ofEpochMilli(clock.instant().toEpochMilli());
+    ledger.record(id.namespace(), id.group(), plan.ledgerAdd(), recorded);
     AddResult result = fe.add(plan.toAdd(), spec.warehouse());
+    addRefused.cleared();
     added.addAll(result.added());
     if (!result.added().isEmpty()) {
       LOG.info("group {}: registered {}", id, result.added());
       listener.registered(result.added());
+    }
+    if (fence.goingAway(id.namespace(), id.group())) {
+      undo(fe, plan, result, recorded, dropped);
+    }
+  }
+
+  /** The group started going away during the ADD: drops what the ADD registered. */
+  private void undo(
+      FeCluster fe,
+      RegistrationPlan plan,
+      AddResult result,
+      Instant recorded,
+      List<HostPort> dropped) {
+    List<HostPort> mine = new ArrayList<>(result.added());
+    if (mine.isEmpty()) {
+      return;
+    }
+    LOG.info("group {}: going away during an ADD; dropping {} again", id, mine);
+    DropResult undone = fe.drop(mine, spec.warehouse());
+    dropped.addAll(undone.dropped());
+    if (!undone.dropped().isEmpty()) {
+      listener.dropped(undone.dropped());
+    }
+    if (!plan.ledgerAdd().isEmpty()) {
+      Map<HostPort, LedgerEntry> entries = new LinkedHashMap<>();
+      plan.ledgerAdd().forEach((a, pod) -> entries.put(a, new LedgerEntry(pod, recorded)));
+      ledger.forget(id.namespace(), id.group(), entries);
     }
   }
 
@@ -143,11 +242,16 @@ final class GroupSync {
       List<HostPort> dropped,
       Map<HostPort, LedgerEntry> entries) {
     if (plan.toDrop().isEmpty()) {
+      dropRefused.cleared();
       return;
     }
+    if (dropRefused.holds(clock.instant())) {
+      return; // the FE refused this for good last time; the backoff runs
+    }
     DropResult result = fe.drop(plan.dropAddresses(), spec.warehouse());
+    dropRefused.cleared();
     dropped.addAll(result.dropped());
-    if (id.ipMode()) {
+    if (!entries.isEmpty()) {
       List<HostPort> gone = new ArrayList<>(result.dropped());
       gone.addAll(result.alreadyAbsent());
       ledger.forget(id.namespace(), id.group(), readEntries(entries, gone));
@@ -166,7 +270,7 @@ final class GroupSync {
    */
   private void forgetStaleLedgerEntries(
       FeCluster fe, RegistrationPlan plan, Map<HostPort, LedgerEntry> entries) {
-    if (!id.ipMode()) {
+    if (entries.isEmpty()) {
       return;
     }
     Instant settled = clock.instant().minus(LEDGER_GRACE);
@@ -216,31 +320,5 @@ final class GroupSync {
 
   private static int replicas(Optional<StatefulSet> sts) {
     return sts.map(s -> s.getSpec().getReplicas()).map(r -> r == null ? 1 : r).orElse(0);
-  }
-
-  /** What the pass observed in Kubernetes. */
-  private record Observed(
-      Optional<StatefulSet> sts, int replicas, List<PodView> pods, Optional<HpaView> hpa) {
-    SyncReport report(
-        Clock clock,
-        List<FeNode> nodes,
-        Optional<RegistrationPlan> plan,
-        CnSdkException frontendError,
-        CnSdkException registrationError,
-        List<HostPort> added,
-        List<HostPort> dropped) {
-      return new SyncReport(
-          clock.instant(),
-          sts,
-          replicas,
-          pods,
-          hpa,
-          nodes,
-          plan,
-          List.copyOf(added),
-          List.copyOf(dropped),
-          Optional.ofNullable(frontendError),
-          Optional.ofNullable(registrationError));
-    }
   }
 }

@@ -7,6 +7,7 @@ import io.srcn.sdk.NodesNotReleasedException;
 import io.srcn.sdk.OperationInterruptedException;
 import io.srcn.sdk.internal.Backoff;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +25,7 @@ import org.slf4j.LoggerFactory;
 final class Lifecycle {
   private static final Logger LOG = LoggerFactory.getLogger(Lifecycle.class);
   private static final Duration EXTRA_WAIT = Duration.ofMinutes(1);
+  private static final int CONFIRM_ATTEMPTS = 3;
 
   /** The pause between polls of a handle's waits: 50 ms doubling to 1 s. */
   static final Backoff POLL = Backoff.doubling(Duration.ofMillis(50), Duration.ofSeconds(1));
@@ -72,8 +74,51 @@ final class Lifecycle {
     ComputeNodeGroupSpec spec = runtime.spec();
     suspend();
     engine.applier.delete(spec.namespace(), spec.name());
+    confirmReleased(spec);
     engine.ledger.delete(spec.namespace(), spec.name());
     LOG.info("group {}/{} deleted", spec.namespace(), spec.name());
+  }
+
+  /**
+   * The delete's contract: it returns only once a fresh FE listing, taken after the group's objects
+   * are gone, shows no node the group owns. Another engine (a controller whose caches lag, another
+   * replica) may have had an ADD in flight while the group was released; its {@link AddFence}
+   * undoes such an ADD, and this check drops whatever is still listed, then lists again.
+   *
+   * @throws NodesNotReleasedException naming the nodes the FE still lists, when they cannot be
+   *     dropped
+   */
+  private void confirmReleased(ComputeNodeGroupSpec spec) {
+    if (spec.frontend().isEmpty()) {
+      return;
+    }
+    for (int attempt = 1; ; attempt++) {
+      runtime.pass(SyncMode.OBSERVE, Duration.ZERO);
+      failOnFeError();
+      List<String> left = runtime.ownedInLastListing();
+      if (left.isEmpty()) {
+        return;
+      }
+      if (attempt == CONFIRM_ATTEMPTS) {
+        String group = spec.namespace() + "/" + spec.name();
+        throw new NodesNotReleasedException(
+            group,
+            "group "
+                + group
+                + ": its objects are deleted but the FE still lists nodes it owns: "
+                + left
+                + "; call delete again, or drop them with ALTER SYSTEM DROP COMPUTE NODE",
+            null,
+            left);
+      }
+      LOG.warn(
+          "group {}/{}: the FE lists {} after the release (an ADD of another engine); dropping",
+          spec.namespace(),
+          spec.name(),
+          left);
+      runtime.pass(SyncMode.FORCE_RELEASE, Duration.ZERO);
+      failOnFeError();
+    }
   }
 
   /** Drops nodes as pods go; after the bound, drops whatever the group still owns. */

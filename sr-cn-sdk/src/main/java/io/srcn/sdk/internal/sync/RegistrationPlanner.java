@@ -27,7 +27,11 @@ import java.util.Set;
  *       is Ready). With {@code force}, every owned node is dropped (the last step of a bounded
  *       delete).
  *   <li>A pod that is restarting or being recreated below the replicas keeps its registration.
- *   <li>Nodes the group does not own are never touched.
+ *   <li>Nodes the group does not own are never touched. The group owns the addresses in its ledger
+ *       (any mode) and, registering by name, its FQDN pattern. Registering by name on an FE that
+ *       stores IPs, the IP the FE will store is recorded before the ADD, and an entry at a pod's
+ *       current IP is adopted when seen, so IP entries are dropped like IP-mode ones (a ledger
+ *       entry with an IP is a stale incarnation once its pod has another IP).
  * </ul>
  *
  * <p>Stateless and thread-safe.
@@ -76,7 +80,8 @@ final class RegistrationPlanner {
         toDrop.add(node);
       }
     }
-    Set<HostPort> ledgerStale = id.ipMode() ? stale(id, pods, listed, ledger, ledgerAdd) : Set.of();
+    Set<HostPort> ledgerStale = stale(id, pods, listed, ledger, ledgerAdd);
+    Map<HostPort, String> ledgerAdopt = id.ipMode() ? Map.of() : adopt(id, pods, listed, ledger);
     return new RegistrationPlan(
         List.copyOf(toAdd),
         Map.copyOf(ledgerAdd),
@@ -84,7 +89,28 @@ final class RegistrationPlanner {
         Set.copyOf(ledgerStale),
         List.copyOf(owned),
         List.copyOf(ghosts),
-        List.copyOf(mismatched));
+        List.copyOf(mismatched),
+        Map.copyOf(ledgerAdopt));
+  }
+
+  /**
+   * FQDN mode: FE entries at a pod's current IP the ledger does not hold. Only an FE that resolved
+   * an ADD of the pod's name stores that (the IP is the pod's own), so the group owns it.
+   */
+  private static Map<HostPort, String> adopt(
+      GroupIdentity id,
+      List<PodView> pods,
+      Map<HostPort, FeNode> listed,
+      Map<HostPort, String> ledger) {
+    Set<HostPort> held = new HashSet<>();
+    ledger.keySet().forEach(a -> held.add(normalize(a)));
+    Map<HostPort, String> adopt = new LinkedHashMap<>();
+    for (PodView pod : pods) {
+      id.ipAddressOf(pod)
+          .filter(a -> listed.containsKey(a) && !held.contains(a))
+          .ifPresent(a -> adopt.put(a, pod.name()));
+    }
+    return adopt;
   }
 
   private static void planAdds(
@@ -111,6 +137,8 @@ final class RegistrationPlanner {
               toAdd.add(address.get());
               if (id.ipMode()) {
                 ledgerAdd.put(address.get(), pod.name());
+              } else if (id.feStoresIps()) {
+                id.ipAddressOf(pod).ifPresent(ip -> ledgerAdd.put(ip, pod.name()));
               }
             });
   }
@@ -129,6 +157,7 @@ final class RegistrationPlanner {
       Map<HostPort, String> ledgerAdd) {
     Set<HostPort> current = new HashSet<>();
     pods.forEach(p -> id.addressOf(p).ifPresent(a -> current.add(normalize(a))));
+    pods.forEach(p -> id.ipAddressOf(p).ifPresent(current::add));
     Set<HostPort> stale = new LinkedHashSet<>();
     for (HostPort address : ledger.keySet()) {
       HostPort a = normalize(address);
@@ -148,7 +177,7 @@ final class RegistrationPlanner {
       return false;
     }
     // The pod exists but answers to another address: an older incarnation's registration.
-    if (id.ipMode()
+    if (node.node().address().isIpAddress()
         && pod.ip().isPresent()
         && !pod.ip().get().equals(node.node().address().host())) {
       return true;
@@ -159,8 +188,11 @@ final class RegistrationPlanner {
         && id.addressOf(pod).map(a -> listed.containsKey(normalize(a))).orElse(false);
   }
 
+  /** The pod answers to its own address, and (FQDN mode) to its IP where the FE stored that. */
   private static boolean answersTo(GroupIdentity id, PodView pod, HostPort address) {
-    return id.addressOf(pod).map(a -> normalize(a).equals(normalize(address))).orElse(false);
+    HostPort a = normalize(address);
+    return id.addressOf(pod).map(own -> normalize(own).equals(a)).orElse(false)
+        || (!id.ipMode() && id.ipAddressOf(pod).map(a::equals).orElse(false));
   }
 
   private static boolean listedByIp(PodView pod, Map<HostPort, FeNode> listed) {
@@ -175,11 +207,13 @@ final class RegistrationPlanner {
     Map<HostPort, String> normalizedLedger = new HashMap<>();
     ledger.forEach((k, v) -> normalizedLedger.put(normalize(k), v));
     for (FeNode node : feNodes) {
+      OptionalInt fromLedger =
+          Optional.ofNullable(normalizedLedger.get(normalize(node.address())))
+              .map(pod -> Names.ordinal(id.group(), pod))
+              .orElse(OptionalInt.empty());
       OptionalInt ordinal =
-          id.ipMode()
-              ? Optional.ofNullable(normalizedLedger.get(normalize(node.address())))
-                  .map(pod -> Names.ordinal(id.group(), pod))
-                  .orElse(OptionalInt.empty())
+          fromLedger.isPresent() || id.ipMode()
+              ? fromLedger
               : id.ordinalOfFqdn(node.address().host());
       ordinal.ifPresent(o -> owned.add(new OwnedNode(node, o)));
     }

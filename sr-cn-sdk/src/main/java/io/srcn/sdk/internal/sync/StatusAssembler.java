@@ -59,6 +59,8 @@ final class StatusAssembler {
             .hpa(r.hpa().map(StatusAssembler::hpa))
             .nodes(nodes)
             .ghosts(ghosts(r))
+            .addressModeInUse(r.addressMode().map(AddressModes.Choice::inUse))
+            .addressModeReason(r.addressMode().map(AddressModes.Choice::reason))
             .build();
     ConditionFacts facts = facts(draft, r, suspended, applyError);
     List<Condition> conditions = Conditions.compute(facts, previous, r.at());
@@ -81,7 +83,7 @@ final class StatusAssembler {
   }
 
   private NodeStatus node(PodView pod, Map<HostPort, FeNode> listed, SyncReport r) {
-    Optional<HostPort> address = id.addressOf(pod);
+    Optional<HostPort> address = r.identity().addressOf(pod);
     Optional<FeNode> fe = address.map(RegistrationPlanner::normalize).map(listed::get);
     Optional<ComputeNode> row = fe.flatMap(FeNode::detail);
     NodeStatus node =
@@ -131,7 +133,7 @@ final class StatusAssembler {
 
   private List<AddressMismatch> mismatches(SyncReport r) {
     return r.plan().map(RegistrationPlan::mismatched).orElse(List.of()).stream()
-        .map(id::mismatch)
+        .map(r.identity()::mismatch)
         .toList();
   }
 

@@ -21,6 +21,8 @@ import java.util.Optional;
  * @param dropped addresses this pass dropped
  * @param frontendError why the FE could not be listed
  * @param registrationError why an ADD, DROP or ledger write failed
+ * @param identity how the group's pods registered in this pass (AUTO resolved)
+ * @param addressMode the address mode in use and why (empty when the FE was not reached)
  */
 record SyncReport(
     Instant at,
@@ -33,7 +35,9 @@ record SyncReport(
     List<HostPort> added,
     List<HostPort> dropped,
     Optional<CnSdkException> frontendError,
-    Optional<CnSdkException> registrationError) {
+    Optional<CnSdkException> registrationError,
+    GroupIdentity identity,
+    Optional<AddressModes.Choice> addressMode) {
 
   /** True when the pass reached the FE and changed nothing that is still pending. */
   boolean converged() {

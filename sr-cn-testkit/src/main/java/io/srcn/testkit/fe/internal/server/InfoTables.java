@@ -1,5 +1,6 @@
 package io.srcn.testkit.fe.internal.server;
 
+import io.srcn.testkit.fe.FeMode;
 import io.srcn.testkit.fe.FeVersion;
 import io.srcn.testkit.fe.internal.state.FeError;
 import io.srcn.testkit.fe.internal.state.ResultTable;
@@ -119,12 +120,17 @@ final class InfoTables {
     }
   }
 
+  /**
+   * The FE itself. Like StarRocks' {@code FrontendOptions.getLocalHostAddress}: an FE in FQDN mode
+   * lists itself by its canonical host name, an FE in IP mode by its IP.
+   */
   ResultTable frontends() {
     Instant now = fe.clock().instant();
+    String host = fe.profile().mode() == FeMode.IP ? "127.0.0.1" : "localhost";
     List<String> row =
         List.of(
-            "127.0.0.1_9010_" + fe.createdAt().toEpochMilli(),
-            "127.0.0.1",
+            host + "_9010_" + fe.createdAt().toEpochMilli(),
+            host,
             "9010",
             "8030",
             Integer.toString(fe.queryPort()),
