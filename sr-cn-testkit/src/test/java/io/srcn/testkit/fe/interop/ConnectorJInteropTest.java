@@ -186,10 +186,12 @@ class ConnectorJInteropTest {
 
   /**
    * Connector/J prepares and executes on the server. It reads the execution's column metadata but
-   * no binary rows: without CLIENT_DEPRECATE_EOF (which StarRocks does not announce either, see
-   * MysqlCapability) Connector/J 9.5's BinaryResultsetReader leaves the EOF after the column
-   * definitions unread and takes it for the end of the rows. The packets are checked byte by byte
-   * by a proxy and row values with node's mysql2 ({@link Mysql2InteropTest}).
+   * no binary rows: since 9.5.0 its BinaryResultsetReader leaves the EOF after the column
+   * definitions unread unless CLIENT_DEPRECATE_EOF was negotiated, and takes it for the end of the
+   * rows (the same empty results Apache Doris, StarRocks' sibling FE, fixed in apache/doris PR
+   * #61050 by announcing DEPRECATE_EOF; StarRocks' MysqlCapability does not announce it either).
+   * The packets were checked byte by byte through a proxy; row values are checked with node's
+   * mysql2 ({@link Mysql2InteropTest}).
    */
   @Test
   void serverSidePreparedSelectIsPreparedAndExecutedOnTheServer() throws Exception {
