@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The command phase of a connection: reads one command at a time and answers it (OK, ERR, result
@@ -39,7 +40,7 @@ final class CommandHandler {
     this.fe = fe;
     this.executor = executor;
     this.replies = new ReplyWriter(out);
-    this.prepared = new PreparedCommands(executor, replies, this);
+    this.prepared = new PreparedCommands(fe, executor, replies, this);
     this.changeUser = new ChangeUser(fe, executor, replies, out);
   }
 
@@ -141,11 +142,7 @@ final class CommandHandler {
    * status} unless it is an error) and logs it.
    */
   Reply runLogged(
-      Session session,
-      String sql,
-      java.util.function.Function<Session, Reply> run,
-      int status,
-      boolean binary)
+      Session session, String sql, Function<Session, Reply> run, int status, boolean binary)
       throws IOException {
     Instant received = fe.log().enabled() ? fe.clock().instant() : null;
     session.statementStarted();
@@ -165,8 +162,7 @@ final class CommandHandler {
     return reply;
   }
 
-  private Reply answer(
-      Session session, String sql, java.util.function.Function<Session, Reply> run) {
+  private Reply answer(Session session, String sql, Function<Session, Reply> run) {
     Duration latency = fe.faults().latency();
     if (!latency.isZero() && !isKill(sql) && session.awaitUnlessKilled(latency)) {
       return new Reply.Error(new FeError(1317, "70100", "Query execution was interrupted"));

@@ -1,5 +1,6 @@
 package io.srcn.testkit.fe.internal.server;
 
+import io.srcn.testkit.fe.FeVersion;
 import io.srcn.testkit.fe.internal.protocol.Capabilities;
 import io.srcn.testkit.fe.internal.protocol.MalformedPacketException;
 import io.srcn.testkit.fe.internal.protocol.PayloadReader;
@@ -31,14 +32,29 @@ final class PreparedCommands {
   private final QueryExecutor executor;
   private final ReplyWriter replies;
   private final CommandHandler handler;
+  private final boolean supported;
 
-  PreparedCommands(QueryExecutor executor, ReplyWriter replies, CommandHandler handler) {
+  PreparedCommands(
+      FeContext fe, QueryExecutor executor, ReplyWriter replies, CommandHandler handler) {
     this.executor = executor;
     this.replies = replies;
     this.handler = handler;
+    FeVersion v = fe.profile().version();
+    this.supported = v != FeVersion.V2_4 && v != FeVersion.V3_0;
+  }
+
+  /** False (and the FE's error sent) when this FE version has no prepared statements. */
+  private boolean supported(String command) throws IOException {
+    if (!supported) {
+      replies.error(FeError.of("Unsupported command(" + command + ")"));
+    }
+    return supported;
   }
 
   void prepare(Session session, String sql) throws IOException {
+    if (!supported("COM_STMT_PREPARE")) {
+      return;
+    }
     try {
       Placeholders markers = Placeholders.of(sql);
       List<ParsedStatement> parsed = executor.parsePrepared(sql);
@@ -68,6 +84,9 @@ final class PreparedCommands {
   }
 
   void execute(Session session, byte[] packet) throws IOException {
+    if (!supported("COM_STMT_EXECUTE")) {
+      return;
+    }
     PayloadReader in = new PayloadReader(packet);
     in.skip(1);
     long id = in.int4();
@@ -116,6 +135,9 @@ final class PreparedCommands {
 
   /** COM_STMT_RESET: OK (StarRocks' handleStmtReset); long data sent so far is dropped. */
   void reset(Session session, byte[] packet) throws IOException {
+    if (!supported("COM_STMT_RESET")) {
+      return;
+    }
     PayloadReader in = new PayloadReader(packet);
     in.skip(1);
     session.prepared.get(in.int4()).ifPresent(p -> p.longData.clear());

@@ -116,8 +116,24 @@ public final class Parser {
    */
   public static List<ParsedStatement> parseAll(String sql, Dialect dialect)
       throws SqlSyntaxException {
+    return statements(sql, dialect, false);
+  }
+
+  /**
+   * Parses the text of {@code COM_STMT_PREPARE}: like {@link #parseAll}, with {@code ?} parameter
+   * markers allowed where a select list takes a value (StarRocks.g4 {@code parameter}); anywhere
+   * else a marker is a syntax error, as in the FE.
+   */
+  public static List<ParsedStatement> parsePrepared(String sql, Dialect dialect)
+      throws SqlSyntaxException {
+    return statements(sql, dialect, true);
+  }
+
+  private static List<ParsedStatement> statements(String sql, Dialect dialect, boolean parameters)
+      throws SqlSyntaxException {
     TokenCursor cursor = new TokenCursor(sql, Tokenizer.tokenize(sql));
     Parser p = new Parser(cursor, dialect);
+    p.parameters = parameters;
     List<ParsedStatement> out = new ArrayList<>(1);
     while (true) {
       while (cursor.accept(";")) {
@@ -141,32 +157,6 @@ public final class Parser {
     return List.copyOf(out);
   }
 
-  /**
-   * Parses the text of {@code COM_STMT_PREPARE}: like {@link #parseAll}, with {@code ?} parameter
-   * markers allowed where a select list takes a value (StarRocks.g4 {@code parameter}); anywhere
-   * else a marker is a syntax error, as in the FE.
-   */
-  public static List<ParsedStatement> parsePrepared(String sql, Dialect dialect)
-      throws SqlSyntaxException {
-    TokenCursor cursor = new TokenCursor(sql, Tokenizer.tokenize(sql));
-    Parser p = new Parser(cursor, dialect);
-    p.parameters = true;
-    List<ParsedStatement> out = new ArrayList<>(1);
-    while (true) {
-      while (cursor.accept(";")) {
-        // empty statement
-      }
-      Token first = cursor.peek();
-      if (first.kind() == Kind.EOF) {
-        break;
-      }
-      Statement s = p.dispatch(first);
-      cursor.expectStatementEnd();
-      out.add(new ParsedStatement(sql, s));
-    }
-    return out;
-  }
-
   private Statement statement() throws SqlSyntaxException {
     Token first = c.peek();
     if (first.kind() == Kind.EOF || first.isSymbol(";")) {
@@ -185,7 +175,7 @@ public final class Parser {
       case "ALTER":
         return alterSystem();
       case "SHOW":
-        return show();
+        return new ShowParser(c).show();
       case "SELECT":
         return new SelectParser(c, -1, parameters).select();
       case "SET":
@@ -253,85 +243,6 @@ public final class Parser {
       }
     }
     return new Statement.AlterComputeNodes(add, List.copyOf(addresses), warehouse, cnGroup);
-  }
-
-  private Statement show() throws SqlSyntaxException {
-    int start = c.position();
-    c.next();
-    Token what = c.peek();
-    String keyword = what.kind() == Kind.WORD ? what.text().toUpperCase(Locale.ROOT) : "";
-    switch (keyword) {
-      case "COMPUTE":
-        c.next();
-        c.keyword("NODES", "'NODES'");
-        return new Statement.ShowComputeNodes();
-      case "PROC":
-        c.next();
-        return new Statement.ShowProc(c.string());
-      case "FRONTENDS":
-        c.next();
-        return new Statement.ShowFrontends();
-      case "BACKENDS":
-        c.next();
-        return new Statement.ShowBackends();
-      case "DATABASES":
-        c.next();
-        return new Statement.ShowDatabases();
-      case "TABLES":
-        c.next();
-        return new Statement.ShowTables();
-      case "WAREHOUSES":
-        c.next();
-        return new Statement.ShowWarehouses();
-      case "GLOBAL":
-      case "SESSION":
-      case "VARIABLES":
-        return showVariables();
-      case "PROCESSLIST":
-        c.next();
-        return new Statement.ShowProcesslist(false);
-      case "FULL":
-        c.next();
-        if (c.acceptWord("PROCESSLIST")) {
-          return new Statement.ShowProcesslist(true);
-        }
-        throw c.unmodelled(start); // SHOW FULL TABLES, COLUMNS, ...
-      case "WARNINGS":
-      case "ERRORS":
-        c.next();
-        limitClause();
-        return new Statement.ShowWarnings(keyword.equals("ERRORS"));
-      default:
-        if (what.kind() == Kind.WORD) {
-          throw c.unmodelled(start); // SHOW CATALOGS, GRANTS, CREATE TABLE, ...
-        }
-        throw c.unexpected(
-            what,
-            "'COMPUTE', 'PROC', 'FRONTENDS', 'BACKENDS', 'DATABASES', 'TABLES', 'WAREHOUSES',"
-                + " 'VARIABLES'");
-    }
-  }
-
-  // [LIMIT n]: accepted and ignored (the lists it applies to are empty)
-  private void limitClause() throws SqlSyntaxException {
-    if (c.acceptWord("LIMIT")) {
-      Token n = c.next();
-      if (n.kind() != Kind.NUMBER) {
-        throw c.unexpected(n, "a legal integer");
-      }
-    }
-  }
-
-  private Statement showVariables() throws SqlSyntaxException {
-    if (!c.acceptWord("GLOBAL")) {
-      c.acceptWord("SESSION");
-    }
-    c.keyword("VARIABLES", "'VARIABLES'");
-    String like = null;
-    if (c.acceptWord("LIKE")) {
-      like = c.string();
-    }
-    return new Statement.ShowVariables(like);
   }
 
   private Statement createWarehouse() throws SqlSyntaxException {
