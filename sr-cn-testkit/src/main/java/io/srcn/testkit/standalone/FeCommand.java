@@ -10,7 +10,8 @@ import java.util.Set;
 
 /** {@code fe}: runs a {@link FakeFrontend} until terminated. Stateless and thread-safe. */
 final class FeCommand implements LauncherCommand {
-  static final Set<String> VALUES = Set.of("port", "user", "password", "version", "mode");
+  static final Set<String> VALUES =
+      Set.of("port", "user", "password", "version", "mode", "admin-port");
   static final Set<String> FLAGS = Set.of("shared-data");
 
   @Override
@@ -21,7 +22,7 @@ final class FeCommand implements LauncherCommand {
   @Override
   public String synopsis() {
     return "[--port N] [--user U --password P] [--version 2.4|3.0|3.3|latest] [--mode fqdn|ip]"
-        + " [--shared-data]";
+        + " [--shared-data] [--admin-port N]";
   }
 
   @Override
@@ -30,20 +31,87 @@ final class FeCommand implements LauncherCommand {
   }
 
   @Override
-  public AutoCloseable start(List<String> args, PrintStream out) throws UsageException {
+  public String help() {
+    return LauncherCommand.super.help() + OPTIONS;
+  }
+
+  static final String OPTIONS =
+      "options:\n"
+          + "  --port N             MySQL port on 127.0.0.1 (0, the default: a free port)\n"
+          + "  --user U --password P  a user with node privileges besides root; without --user,\n"
+          + "                       --password is root's (default: root without password)\n"
+          + "  --version V          FE release line: 2.4, 3.0 (3.1, 3.2), 3.3 (3.4, 3.5; default),\n"
+          + "                       4.0 or latest\n"
+          + "  --mode fqdn|ip       host mode (default fqdn); ip resolves names on ADD\n"
+          + "  --shared-data        shared-data cluster (extra columns, warehouses); needs 3.0+\n"
+          + "  --admin-port N       also serve the HTTP/JSON admin API on 127.0.0.1:N (0: a free\n"
+          + "                       port); the READY line then ends with admin=http://127.0.0.1:N\n"
+          + "admin API (curl -X POST http://127.0.0.1:N/fail?count=2):\n"
+          + "  GET /health, GET /nodes, GET|DELETE /statements,\n"
+          + "  POST /fail?count=N[&code=C&state=S&message=M&match=REGEX], POST /clear-failures,\n"
+          + "  POST /latency?ms=N, POST /refuse-logins?enabled=true|false,\n"
+          + "  POST /drop-connections, POST /restart, POST /heartbeat\n";
+
+  @Override
+  public AutoCloseable start(List<String> args, PrintStream out) throws Exception {
     Arguments a = Arguments.parse(args, VALUES, FLAGS);
-    FakeFrontend fe = builder(a).build().start();
-    out.println("READY fe=" + fe.address());
+    FakeFrontend.Builder b = builder(a);
+    java.util.OptionalInt adminPort = adminPort(a);
+    FakeFrontend fe = b.build().start();
+    AdminServer admin = null;
+    try {
+      if (adminPort.isPresent()) {
+        admin = AdminServer.start(fe, adminPort.getAsInt());
+      }
+    } catch (Exception e) {
+      fe.close();
+      throw e;
+    }
+    out.println("READY fe=" + fe.address() + (admin == null ? "" : " admin=" + admin.address()));
     out.flush();
-    return fe;
+    AdminServer startedAdmin = admin;
+    return () -> {
+      try {
+        if (startedAdmin != null) {
+          startedAdmin.close();
+        }
+      } finally {
+        fe.close();
+      }
+    };
+  }
+
+  /**
+   * The admin API's port, when asked for.
+   *
+   * @throws UsageException when it is out of range or the same as the MySQL port
+   */
+  static java.util.OptionalInt adminPort(Arguments a) throws UsageException {
+    if (a.value("admin-port").isEmpty()) {
+      return java.util.OptionalInt.empty();
+    }
+    int admin = a.intValue("admin-port", 0, 0, 65535);
+    int port = a.intValue("port", 0, 0, 65535);
+    if (admin != 0 && admin == port) {
+      throw new UsageException("options --port and --admin-port must differ, both were " + port);
+    }
+    return java.util.OptionalInt.of(admin);
   }
 
   /** A FakeFrontend builder from the FE options (shared with the sandbox command). */
   static FakeFrontend.Builder builder(Arguments a) throws UsageException {
+    FeVersion version = version(a.value("version").orElse("3.3"));
+    if (a.flag("shared-data") && version == FeVersion.V2_4) {
+      // shared-data clusters exist from StarRocks v3.0 (docs: deployment/shared_data/s3)
+      throw new UsageException(
+          "option --shared-data needs --version 3.0 or later (StarRocks has shared-data clusters"
+              + " from v3.0), was "
+              + a.value("version").orElse("3.3"));
+    }
     FakeFrontend.Builder b =
         FakeFrontend.builder()
             .port(a.intValue("port", 0, 0, 65535))
-            .version(version(a.value("version").orElse("3.3")))
+            .version(version)
             .mode(mode(a.value("mode").orElse("fqdn")))
             .sharedData(a.flag("shared-data"));
     credentials(a, b);

@@ -20,6 +20,11 @@ interface LauncherCommand {
   /** One line describing what the command runs. */
   String description();
 
+  /** The text {@code <command> --help} prints: usage, description and the options. */
+  default String help() {
+    return "usage: " + name() + " " + synopsis() + "\n" + description() + "\n";
+  }
+
   /**
    * Starts the command's servers and prints the READY line.
    *

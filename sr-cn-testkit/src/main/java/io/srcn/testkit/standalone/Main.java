@@ -62,6 +62,10 @@ public final class Main {
       return 2;
     }
     List<String> rest = Arrays.asList(args).subList(1, args.length);
+    if (rest.contains("--help") || rest.contains("-h")) {
+      out.print(command.help());
+      return 0;
+    }
     try (AutoCloseable running = command.start(rest, out)) {
       stop.await();
       return 0;
@@ -82,7 +86,7 @@ public final class Main {
   static String usage() {
     StringBuilder sb =
         new StringBuilder("usage: java -jar sr-cn-testkit-standalone.jar <command> [options]\n");
-    sb.append("commands:\n");
+    sb.append("commands (<command> --help for details):\n");
     for (LauncherCommand c : COMMANDS.values()) {
       sb.append("  ").append(c.name()).append(' ').append(c.synopsis()).append('\n');
       sb.append("      ").append(c.description()).append('\n');

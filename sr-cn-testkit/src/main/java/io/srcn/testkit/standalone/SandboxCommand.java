@@ -29,7 +29,7 @@ final class SandboxCommand implements LauncherCommand {
 
   @Override
   public String synopsis() {
-    return "[--kubeconfig PATH] [--k8s-port N] [any fe option]";
+    return "[--kubeconfig PATH] [--k8s-port N] [any fe option, --admin-port N included]";
   }
 
   @Override
@@ -38,30 +38,61 @@ final class SandboxCommand implements LauncherCommand {
   }
 
   @Override
+  public String help() {
+    return LauncherCommand.super.help()
+        + "  --kubeconfig PATH    where to write the kubeconfig (default: a temporary file)\n"
+        + "  --k8s-port N         the API server's port on 127.0.0.1 (0, the default: a free port)\n"
+        + FeCommand.OPTIONS;
+  }
+
+  @Override
   public AutoCloseable start(List<String> args, PrintStream out) throws Exception {
     Arguments a = Arguments.parse(args, VALUES, FeCommand.FLAGS);
     FakeFrontend.Builder feBuilder = FeCommand.builder(a);
+    java.util.OptionalInt adminPort = FeCommand.adminPort(a);
     int k8sPort = a.intValue("k8s-port", 0, 0, 65535);
+    int fePort = a.intValue("port", 0, 0, 65535);
+    if (k8sPort != 0
+        && (k8sPort == fePort || (adminPort.isPresent() && adminPort.getAsInt() == k8sPort))) {
+      throw new UsageException(
+          "option --k8s-port must differ from --port and --admin-port, was " + k8sPort);
+    }
     MockKubernetes k8s = K8sCommand.kubernetes(k8sPort).start();
     FakeFrontend fe = null;
     KubeconfigFile kubeconfig = null;
+    AdminServer admin = null;
     try {
       fe = feBuilder.reachability(k8s.reachability()).resolver(k8s.dnsResolver()).build().start();
       kubeconfig = KubeconfigFile.write(k8s, a.value("kubeconfig"));
+      if (adminPort.isPresent()) {
+        admin = AdminServer.start(fe, adminPort.getAsInt());
+      }
     } catch (Exception e) {
       if (fe != null) {
         fe.close();
       }
+      if (kubeconfig != null) {
+        kubeconfig.close();
+      }
       k8s.close();
       throw e;
     }
-    out.println("READY fe=" + fe.address() + " kubeconfig=" + kubeconfig.path());
+    out.println(
+        "READY fe="
+            + fe.address()
+            + " kubeconfig="
+            + kubeconfig.path()
+            + (admin == null ? "" : " admin=" + admin.address()));
     out.flush();
     FakeFrontend startedFe = fe;
     KubeconfigFile file = kubeconfig;
+    AdminServer startedAdmin = admin;
     return () -> {
       try (file;
           k8s) {
+        if (startedAdmin != null) {
+          startedAdmin.close();
+        }
         startedFe.close();
       }
     };

@@ -46,7 +46,8 @@ class RawProtocolTest {
       assertThat(RawClient.isOk(c.command(0x02, "information_schema"))).as("COM_INIT_DB").isTrue();
       byte[] unknownDb = c.command(0x02, "nope");
       assertThat(RawClient.errorCode(unknownDb)).isEqualTo(1049);
-      byte[] prepare = c.command(0x16, "SELECT 1");
+      // only queries can be prepared (ConnectProcessor.executeQueryAttempt: ERR_UNSUPPORTED_PS)
+      byte[] prepare = c.command(0x16, "SET autocommit = 1");
       assertThat(RawClient.errorCode(prepare)).isEqualTo(1295);
       assertThat(RawClient.errorState(prepare)).isEqualTo("HY000");
       assertThat(RawClient.errorMessage(prepare))

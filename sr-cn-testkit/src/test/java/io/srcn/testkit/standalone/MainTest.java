@@ -59,18 +59,7 @@ class MainTest {
 
   @Test
   void feCommandPrintsOneReadyLineServesAndStopsCleanly() throws Exception {
-    Run run =
-        launch(
-            "fe",
-            "--user",
-            "ops",
-            "--password",
-            "pw",
-            "--version",
-            "2.4",
-            "--mode",
-            "ip",
-            "--shared-data");
+    Run run = launch("fe", "--user", "ops", "--password", "pw", "--version", "2.4", "--mode", "ip");
     await().atMost(Duration.ofSeconds(10)).until(() -> READY.matcher(run.stdout()).matches());
     Matcher m = READY.matcher(run.stdout());
     assertThat(m.matches()).isTrue();
@@ -127,6 +116,31 @@ class MainTest {
     assertUsage(
         new String[] {"fe", "--shared-data", "--shared-data"},
         "error: option --shared-data given twice");
+    assertUsage(
+        new String[] {"fe", "--version", "2.4", "--shared-data"},
+        "error: option --shared-data needs --version 3.0 or later");
+    assertUsage(
+        new String[] {"fe", "--port", "9030", "--admin-port", "9030"},
+        "error: options --port and --admin-port must differ, both were 9030");
+    assertUsage(
+        new String[] {"sandbox", "--port", "9030", "--k8s-port", "9030"},
+        "error: option --k8s-port must differ from --port and --admin-port, was 9030");
+    assertUsage(new String[] {"fe", "--admin-port", "x"}, "error: option --admin-port must be");
+  }
+
+  @Test
+  void everyCommandHasHelp() throws Exception {
+    for (String command : new String[] {"fe", "k8s", "sandbox"}) {
+      for (String flag : new String[] {"--help", "-h"}) {
+        Run r = launch(command, "--port", "1", flag);
+        assertThat(r.status.get(10, TimeUnit.SECONDS)).as(command + " " + flag).isZero();
+        assertThat(r.stdout()).startsWith("usage: " + command + " [");
+        assertThat(r.stderr()).isEmpty();
+      }
+    }
+    Run fe = launch("fe", "--help");
+    assertThat(fe.status.get(10, TimeUnit.SECONDS)).isZero();
+    assertThat(fe.stdout()).contains("--admin-port N", "POST /fail?count=N", "GET /nodes");
   }
 
   private static void assertUsage(String[] args, String message) throws Exception {

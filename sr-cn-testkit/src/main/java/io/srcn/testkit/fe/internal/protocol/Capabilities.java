@@ -34,6 +34,12 @@ public final class Capabilities {
           | CONNECT_ATTRS
           | PLUGIN_AUTH_LENENC_CLIENT_DATA;
 
+  /**
+   * Server status flag: another result follows (multi-statement queries; StarRocks sets it after
+   * every statement but the last in {@code ConnectProcessor.executeQueryAttempt}).
+   */
+  public static final int STATUS_MORE_RESULTS_EXISTS = 0x0008;
+
   /** Server status flag: autocommit is on. */
   public static final int STATUS_AUTOCOMMIT = 0x0002;
 

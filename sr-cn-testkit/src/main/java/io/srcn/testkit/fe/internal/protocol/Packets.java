@@ -51,6 +51,38 @@ public final class Packets {
         .int2(0);
   }
 
+  /**
+   * COM_STMT_PREPARE_OK: status 0x00, statement id, number of columns and parameters, filler,
+   * warning count (page_protocol_com_stmt_prepare.html).
+   */
+  public static PayloadWriter prepareOk(
+      PayloadWriter w, long statementId, int columns, int params) {
+    return w.reset().int1(0x00).int4(statementId).int2(columns).int2(params).int1(0).int2(0);
+  }
+
+  /**
+   * A binary protocol result row (reply to COM_STMT_EXECUTE): header 0x00, the NULL bitmap with an
+   * offset of 2 bits, then each non-NULL value; every column is VAR_STRING, so each value is a
+   * length-encoded string (page_protocol_binary_resultset.html).
+   */
+  public static PayloadWriter binaryRow(PayloadWriter w, java.util.List<String> values) {
+    int n = values.size();
+    byte[] nulls = new byte[(n + 7 + 2) / 8];
+    for (int i = 0; i < n; i++) {
+      if (values.get(i) == null) {
+        nulls[(i + 2) / 8] |= (byte) (1 << ((i + 2) % 8));
+      }
+    }
+    w.reset().int1(0x00).bytes(nulls);
+    for (int i = 0; i < n; i++) {
+      String v = values.get(i);
+      if (v != null) {
+        w.lenencString(v);
+      }
+    }
+    return w;
+  }
+
   /** A text row: each value a length-encoded string, NULL as {@code 0xFB}. */
   public static PayloadWriter row(PayloadWriter w, java.util.List<String> values) {
     w.reset();

@@ -117,7 +117,7 @@ final class ClientConnection implements Runnable {
       sendError(accessDenied(response.user(), auth.length > 0));
       return Optional.empty();
     }
-    return openSession(id, user.get(), response.database());
+    return openSession(id, user.get(), response.database(), scramble);
   }
 
   private static boolean needsSwitch(String plugin) {
@@ -140,9 +140,12 @@ final class ClientConnection implements Runnable {
                     : NativePassword.verify(scramble, u.storedHash(), auth));
   }
 
-  private Optional<Session> openSession(long id, User user, String database) throws IOException {
+  private Optional<Session> openSession(long id, User user, String database, byte[] scramble)
+      throws IOException {
     String remote = socket.getInetAddress().getHostAddress();
-    Session opened = new Session(id, user, remote, this::close);
+    Session opened =
+        new Session(
+            id, user, remote, socket.getPort(), fe.clock().instant(), scramble, this::close);
     if (database != null) {
       Reply r = executor.execute(opened, "USE `" + database.replace("`", "``") + "`");
       if (r instanceof Reply.Error e) {

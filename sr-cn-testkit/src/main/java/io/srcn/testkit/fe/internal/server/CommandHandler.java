@@ -5,48 +5,49 @@ import io.srcn.testkit.fe.internal.protocol.Capabilities;
 import io.srcn.testkit.fe.internal.protocol.Command;
 import io.srcn.testkit.fe.internal.protocol.MalformedPacketException;
 import io.srcn.testkit.fe.internal.protocol.PacketChannel;
-import io.srcn.testkit.fe.internal.protocol.Packets;
 import io.srcn.testkit.fe.internal.protocol.PayloadWriter;
+import io.srcn.testkit.fe.internal.sql.ParsedStatement;
 import io.srcn.testkit.fe.internal.sql.Redactor;
 import io.srcn.testkit.fe.internal.state.FeError;
-import io.srcn.testkit.fe.internal.state.ResultTable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The command phase of a connection: reads one command at a time and answers it (OK, ERR, result
- * set, or nothing for QUIT and STMT_CLOSE), with injected latency and failures and the statement
- * log.
+ * sets, or nothing for QUIT, STMT_CLOSE and STMT_SEND_LONG_DATA), with injected latency and
+ * failures and the statement log. The commands and their answers follow StarRocks' {@code
+ * fe/fe-core/src/main/java/com/starrocks/qe/ConnectProcessor.java} ({@code dispatch}).
  *
  * <p>Not thread-safe: owned by the connection's thread.
  */
 final class CommandHandler {
   private static final int STATUS = Capabilities.STATUS_AUTOCOMMIT;
-  private static final int COLUMN_LENGTH = 1024;
-  private static final int CACHED_ROWS = 16;
+  private static final int MORE = STATUS | Capabilities.STATUS_MORE_RESULTS_EXISTS;
 
   private final FeContext fe;
   private final QueryExecutor executor;
-  private final PayloadWriter out;
+  private final ReplyWriter replies;
+  private final PreparedCommands prepared;
+  private final ChangeUser changeUser;
   private PacketChannel channel;
-  private ResultTable lastTable; // the last large table sent, with its framed packets
-  private byte[] lastFramed;
-  private int lastPackets;
-  private int lastFirstSequence;
 
   CommandHandler(FeContext fe, QueryExecutor executor, PayloadWriter out) {
     this.fe = fe;
     this.executor = executor;
-    this.out = out;
+    this.replies = new ReplyWriter(out);
+    this.prepared = new PreparedCommands(fe, executor, replies, this);
+    this.changeUser = new ChangeUser(fe, executor, replies, out);
   }
 
   /** Serves commands until COM_QUIT; I/O and protocol errors propagate and end the connection. */
   void loop(PacketChannel channel, Session session) throws IOException {
     this.channel = channel;
+    replies.channel(channel);
     while (true) {
       channel.resetSequence();
       byte[] packet = channel.read();
@@ -65,57 +66,109 @@ final class CommandHandler {
   private void dispatch(Session session, int command, byte[] packet) throws IOException {
     switch (command) {
       case Command.QUERY:
-        query(session, new String(packet, 1, packet.length - 1, StandardCharsets.UTF_8));
+        query(session, text(packet));
         break;
       case Command.PING:
-        ok();
+        replies.ok();
         break;
       case Command.INIT_DB:
-        initDb(session, new String(packet, 1, packet.length - 1, StandardCharsets.UTF_8));
+        replies.write(executor.execute(session, useStatement(text(packet))), STATUS, false);
         break;
       case Command.FIELD_LIST:
-        channel.write(Packets.eof(out, STATUS));
+        replies.eof();
         break;
       case Command.STMT_PREPARE:
-        error(
-            new FeError(
-                1295,
-                "HY000",
-                "This command is not supported in the prepared statement protocol yet"));
+        prepared.prepare(session, text(packet));
+        break;
+      case Command.STMT_EXECUTE:
+        prepared.execute(session, packet);
+        break;
+      case Command.STMT_SEND_LONG_DATA:
+        prepared.longData(session, packet); // no reply
         break;
       case Command.STMT_CLOSE:
-        break; // no reply
+        prepared.close(session, packet); // no reply
+        break;
+      case Command.STMT_RESET:
+        prepared.reset(session, packet);
+        break;
+      case Command.CHANGE_USER:
+        changeUser.handle(session, packet, channel);
+        break;
       case Command.RESET_CONNECTION:
-        session.database = null;
-        ok();
+        // StarRocks resets the session variables only (ConnectProcessor.resetConnectionSession):
+        // database, user variables and prepared statements stay; the fake has no session
+        // variables to reset.
+        replies.ok();
         break;
       default:
-        error(new FeError(1047, "08S01", "Unknown command"));
+        replies.error(new FeError(1047, "08S01", "Unknown command"));
     }
   }
 
-  private void initDb(Session session, String database) throws IOException {
-    Reply r = executor.execute(session, "USE `" + database.replace("`", "``") + "`");
-    write(r);
+  private static String text(byte[] packet) {
+    return new String(packet, 1, packet.length - 1, StandardCharsets.UTF_8);
   }
 
+  static String useStatement(String database) {
+    return "USE `" + database.replace("`", "``") + "`";
+  }
+
+  /**
+   * COM_QUERY with one or more statements: all are parsed first (a syntax error fails the whole
+   * text), then run in order, each with its own result; every result but the last carries
+   * MORE_RESULTS_EXISTS, and the first error ends the query (ConnectProcessor.executeQueryAttempt).
+   */
   private void query(Session session, String sql) throws IOException {
+    List<ParsedStatement> statements;
+    try {
+      statements = executor.parse(sql);
+    } catch (FeError e) {
+      runLogged(session, sql, s -> new Reply.Error(e), STATUS, false);
+      return;
+    }
+    for (int i = 0, n = statements.size(); i < n; i++) {
+      ParsedStatement p = statements.get(i);
+      int status = i < n - 1 ? MORE : STATUS;
+      Reply r = runLogged(session, p.sql(), s -> executor.run(s, p.statement()), status, false);
+      if (r instanceof Reply.Error) {
+        return;
+      }
+    }
+  }
+
+  /**
+   * Runs one statement with the injected latency and failures, writes its reply (with {@code
+   * status} unless it is an error) and logs it.
+   */
+  Reply runLogged(
+      Session session, String sql, Function<Session, Reply> run, int status, boolean binary)
+      throws IOException {
     Instant received = fe.log().enabled() ? fe.clock().instant() : null;
-    Reply reply = answer(session, sql);
-    write(reply);
+    session.statementStarted();
+    session.runningSql = sql;
+    session.stateSince = fe.clock().instant();
+    Reply reply;
+    try {
+      reply = answer(session, sql, run);
+    } finally {
+      session.runningSql = null;
+      session.stateSince = fe.clock().instant();
+    }
+    replies.write(reply, status, binary);
     if (fe.log().enabled()) {
       fe.log().add(record(session, Redactor.redact(sql), reply, received));
     }
+    return reply;
   }
 
-  private Reply answer(Session session, String sql) {
-    session.statementStarted();
+  private Reply answer(Session session, String sql, Function<Session, Reply> run) {
     Duration latency = fe.faults().latency();
     if (!latency.isZero() && !isKill(sql) && session.awaitUnlessKilled(latency)) {
       return new Reply.Error(new FeError(1317, "70100", "Query execution was interrupted"));
     }
     Optional<FeError> injected = fe.faults().takeFailure(sql);
-    return injected.isPresent() ? new Reply.Error(injected.get()) : executor.execute(session, sql);
+    return injected.isPresent() ? new Reply.Error(injected.get()) : run.apply(session);
   }
 
   // KILL is answered at once, so a driver's query timeout can interrupt a delayed statement
@@ -135,56 +188,5 @@ final class CommandHandler {
       return StatementRecord.rows(s.connectionId, user, sql, r.table().rows().size(), time);
     }
     return StatementRecord.ok(s.connectionId, user, sql, time);
-  }
-
-  private void write(Reply reply) throws IOException {
-    if (reply instanceof Reply.Rows r) {
-      resultSet(r.table());
-    } else if (reply instanceof Reply.Error e) {
-      error(e.error());
-    } else {
-      ok();
-    }
-  }
-
-  private void resultSet(ResultTable table) throws IOException {
-    if (table.rows().size() < CACHED_ROWS) {
-      resultSet(channel, table);
-      return;
-    }
-    // large tables (SHOW COMPUTE NODES) are shared until the state changes: encode them once
-    if (table != lastTable || channel.sequence() != lastFirstSequence) {
-      java.io.ByteArrayOutputStream framed = new java.io.ByteArrayOutputStream(32 * 1024);
-      PacketChannel encoder = new PacketChannel(java.io.InputStream.nullInputStream(), framed, 0);
-      encoder.sequence(channel.sequence());
-      int packets = resultSet(encoder, table);
-      lastTable = table;
-      lastFramed = framed.toByteArray();
-      lastPackets = packets;
-      lastFirstSequence = channel.sequence();
-    }
-    channel.writeFramed(lastFramed, lastPackets);
-  }
-
-  private int resultSet(PacketChannel target, ResultTable table) throws IOException {
-    List<String> columns = table.columns();
-    target.write(Packets.columnCount(out, columns.size()));
-    for (String name : columns) {
-      target.write(Packets.column(out, name, COLUMN_LENGTH));
-    }
-    target.write(Packets.eof(out, STATUS));
-    for (List<String> row : table.rows()) {
-      target.write(Packets.row(out, row));
-    }
-    target.write(Packets.eof(out, STATUS));
-    return columns.size() + table.rows().size() + 3;
-  }
-
-  private void ok() throws IOException {
-    channel.write(Packets.ok(out, 0, STATUS));
-  }
-
-  private void error(FeError e) throws IOException {
-    channel.write(Packets.err(out, e.code(), e.sqlState(), e.getMessage()));
   }
 }

@@ -103,6 +103,11 @@ public final class FeContext {
     return Optional.ofNullable(sessions.get(connectionId));
   }
 
+  /** The logged-in sessions (for SHOW PROCESSLIST). */
+  java.util.Collection<Session> sessions() {
+    return sessions.values();
+  }
+
   /** When the FE was created (its StartTime). */
   public Instant createdAt() {
     return createdAt;

@@ -1,9 +1,13 @@
 package io.srcn.testkit.fe.internal.server;
 
+import io.srcn.testkit.fe.internal.sql.ParsedStatement;
+import io.srcn.testkit.fe.internal.sql.Parser;
 import io.srcn.testkit.fe.internal.sql.SqlSyntaxException;
 import io.srcn.testkit.fe.internal.sql.Statement;
+import io.srcn.testkit.fe.internal.sql.UnmodelledStatementException;
 import io.srcn.testkit.fe.internal.state.FeError;
 import io.srcn.testkit.fe.internal.state.ResultTable;
+import java.util.List;
 
 /**
  * Runs one parsed statement of a session against the FE state and turns it into a {@link Reply}.
@@ -23,23 +27,69 @@ final class QueryExecutor {
     this.parsed = new StatementCache(fe.profile().dialect());
   }
 
-  /** Parses and runs {@code sql}; every failure becomes an error reply. */
+  /** Parses and runs {@code sql} (one statement); every failure becomes an error reply. */
   Reply execute(Session session, String sql) {
     try {
-      Statement statement = parsed.parse(sql);
-      return run(session, statement);
+      return run(session, parsed.parse(sql).get(0).statement());
     } catch (SqlSyntaxException e) {
-      return new Reply.Error(FeError.of(e.getMessage()));
+      return new Reply.Error(syntaxError(e));
+    }
+  }
+
+  /**
+   * Parses a query text of one or more statements.
+   *
+   * @throws FeError the syntax error (1064) or the "not modelled" error ({@link
+   *     UnmodelledStatementException#CODE}) of the first statement that fails to parse
+   */
+  List<ParsedStatement> parse(String sql) throws FeError {
+    try {
+      return parsed.parse(sql);
+    } catch (SqlSyntaxException e) {
+      throw syntaxError(e);
+    }
+  }
+
+  /** Parses the text of COM_STMT_PREPARE ({@code ?} markers allowed as values); not cached. */
+  List<ParsedStatement> parsePrepared(String sql) throws FeError {
+    try {
+      return Parser.parsePrepared(sql, fe.profile().dialect());
+    } catch (SqlSyntaxException e) {
+      throw syntaxError(e);
+    }
+  }
+
+  private static FeError syntaxError(SqlSyntaxException e) {
+    if (e instanceof UnmodelledStatementException) {
+      return new FeError(
+          UnmodelledStatementException.CODE,
+          UnmodelledStatementException.SQL_STATE,
+          e.getMessage());
+    }
+    return FeError.of(e.getMessage());
+  }
+
+  /** Runs one parsed statement; every failure becomes an error reply. */
+  Reply run(Session session, Statement statement) {
+    try {
+      return runOrThrow(session, statement);
     } catch (FeError e) {
       return new Reply.Error(e);
     }
   }
 
-  private Reply run(Session session, Statement statement) throws FeError {
+  /** The column labels a SELECT answers with (evaluated with the session's state). */
+  List<String> columns(Session session, Statement.Select select) throws FeError {
+    return selects.evaluate(session, select).columns();
+  }
+
+  private Reply runOrThrow(Session session, Statement statement) throws FeError {
     if (statement instanceof Statement.Select s) {
       return rows(selects.evaluate(session, s));
-    } else if (statement instanceof Statement.SetVariables
-        || statement instanceof Statement.Transaction) {
+    } else if (statement instanceof Statement.SetVariables v) {
+      selects.assign(session, v.userVariables());
+      return Reply.OK;
+    } else if (statement instanceof Statement.Transaction) {
       return Reply.OK;
     } else if (statement instanceof Statement.AlterComputeNodes a) {
       return alterComputeNodes(session, a);
@@ -77,6 +127,10 @@ final class QueryExecutor {
     } else if (statement instanceof Statement.DropWarehouse d) {
       fe.cluster().dropWarehouse(d.name(), d.ifExists());
       return Reply.OK;
+    } else if (statement instanceof Statement.ShowProcesslist p) {
+      return rows(Processlist.table(fe, p.full()));
+    } else if (statement instanceof Statement.ShowWarnings) {
+      return rows(Processlist.WARNINGS); // the fake raises no warnings
     }
     throw FeError.of("Unsupported statement: " + statement.getClass().getSimpleName());
   }

@@ -32,6 +32,28 @@ final class SelectEvaluator {
     return new ResultTable(labels, rows);
   }
 
+  /**
+   * {@code SET @v = value, ...}: evaluates every value first, then assigns, as MySQL does for one
+   * statement.
+   */
+  void assign(Session session, List<Statement.UserAssignment> assignments) throws FeError {
+    if (assignments.isEmpty()) {
+      return;
+    }
+    List<String> values = new ArrayList<>(assignments.size());
+    for (Statement.UserAssignment a : assignments) {
+      values.add(value(session, a.value()));
+    }
+    for (int i = 0; i < assignments.size(); i++) {
+      String name = assignments.get(i).name();
+      if (values.get(i) == null) {
+        session.userVariables.remove(name);
+      } else {
+        session.userVariables.put(name, values.get(i));
+      }
+    }
+  }
+
   private String value(Session session, Expression e) throws FeError {
     if (e instanceof Statement.Literal l) {
       return l.value();
@@ -40,8 +62,9 @@ final class SelectEvaluator {
           .get(v.name())
           .orElseThrow(
               () -> new FeError(1193, "HY000", "Unknown system variable '" + v.name() + "'"));
-    } else if (e instanceof Statement.UserVariable) {
-      return null;
+    } else if (e instanceof Statement.UserVariable u) {
+      return session.userVariables.get(
+          u.name().toLowerCase(java.util.Locale.ROOT)); // NULL if unset
     }
     return function(session, ((Statement.Function) e).name());
   }

@@ -2,25 +2,60 @@ package io.srcn.testkit.fe.internal.server;
 
 import io.srcn.testkit.fe.internal.state.UserRegistry.User;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The state of one logged-in connection: id, user, current database, and the hooks other sessions
  * use to {@code KILL} it.
  *
- * <p>The database is touched only by the connection's thread; the kill methods are thread-safe.
+ * <p>The database, user variables and prepared statements are touched only by the connection's
+ * thread; the user can change ({@code COM_CHANGE_USER}); the kill methods and the processlist
+ * fields are thread-safe.
  */
 final class Session {
   final long connectionId;
-  final User user;
+  volatile User user;
   final String remoteHost;
+  final int remotePort;
+  final Instant connectedAt;
+
+  /** The scramble of the handshake: COM_CHANGE_USER authenticates against it again. */
+  final byte[] scramble;
+
   private final Runnable disconnect;
-  String database;
+  volatile String database;
+
+  /** User variables ({@code SET @v = 1}), by lower-case name. */
+  final Map<String, String> userVariables = new HashMap<>();
+
+  /** Server-side prepared statements, by id. */
+  final PreparedStatements prepared = new PreparedStatements();
+
+  /** The statement running now (for SHOW PROCESSLIST), or null while idle. */
+  volatile String runningSql;
+
+  /** When the running statement (or the idle period) started, for SHOW PROCESSLIST. */
+  volatile Instant stateSince;
+
   private boolean killRequested; // guarded by this
 
-  Session(long connectionId, User user, String remoteHost, Runnable disconnect) {
+  Session(
+      long connectionId,
+      User user,
+      String remoteHost,
+      int remotePort,
+      Instant connectedAt,
+      byte[] scramble,
+      Runnable disconnect) {
+    this.scramble = scramble;
     this.connectionId = connectionId;
     this.user = user;
     this.remoteHost = remoteHost;
+    this.remotePort = remotePort;
+    this.connectedAt = connectedAt;
+    this.stateSince = connectedAt;
     this.disconnect = disconnect;
   }
 

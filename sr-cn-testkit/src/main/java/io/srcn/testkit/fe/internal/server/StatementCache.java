@@ -1,8 +1,9 @@
 package io.srcn.testkit.fe.internal.server;
 
+import io.srcn.testkit.fe.internal.sql.ParsedStatement;
 import io.srcn.testkit.fe.internal.sql.Parser;
 import io.srcn.testkit.fe.internal.sql.SqlSyntaxException;
-import io.srcn.testkit.fe.internal.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -18,18 +19,19 @@ final class StatementCache {
   private static final int MAX_SQL_LENGTH = 4096;
 
   private final Parser.Dialect dialect;
-  private final Map<String, Statement> cache = new ConcurrentHashMap<>();
+  private final Map<String, List<ParsedStatement>> cache = new ConcurrentHashMap<>();
 
   StatementCache(Parser.Dialect dialect) {
     this.dialect = dialect;
   }
 
-  Statement parse(String sql) throws SqlSyntaxException {
-    Statement s = cache.get(sql);
+  /** The statements of {@code sql} (one or more), see {@link Parser#parseAll}. */
+  List<ParsedStatement> parse(String sql) throws SqlSyntaxException {
+    List<ParsedStatement> s = cache.get(sql);
     if (s != null) {
       return s;
     }
-    s = Parser.parse(sql, dialect);
+    s = Parser.parseAll(sql, dialect);
     if (sql.length() <= MAX_SQL_LENGTH) {
       if (cache.size() >= CAPACITY) {
         cache.clear();

@@ -24,8 +24,69 @@ public final class Parser {
       "'SELECT', 'SET', 'SHOW', 'ALTER', 'USE', 'CREATE', 'DROP', 'KILL', 'BEGIN', 'COMMIT',"
           + " 'ROLLBACK'";
 
+  // statements of StarRocks' grammar (StarRocks.g4 `statement`) and MySQL's that the fake does not
+  // model: answered with UnmodelledStatementException, not a syntax error
+  private static final java.util.Set<String> UNMODELLED_STARTS =
+      java.util.Set.of(
+          "INSERT",
+          "UPDATE",
+          "DELETE",
+          "REPLACE",
+          "EXPLAIN",
+          "DESC",
+          "DESCRIBE",
+          "PREPARE",
+          "EXECUTE",
+          "DEALLOCATE",
+          "GRANT",
+          "REVOKE",
+          "ANALYZE",
+          "LOAD",
+          "TRUNCATE",
+          "REFRESH",
+          "SUBMIT",
+          "CANCEL",
+          "RECOVER",
+          "ADMIN",
+          "INSTALL",
+          "UNINSTALL",
+          "WITH",
+          "VALUES",
+          "TABLE",
+          "EXPORT",
+          "PAUSE",
+          "RESUME",
+          "STOP",
+          "BACKUP",
+          "RESTORE",
+          "SYNC",
+          "TRACE",
+          "RENAME",
+          "CALL",
+          "DO",
+          "HELP",
+          "LOCK",
+          "UNLOCK",
+          "FLUSH",
+          "CHECK",
+          "OPTIMIZE",
+          "REPAIR",
+          "CLEAN",
+          "RELEASE",
+          "SAVEPOINT",
+          "XA",
+          "HANDLER",
+          "ARCHIVE",
+          "CACHE",
+          "CLEAR",
+          "UNSET");
+
+  private static final java.util.Set<String> OTHER_NODES =
+      java.util.Set.of("BACKEND", "FOLLOWER", "OBSERVER", "BROKER", "FRONTEND");
+
   private final TokenCursor c;
   private final Dialect dialect;
+  private boolean parameters; // '?' markers allowed in select lists (COM_STMT_PREPARE)
 
   private Parser(TokenCursor cursor, Dialect dialect) {
     this.c = cursor;
@@ -36,11 +97,64 @@ public final class Parser {
    * Parses one statement.
    *
    * @throws SqlSyntaxException with the FE's syntax-error message when the text is not a statement
-   *     the fake FE knows
+   *     the fake FE knows ({@link UnmodelledStatementException} when it is valid SQL the fake does
+   *     not model)
    */
   public static Statement parse(String sql, Dialect dialect) throws SqlSyntaxException {
     Parser p = new Parser(new TokenCursor(sql, Tokenizer.tokenize(sql)), dialect);
     return p.statement();
+  }
+
+  /**
+   * Parses a query text holding one or more statements separated by {@code ;}, as the FE does
+   * before running any of them ({@code SqlParser.parse} in StarRocks' {@code
+   * ConnectProcessor.executeQueryAttempt}): a syntax error anywhere fails the whole text. Empty
+   * statements ({@code ;;}) are skipped; a text with none yields one {@link Statement.Empty}.
+   *
+   * @return the statements in order; a single statement carries the whole text as its SQL
+   * @throws SqlSyntaxException as {@link #parse}, positions relative to the whole text
+   */
+  public static List<ParsedStatement> parseAll(String sql, Dialect dialect)
+      throws SqlSyntaxException {
+    return statements(sql, dialect, false);
+  }
+
+  /**
+   * Parses the text of {@code COM_STMT_PREPARE}: like {@link #parseAll}, with {@code ?} parameter
+   * markers allowed where a select list takes a value (StarRocks.g4 {@code parameter}); anywhere
+   * else a marker is a syntax error, as in the FE.
+   */
+  public static List<ParsedStatement> parsePrepared(String sql, Dialect dialect)
+      throws SqlSyntaxException {
+    return statements(sql, dialect, true);
+  }
+
+  private static List<ParsedStatement> statements(String sql, Dialect dialect, boolean parameters)
+      throws SqlSyntaxException {
+    TokenCursor cursor = new TokenCursor(sql, Tokenizer.tokenize(sql));
+    Parser p = new Parser(cursor, dialect);
+    p.parameters = parameters;
+    List<ParsedStatement> out = new ArrayList<>(1);
+    while (true) {
+      while (cursor.accept(";")) {
+        // empty statement
+      }
+      Token first = cursor.peek();
+      if (first.kind() == Kind.EOF) {
+        break;
+      }
+      Statement s = p.dispatch(first);
+      int end = cursor.peekPrevious().end();
+      cursor.expectStatementEnd();
+      out.add(new ParsedStatement(sql.substring(first.start(), end), s));
+    }
+    if (out.isEmpty()) {
+      return List.of(new ParsedStatement(sql, new Statement.Empty()));
+    }
+    if (out.size() == 1) {
+      return List.of(new ParsedStatement(sql, out.get(0).statement()));
+    }
+    return List.copyOf(out);
   }
 
   private Statement statement() throws SqlSyntaxException {
@@ -61,12 +175,11 @@ public final class Parser {
       case "ALTER":
         return alterSystem();
       case "SHOW":
-        return show();
+        return new ShowParser(c).show();
       case "SELECT":
-        return new SelectParser(c).select();
+        return new SelectParser(c, -1, parameters).select();
       case "SET":
-        c.skipToEnd();
-        return new Statement.SetVariables();
+        return new SetParser(c).set();
       case "USE":
         c.next();
         return new Statement.Use(c.identifier("a legal identifier"));
@@ -83,21 +196,35 @@ public final class Parser {
         c.skipToEnd();
         return new Statement.Transaction();
       default:
+        if (UNMODELLED_STARTS.contains(keyword)) {
+          throw c.unmodelled(c.position());
+        }
         throw c.unexpected(first, STATEMENT_STARTS);
     }
   }
 
   // ALTER SYSTEM ADD|DROP COMPUTE NODE 'h:p' (, 'h:p')* [INTO|FROM WAREHOUSE w [CNGROUP g]]
   private Statement alterSystem() throws SqlSyntaxException {
+    int start = c.position();
     c.next();
+    if (c.peek().kind() == Kind.WORD && !c.peek().isWord("SYSTEM")) {
+      throw c.unmodelled(start); // ALTER TABLE, USER, DATABASE, WAREHOUSE, ...
+    }
     c.keyword("SYSTEM", "'SYSTEM', 'TABLE', 'DATABASE', 'USER', 'WAREHOUSE'");
     boolean add;
     if (c.acceptWord("ADD")) {
       add = true;
     } else if (c.acceptWord("DROP")) {
       add = false;
+    } else if (c.peek().kind() == Kind.WORD) {
+      throw c.unmodelled(start); // DECOMMISSION BACKEND, MODIFY ..., CANCEL ...
     } else {
       throw c.unexpected(c.peek(), "'ADD', 'DROP'");
+    }
+    if (c.peek().kind() == Kind.WORD
+        && !c.peek().isWord("COMPUTE")
+        && OTHER_NODES.contains(c.peek().text().toUpperCase(Locale.ROOT))) {
+      throw c.unmodelled(start); // ADD BACKEND, ADD FOLLOWER, ...
     }
     c.keyword("COMPUTE", "'COMPUTE', 'BACKEND', 'FOLLOWER', 'OBSERVER'");
     c.keyword("NODE", "'NODE'");
@@ -118,59 +245,12 @@ public final class Parser {
     return new Statement.AlterComputeNodes(add, List.copyOf(addresses), warehouse, cnGroup);
   }
 
-  private Statement show() throws SqlSyntaxException {
-    c.next();
-    Token what = c.peek();
-    String keyword = what.kind() == Kind.WORD ? what.text().toUpperCase(Locale.ROOT) : "";
-    switch (keyword) {
-      case "COMPUTE":
-        c.next();
-        c.keyword("NODES", "'NODES'");
-        return new Statement.ShowComputeNodes();
-      case "PROC":
-        c.next();
-        return new Statement.ShowProc(c.string());
-      case "FRONTENDS":
-        c.next();
-        return new Statement.ShowFrontends();
-      case "BACKENDS":
-        c.next();
-        return new Statement.ShowBackends();
-      case "DATABASES":
-        c.next();
-        return new Statement.ShowDatabases();
-      case "TABLES":
-        c.next();
-        return new Statement.ShowTables();
-      case "WAREHOUSES":
-        c.next();
-        return new Statement.ShowWarehouses();
-      case "GLOBAL":
-      case "SESSION":
-      case "VARIABLES":
-        return showVariables();
-      default:
-        throw c.unexpected(
-            what,
-            "'COMPUTE', 'PROC', 'FRONTENDS', 'BACKENDS', 'DATABASES', 'TABLES', 'WAREHOUSES',"
-                + " 'VARIABLES'");
-    }
-  }
-
-  private Statement showVariables() throws SqlSyntaxException {
-    if (!c.acceptWord("GLOBAL")) {
-      c.acceptWord("SESSION");
-    }
-    c.keyword("VARIABLES", "'VARIABLES'");
-    String like = null;
-    if (c.acceptWord("LIKE")) {
-      like = c.string();
-    }
-    return new Statement.ShowVariables(like);
-  }
-
   private Statement createWarehouse() throws SqlSyntaxException {
+    int start = c.position();
     c.next();
+    if (c.peek().kind() == Kind.WORD && !c.peek().isWord("WAREHOUSE")) {
+      throw c.unmodelled(start); // CREATE TABLE, USER, DATABASE, ...
+    }
     c.keyword("WAREHOUSE", "'WAREHOUSE'");
     boolean ifNotExists = false;
     if (c.acceptWord("IF")) {
@@ -199,7 +279,11 @@ public final class Parser {
   }
 
   private Statement dropWarehouse() throws SqlSyntaxException {
+    int start = c.position();
     c.next();
+    if (c.peek().kind() == Kind.WORD && !c.peek().isWord("WAREHOUSE")) {
+      throw c.unmodelled(start); // DROP TABLE, USER, DATABASE, ...
+    }
     c.keyword("WAREHOUSE", "'WAREHOUSE'");
     boolean ifExists = false;
     if (c.acceptWord("IF")) {

@@ -4,7 +4,7 @@ package io.srcn.testkit.fe.internal.sql;
  * A statement the fake FE's parser rejects. The message has StarRocks' form: {@code Getting syntax
  * error at line L, column C. Detail message: ...} (column 0-based, as the FE prints it).
  */
-public final class SqlSyntaxException extends Exception {
+public class SqlSyntaxException extends Exception {
   private static final long serialVersionUID = 1L;
 
   /** Creates an exception with the full message. */

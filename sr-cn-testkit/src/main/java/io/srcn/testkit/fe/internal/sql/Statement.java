@@ -80,8 +80,35 @@ public sealed interface Statement {
    */
   record SelectItem(Expression expression, String label) {}
 
-  /** {@code SET ...}: any session setting; answered with OK. */
-  record SetVariables() implements Statement {}
+  /**
+   * {@code SET ...}: session settings are answered with OK; user variables are kept per session.
+   *
+   * @param userVariables the {@code @name = value} assignments, in order (empty for other SETs)
+   */
+  record SetVariables(List<UserAssignment> userVariables) implements Statement {}
+
+  /**
+   * {@code @name = value} in a SET.
+   *
+   * @param name the variable name (without {@code @}), lower case: user variables are
+   *     case-insensitive
+   * @param value a literal or a variable
+   */
+  record UserAssignment(String name, Expression value) {}
+
+  /**
+   * {@code SHOW [FULL] PROCESSLIST}.
+   *
+   * @param full whether FULL was given (Info not truncated)
+   */
+  record ShowProcesslist(boolean full) implements Statement {}
+
+  /**
+   * {@code SHOW WARNINGS|ERRORS [LIMIT n]}.
+   *
+   * @param errors true for SHOW ERRORS
+   */
+  record ShowWarnings(boolean errors) implements Statement {}
 
   /**
    * {@code USE db}.

@@ -86,8 +86,40 @@ final class TokenCursor {
     }
   }
 
+  /** Skips to the end of the current statement: the next top-level {@code ;} or the end. */
   void skipToEnd() {
-    index = tokens.size() - 1;
+    while (peek().kind() != Kind.EOF && !peek().isSymbol(";")) {
+      index++;
+    }
+  }
+
+  /** Ends one statement of several: accepts {@code ;} or the end of the text. */
+  void expectStatementEnd() throws SqlSyntaxException {
+    if (accept(";")) {
+      return;
+    }
+    Token t = peek();
+    if (t.kind() != Kind.EOF) {
+      throw unexpected(t, "<EOF>, ';'");
+    }
+  }
+
+  /** The index of the next token (for {@link #unmodelled}). */
+  int position() {
+    return index;
+  }
+
+  /** An "unmodelled" error naming the statement that starts at token {@code from}. */
+  UnmodelledStatementException unmodelled(int from) {
+    StringBuilder words = new StringBuilder();
+    for (int i = from, n = 0; i < tokens.size() && n < 3; i++, n++) {
+      Token t = tokens.get(i);
+      if (t.kind() != Kind.WORD) {
+        break;
+      }
+      words.append(n == 0 ? "" : " ").append(t.text().toUpperCase(java.util.Locale.ROOT));
+    }
+    return UnmodelledStatementException.of(words.length() == 0 ? "?" : words + " ...");
   }
 
   Token peek() {
