@@ -230,6 +230,23 @@ public final class MockKubernetes implements AutoCloseable {
             Objects.requireNonNull(resource, "resource"));
   }
 
+  /**
+   * Compacts the watch history, as etcd compaction does: a watch resuming from any resourceVersion
+   * older than the current one gets an ERROR event with a 410 {@code Expired} Status ("too old
+   * resource version"), so informers must relist. Watches already open are not affected.
+   */
+  public void compactResourceVersions() {
+    running().dispatcher().compactWatchHistory();
+  }
+
+  /**
+   * Ends every open watch, as an API server does when watch timeouts expire or it restarts; clients
+   * re-watch from their last resourceVersion.
+   */
+  public void expireWatches() {
+    running().dispatcher().expireWatches();
+  }
+
   /** Forgets injected faults that have not fired yet. */
   public void clearFaults() {
     running().faults().clear();

@@ -74,7 +74,7 @@ public final class MockServerRuntime implements AutoCloseable {
     this.server =
         new KubernetesMockServer(
             new Context(Serialization.jsonMapper()),
-            new MockWebServer(),
+            new ApiHttpServer(dispatcher),
             new HashMap<>(),
             dispatcher,
             false);
