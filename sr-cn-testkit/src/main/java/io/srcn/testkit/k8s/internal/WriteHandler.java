@@ -101,8 +101,7 @@ final class WriteHandler {
           if (e instanceof ApiException) {
             throw e;
           }
-          throw new ApiException(
-              422, "Invalid", "the JSON patch could not be applied: " + e.getMessage());
+          throw ApiException.patchNotApplicable(e.getMessage());
         }
       case MERGE_PATCH:
         return MergePatch.apply(document, Json.parse(body));
@@ -121,9 +120,12 @@ final class WriteHandler {
    */
   MockResponse replace(
       ApiRequest req, ApiResource r, StoredObject current, ObjectNode next, boolean trackUpdate) {
+    ObjectNode live = current.tree();
+    checkResourceVersion(r, live, next);
     if (req.subresource() == null) {
       Defaults.apply(r, next);
-      ObjectNode live = current.tree();
+      Finalizers.keepDeletionMarks(live, next);
+      Finalizers.checkNoneAdded(r, live, next);
       checkImmutable(r, live, next);
       if (trackUpdate) {
         ManagedFields owners = ManagedFields.of(live);
@@ -134,7 +136,25 @@ final class WriteHandler {
         owners.writeTo(next);
       }
     }
+    if (req.subresource() == null && Finalizers.releasesDeletion(live, next)) {
+      // the last finalizer of an object being deleted is gone: the object goes, and the answer is
+      // the object as updated (Store.Update then deleteWithoutFinalizers in
+      // k8s.io/apiserver/pkg/registry/generic/registry/store.go), never an empty body
+      Json.metadata(next).put("resourceVersion", String.valueOf(server.requestResourceVersion()));
+      server.persist(req.objectPath(), current, null);
+      return Responses.json(200, next);
+    }
     return fix(server.parentUpdate(req.objectPathWithSubresource(), next));
+  }
+
+  /** 409 Conflict when the update names a resourceVersion that is no longer the current one. */
+  private static void checkResourceVersion(ApiResource r, JsonNode live, JsonNode next) {
+    String wanted = Json.text(next, "metadata", "resourceVersion");
+    if (wanted != null
+        && !wanted.isEmpty()
+        && !wanted.equals(Json.text(live, "metadata", "resourceVersion"))) {
+      throw ApiException.staleResourceVersion(r, Json.text(live, "metadata", "name"));
+    }
   }
 
   StoredObject current(ApiRequest req, ApiResource r) {
@@ -162,15 +182,22 @@ final class WriteHandler {
     return (ObjectNode) node;
   }
 
+  /**
+   * Checks the body's apiVersion and kind against the URL; missing ones are filled from the URL, as
+   * the API server's decoder does with the request's default group/version/kind (gvkWithDefaults in
+   * k8s.io/apimachinery/pkg/runtime/serializer/json/json.go): the Python client's typed models send
+   * neither.
+   */
   static void checkType(ObjectNode obj, ApiResource r) {
     String apiVersion = Json.text(obj, "apiVersion");
     String kind = Json.text(obj, "kind");
-    if (apiVersion == null || kind == null) {
-      throw ApiException.badRequest(
-          "Object 'apiVersion' and 'kind' are required, got apiVersion="
-              + apiVersion
-              + " kind="
-              + kind);
+    if (apiVersion == null || apiVersion.isEmpty()) {
+      apiVersion = r.groupVersion();
+      obj.put("apiVersion", apiVersion);
+    }
+    if (kind == null || kind.isEmpty()) {
+      kind = r.kind();
+      obj.put("kind", kind);
     }
     if (!apiVersion.equals(r.groupVersion())) {
       throw ApiException.badRequest(
