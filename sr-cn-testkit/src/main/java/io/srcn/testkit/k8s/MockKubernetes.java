@@ -276,6 +276,7 @@ public final class MockKubernetes implements AutoCloseable {
     Duration terminationDelay = Duration.ofMillis(20);
     boolean manualClock = true;
     boolean requireNamespaces;
+    List<String> namespaces = List.of();
 
     MockServerRuntime.Settings toRuntimeSettings() {
       return new MockServerRuntime.Settings(
@@ -285,7 +286,8 @@ public final class MockKubernetes implements AutoCloseable {
           readyDelay,
           terminationDelay,
           manualClock,
-          requireNamespaces);
+          requireNamespaces,
+          namespaces);
     }
   }
 
@@ -365,9 +367,30 @@ public final class MockKubernetes implements AutoCloseable {
       return this;
     }
 
-    /** Whether creating in a namespace that does not exist is a 404 (default false). */
+    /**
+     * Whether creating in a namespace that does not exist is a 404, as on a real server (default
+     * false). {@code default}, {@code kube-system}, {@code kube-public} and {@code kube-node-lease}
+     * always exist; add others with {@link #namespaces(String...)}.
+     */
     public Builder requireNamespaces(boolean require) {
       s.requireNamespaces = require;
+      return this;
+    }
+
+    /**
+     * Namespaces that exist from the start, besides the four built-in ones (replaces earlier
+     * calls).
+     *
+     * @throws IllegalArgumentException when a name is not a DNS-1123 label
+     */
+    public Builder namespaces(String... names) {
+      for (String n : Objects.requireNonNull(names, "names")) {
+        if (n == null || n.length() > 63 || !n.matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?")) {
+          throw new IllegalArgumentException(
+              "namespaces: '" + n + "' is not a valid namespace name (a DNS-1123 label)");
+        }
+      }
+      s.namespaces = List.of(names);
       return this;
     }
 
@@ -381,6 +404,7 @@ public final class MockKubernetes implements AutoCloseable {
       copy.terminationDelay = s.terminationDelay;
       copy.manualClock = s.manualClock;
       copy.requireNamespaces = s.requireNamespaces;
+      copy.namespaces = s.namespaces;
       return new MockKubernetes(copy);
     }
 

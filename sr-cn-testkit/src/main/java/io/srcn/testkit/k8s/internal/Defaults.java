@@ -22,6 +22,9 @@ final class Defaults {
       case "ReplicaSet":
         putIfAbsent(Json.with(obj, "spec"), "replicas", 1);
         break;
+      case "Namespace":
+        namespace(r, obj);
+        break;
       case "HorizontalPodAutoscaler":
         if (!r.version().equals("v1")) {
           putIfAbsent(Json.with(obj, "spec"), "minReplicas", 1);
@@ -37,6 +40,16 @@ final class Defaults {
    * the create keeps it. Any status the client sent is replaced, as on a real server.
    */
   static boolean initialStatus(ApiResource r, ObjectNode obj) {
+    if (r.kind().equals("Namespace") && r.group().isEmpty()) {
+      // PrepareForCreate in pkg/registry/core/namespace/strategy.go: phase Active and the
+      // "kubernetes" finalizer the namespace controller removes once the contents are gone
+      obj.putObject("status").put("phase", "Active");
+      ObjectNode spec = Json.with(obj, "spec");
+      if (!spec.path("finalizers").isArray()) {
+        spec.putArray("finalizers").add("kubernetes");
+      }
+      return true;
+    }
     if (r.kind().equals("Pod") && r.group().isEmpty()) {
       ObjectNode status = obj.putObject("status");
       status.put("phase", "Pending");
@@ -44,6 +57,14 @@ final class Defaults {
       return true;
     }
     return false;
+  }
+
+  /** The {@code kubernetes.io/metadata.name} label (SetDefaults_Namespace, core/v1/defaults.go). */
+  private static void namespace(ApiResource r, ObjectNode obj) {
+    String name = Json.text(obj, "metadata", "name");
+    if (r.group().isEmpty() && name != null && !name.isEmpty()) {
+      Json.with(Json.metadata(obj), "labels").put("kubernetes.io/metadata.name", name);
+    }
   }
 
   private static void statefulSet(ObjectNode spec) {
