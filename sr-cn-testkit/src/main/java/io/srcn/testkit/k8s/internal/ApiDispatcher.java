@@ -108,6 +108,9 @@ public final class ApiDispatcher extends KubernetesCrudDispatcher {
 
   private MockResponse route(ApiRequest req) {
     try {
+      if (req.bodyError() != null) {
+        throw req.bodyError();
+      }
       switch (req.target()) {
         case DISCOVERY:
           return read(() -> discovery.serve(req));

@@ -44,6 +44,7 @@ public final class ApiRequest {
   private final String body;
   private final boolean internal;
   private final boolean legacyWatch;
+  private ApiException bodyError; // set once by of(), before the request is shared
 
   private ApiRequest(
       HttpMethod method, String rawPath, String[] headers, String body, boolean internal) {
@@ -82,8 +83,27 @@ public final class ApiRequest {
       request.getHeader("User-Agent"),
       request.getHeader("Accept")
     };
-    String body = request.getBody() == null ? "" : request.getBody().readUtf8();
-    return new ApiRequest(request.method(), request.getPath(), headers, body, internal);
+    String body;
+    ApiException bodyError = null;
+    if (Protobuf.is(headers[0]) && request.getBody() != null) {
+      try {
+        body = Protobuf.toJson(request.getBody().getBytes());
+        headers[0] = "application/json";
+      } catch (ApiException e) {
+        body = "";
+        bodyError = e;
+      }
+    } else {
+      body = request.getBody() == null ? "" : request.getBody().readUtf8();
+    }
+    ApiRequest req = new ApiRequest(request.method(), request.getPath(), headers, body, internal);
+    req.bodyError = bodyError;
+    return req;
+  }
+
+  /** Why the body could not be decoded (a protobuf body this mock does not model), or null. */
+  ApiException bodyError() {
+    return bodyError;
   }
 
   /** Builds an in-process request (simulators, garbage collector). */
