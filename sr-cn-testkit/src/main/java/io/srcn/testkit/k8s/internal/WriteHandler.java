@@ -60,6 +60,7 @@ final class WriteHandler {
       Json.metadata(obj).put("namespace", ns);
     }
     Defaults.apply(r, obj);
+    Validation.check(r, obj);
     if (Defaults.initialStatus(r, obj)) {
       return fix(server.parentCreateWithStatus(Paths.collection(r, ns), obj));
     }
@@ -127,6 +128,7 @@ final class WriteHandler {
       Finalizers.keepDeletionMarks(live, next);
       Finalizers.checkNoneAdded(r, live, next);
       checkImmutable(r, live, next);
+      Validation.check(r, next);
       if (trackUpdate) {
         ManagedFields owners = ManagedFields.of(live);
         owners.recordUpdate(
