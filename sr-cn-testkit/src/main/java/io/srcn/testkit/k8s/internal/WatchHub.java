@@ -148,7 +148,7 @@ final class WatchHub implements AutoCloseable {
       this.resource = resource;
       this.namespace = resource.namespaced() ? req.namespace() : null;
       this.name = req.name();
-      this.filter = ObjectFilter.of(req);
+      this.filter = ObjectFilter.of(req, resource);
       this.since = req.query().getOrDefault("resourceVersion", "");
       this.timeoutSeconds = WatchState.timeoutSeconds(req);
       this.bookmarks = req.flag("allowWatchBookmarks");
