@@ -4,8 +4,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The API server's defaulting for the fields tests and fabric8 readiness checks depend on. Only
- * top-level defaults are modelled (not pod template defaults such as {@code dnsPolicy}).
+ * The API server's defaulting for the kinds the SDK writes: StatefulSet, HPA and Namespace here,
+ * pods, pod templates, Services and Secrets in {@link PodDefaults}.
  *
  * <p>Stateless and thread-safe.
  */
@@ -17,6 +17,22 @@ final class Defaults {
     switch (r.kind()) {
       case "StatefulSet":
         statefulSet(Json.with(obj, "spec"));
+        PodDefaults.podSpec(Json.with(Json.with(Json.with(obj, "spec"), "template"), "spec"));
+        break;
+      case "Pod":
+        if (r.group().isEmpty()) {
+          PodDefaults.podSpec(Json.with(obj, "spec"));
+        }
+        break;
+      case "Service":
+        if (r.group().isEmpty()) {
+          PodDefaults.service(Json.with(obj, "spec"));
+        }
+        break;
+      case "Secret":
+        if (r.group().isEmpty()) {
+          PodDefaults.secret(obj);
+        }
         break;
       case "Deployment":
       case "ReplicaSet":
