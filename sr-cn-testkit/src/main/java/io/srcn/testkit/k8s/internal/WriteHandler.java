@@ -3,6 +3,7 @@ package io.srcn.testkit.k8s.internal;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.zjsonpatch.JsonPatch;
 import java.security.SecureRandom;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import tools.jackson.databind.JsonNode;
@@ -37,6 +38,7 @@ final class WriteHandler {
     }
     ObjectNode obj = objectBody(Json.parse(req.body()));
     checkType(obj, r);
+    List<String> warnings = req.internal() ? List.of() : UnknownFields.handle(req, obj);
     String ns = namespaceOf(req, r, obj);
     ObjectNode meta = Json.metadata(obj);
     if (Json.text(meta, "name") == null) {
@@ -46,7 +48,14 @@ final class WriteHandler {
     owners.recordUpdate(
         ManagedFields.managerOf(req), java.util.Map.of(), FieldPaths.leaves(obj, !r.hasStatus()));
     owners.writeTo(obj);
-    return createObject(r, ns, obj);
+    return withWarnings(createObject(r, ns, obj), warnings);
+  }
+
+  private static MockResponse withWarnings(MockResponse response, List<String> warnings) {
+    for (String w : warnings) {
+      response.addHeader("Warning", w);
+    }
+    return response;
   }
 
   /** Creates an object after the name, type and ownership steps (shared with server-side apply). */
@@ -123,6 +132,8 @@ final class WriteHandler {
       ApiRequest req, ApiResource r, StoredObject current, ObjectNode next, boolean trackUpdate) {
     ObjectNode live = current.tree();
     checkResourceVersion(r, live, next);
+    List<String> warnings =
+        req.subresource() == null && !req.internal() ? UnknownFields.handle(req, next) : List.of();
     if (req.subresource() == null) {
       Defaults.apply(r, next);
       Finalizers.keepDeletionMarks(live, next);
@@ -146,7 +157,7 @@ final class WriteHandler {
       server.persist(req.objectPath(), current, null);
       return Responses.json(200, next);
     }
-    return fix(server.parentUpdate(req.objectPathWithSubresource(), next));
+    return withWarnings(fix(server.parentUpdate(req.objectPathWithSubresource(), next)), warnings);
   }
 
   /** 409 Conflict when the update names a resourceVersion that is no longer the current one. */
