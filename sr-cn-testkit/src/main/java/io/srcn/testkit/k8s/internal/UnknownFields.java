@@ -66,7 +66,9 @@ final class UnknownFields {
     }
     Object typed;
     try {
-      typed = Serialization.unmarshal(Json.write(obj));
+      typed =
+          Serialization.jsonMapper()
+              .treeToValue(obj, io.fabric8.kubernetes.api.model.KubernetesResource.class);
     } catch (RuntimeException e) {
       return List.of(); // not a typed kind; left to the handlers' own checks
     }

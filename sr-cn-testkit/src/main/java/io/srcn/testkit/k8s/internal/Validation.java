@@ -24,6 +24,12 @@ final class Validation {
   private static final String QUALIFIED_NAME = "([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]";
   private static final String LABEL_VALUE = "(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?";
 
+  private static final Pattern LABEL_RE = Pattern.compile(LABEL);
+  private static final Pattern SUBDOMAIN_RE = Pattern.compile(SUBDOMAIN);
+  private static final Pattern DNS1035_RE = Pattern.compile(DNS1035);
+  private static final Pattern QUALIFIED_NAME_RE = Pattern.compile(QUALIFIED_NAME);
+  private static final Pattern LABEL_VALUE_RE = Pattern.compile(LABEL_VALUE);
+
   private Validation() {}
 
   /**
@@ -43,7 +49,7 @@ final class Validation {
       String value = e.getValue().asString();
       if (value.length() > 63) {
         causes.add(invalid("metadata.labels", value, "must be no more than 63 characters"));
-      } else if (!value.matches(LABEL_VALUE)) {
+      } else if (!LABEL_VALUE_RE.matcher(value).matches()) {
         causes.add(
             invalid(
                 "metadata.labels",
@@ -70,11 +76,11 @@ final class Validation {
 
   private static void name(ApiResource r, String name, List<ApiException.Cause> causes) {
     if (r.kind().equals("Namespace") && r.group().isEmpty()) {
-      dns(name, 63, LABEL, LABEL_MSG, causes, "my-name", "123-abc");
+      dns(name, 63, LABEL_RE, LABEL_MSG, causes, "my-name", "123-abc");
     } else if (r.kind().equals("Service") && r.group().isEmpty()) {
-      dns(name, 63, DNS1035, DNS1035_MSG, causes, "my-name", "abc-123");
+      dns(name, 63, DNS1035_RE, DNS1035_MSG, causes, "my-name", "abc-123");
     } else {
-      dns(name, 253, SUBDOMAIN, SUBDOMAIN_MSG, causes, "example.com");
+      dns(name, 253, SUBDOMAIN_RE, SUBDOMAIN_MSG, causes, "example.com");
     }
   }
 
@@ -91,15 +97,15 @@ final class Validation {
   private static void dns(
       String name,
       int max,
-      String regex,
+      Pattern regex,
       String msg,
       List<ApiException.Cause> causes,
       String... examples) {
     if (name.length() > max) {
       causes.add(invalid("metadata.name", name, "must be no more than " + max + " characters"));
     }
-    if (!Pattern.matches(regex, name)) {
-      causes.add(invalid("metadata.name", name, regexError(msg, regex, examples)));
+    if (!regex.matcher(name).matches()) {
+      causes.add(invalid("metadata.name", name, regexError(msg, regex.pattern(), examples)));
     }
   }
 
@@ -107,7 +113,7 @@ final class Validation {
     int slash = key.indexOf('/');
     String prefix = slash < 0 ? null : key.substring(0, slash);
     String namepart = slash < 0 ? key : key.substring(slash + 1);
-    if (prefix != null && (prefix.isEmpty() || !Pattern.matches(SUBDOMAIN, prefix))) {
+    if (prefix != null && (prefix.isEmpty() || !SUBDOMAIN_RE.matcher(prefix).matches())) {
       causes.add(
           invalid(
               field, key, "prefix part " + regexError(SUBDOMAIN_MSG, SUBDOMAIN, "example.com")));
@@ -120,7 +126,7 @@ final class Validation {
               namepart.isEmpty()
                   ? "name part must be non-empty"
                   : "name part must be no more than 63 characters"));
-    } else if (!Pattern.matches(QUALIFIED_NAME, namepart)) {
+    } else if (!QUALIFIED_NAME_RE.matcher(namepart).matches()) {
       causes.add(
           invalid(
               field,
