@@ -230,6 +230,23 @@ public final class MockKubernetes implements AutoCloseable {
             Objects.requireNonNull(resource, "resource"));
   }
 
+  /**
+   * Compacts the watch history, as etcd compaction does: a watch resuming from any resourceVersion
+   * older than the current one gets an ERROR event with a 410 {@code Expired} Status ("too old
+   * resource version"), so informers must relist. Watches already open are not affected.
+   */
+  public void compactResourceVersions() {
+    running().dispatcher().compactWatchHistory();
+  }
+
+  /**
+   * Ends every open watch, as an API server does when watch timeouts expire or it restarts; clients
+   * re-watch from their last resourceVersion.
+   */
+  public void expireWatches() {
+    running().dispatcher().expireWatches();
+  }
+
   /** Forgets injected faults that have not fired yet. */
   public void clearFaults() {
     running().faults().clear();
@@ -259,6 +276,7 @@ public final class MockKubernetes implements AutoCloseable {
     Duration terminationDelay = Duration.ofMillis(20);
     boolean manualClock = true;
     boolean requireNamespaces;
+    List<String> namespaces = List.of();
 
     MockServerRuntime.Settings toRuntimeSettings() {
       return new MockServerRuntime.Settings(
@@ -268,7 +286,8 @@ public final class MockKubernetes implements AutoCloseable {
           readyDelay,
           terminationDelay,
           manualClock,
-          requireNamespaces);
+          requireNamespaces,
+          namespaces);
     }
   }
 
@@ -348,9 +367,30 @@ public final class MockKubernetes implements AutoCloseable {
       return this;
     }
 
-    /** Whether creating in a namespace that does not exist is a 404 (default false). */
+    /**
+     * Whether creating in a namespace that does not exist is a 404, as on a real server (default
+     * false). {@code default}, {@code kube-system}, {@code kube-public} and {@code kube-node-lease}
+     * always exist; add others with {@link #namespaces(String...)}.
+     */
     public Builder requireNamespaces(boolean require) {
       s.requireNamespaces = require;
+      return this;
+    }
+
+    /**
+     * Namespaces that exist from the start, besides the four built-in ones (replaces earlier
+     * calls).
+     *
+     * @throws IllegalArgumentException when a name is not a DNS-1123 label
+     */
+    public Builder namespaces(String... names) {
+      for (String n : Objects.requireNonNull(names, "names")) {
+        if (n == null || n.length() > 63 || !n.matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?")) {
+          throw new IllegalArgumentException(
+              "namespaces: '" + n + "' is not a valid namespace name (a DNS-1123 label)");
+        }
+      }
+      s.namespaces = List.of(names);
       return this;
     }
 
@@ -364,6 +404,7 @@ public final class MockKubernetes implements AutoCloseable {
       copy.terminationDelay = s.terminationDelay;
       copy.manualClock = s.manualClock;
       copy.requireNamespaces = s.requireNamespaces;
+      copy.namespaces = s.namespaces;
       return new MockKubernetes(copy);
     }
 

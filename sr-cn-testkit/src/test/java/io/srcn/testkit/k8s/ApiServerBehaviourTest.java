@@ -179,11 +179,12 @@ class ApiServerBehaviourTest {
                       .statefulSets()
                       .inNamespace("ns")
                       .withName("d")
-                      .edit(
-                          s -> {
-                            s.getSpec().setServiceName("other");
-                            return s;
-                          }))
+                      // a merge patch carries no resourceVersion: edit() would, and the simulator's
+                      // status writes could make it stale (409, as on a real server)
+                      .patch(
+                          io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
+                              io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE),
+                          "{\"spec\":{\"serviceName\":\"other\"}}"))
           .isInstanceOf(KubernetesClientException.class)
           .satisfies(e -> assertThat(((KubernetesClientException) e).getCode()).isEqualTo(422))
           .hasMessageContaining("spec.serviceName");

@@ -81,8 +81,36 @@ public final class ApiDispatcher extends KubernetesCrudDispatcher {
     return response;
   }
 
+  /**
+   * Serves a watch over chunked HTTP: returns the error response when the request fails before
+   * streaming (an injected fault, an unknown resource, a bad option), or null once the watch
+   * streams to {@code sink}.
+   */
+  MockResponse streamWatch(ApiRequest req, WatchSink sink) {
+    long start = System.nanoTime();
+    MockResponse response = faults.match(req);
+    if (response == null) {
+      try {
+        if (req.target() != ApiRequest.Target.RESOURCE) {
+          throw ApiException.noSuchResource();
+        }
+        watches.stream(req, resolve(req), sink);
+      } catch (ApiException e) {
+        response = Responses.status(e);
+      } catch (RuntimeException e) {
+        LOG.warn("mock API server failed on {}", req, e);
+        response = Responses.status(500, "InternalError", "mock API server error: " + e);
+      }
+    }
+    recorder.record(req, response == null ? 200 : response.code(), start);
+    return response;
+  }
+
   private MockResponse route(ApiRequest req) {
     try {
+      if (req.bodyError() != null) {
+        throw req.bodyError();
+      }
       switch (req.target()) {
         case DISCOVERY:
           return read(() -> discovery.serve(req));
@@ -324,6 +352,21 @@ public final class ApiDispatcher extends KubernetesCrudDispatcher {
   /** The watches. */
   WatchHub watches() {
     return watches;
+  }
+
+  /** Forgets watch history: a watch from an older resourceVersion than the current gets 410. */
+  public void compactWatchHistory() {
+    watches.compact();
+  }
+
+  /** Ends every open watch (clients re-watch). */
+  public void expireWatches() {
+    watches.expireAll();
+  }
+
+  /** Sets how often watches that allow bookmarks get one. */
+  public void watchBookmarkInterval(java.time.Duration interval) {
+    watches.bookmarkInterval(interval);
   }
 
   /** Closes every watch (the server is stopping). */

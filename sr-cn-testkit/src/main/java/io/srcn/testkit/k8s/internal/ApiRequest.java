@@ -43,6 +43,8 @@ public final class ApiRequest {
   private final String accept;
   private final String body;
   private final boolean internal;
+  private final boolean legacyWatch;
+  private ApiException bodyError; // set once by of(), before the request is shared
 
   private ApiRequest(
       HttpMethod method, String rawPath, String[] headers, String body, boolean internal) {
@@ -60,6 +62,10 @@ public final class ApiRequest {
             .filter(s -> !s.isEmpty())
             .map(ApiRequest::decode)
             .toArray(String[]::new);
+    this.legacyWatch = isLegacyWatchPath(seg);
+    if (legacyWatch) {
+      seg = withoutWatchSegment(seg);
+    }
     String[] parsed = parsePath(seg);
     this.target = parsed == null ? Target.OTHER : Target.valueOf(parsed[0]);
     this.group = parsed == null ? null : parsed[1];
@@ -77,8 +83,27 @@ public final class ApiRequest {
       request.getHeader("User-Agent"),
       request.getHeader("Accept")
     };
-    String body = request.getBody() == null ? "" : request.getBody().readUtf8();
-    return new ApiRequest(request.method(), request.getPath(), headers, body, internal);
+    String body;
+    ApiException bodyError = null;
+    if (Protobuf.is(headers[0]) && request.getBody() != null) {
+      try {
+        body = Protobuf.toJson(request.getBody().getBytes());
+        headers[0] = "application/json";
+      } catch (ApiException e) {
+        body = "";
+        bodyError = e;
+      }
+    } else {
+      body = request.getBody() == null ? "" : request.getBody().readUtf8();
+    }
+    ApiRequest req = new ApiRequest(request.method(), request.getPath(), headers, body, internal);
+    req.bodyError = bodyError;
+    return req;
+  }
+
+  /** Why the body could not be decoded (a protobuf body this mock does not model), or null. */
+  ApiException bodyError() {
+    return bodyError;
   }
 
   /** Builds an in-process request (simulators, garbage collector). */
@@ -86,6 +111,26 @@ public final class ApiRequest {
       HttpMethod method, String path, String contentType, String body) {
     return new ApiRequest(
         method, path, new String[] {contentType, InternalClient.USER_AGENT, null}, body, true);
+  }
+
+  /**
+   * Whether the path is a legacy watch path ({@code /api/v1/watch/...}, {@code
+   * /apis/g/v/watch/...}), still served by v1.32 (the WATCH and WATCHLIST actions registered in
+   * k8s.io/apiserver pkg/endpoints/installer.go under the "watch/" prefix).
+   */
+  private static boolean isLegacyWatchPath(String[] seg) {
+    int at = seg.length > 0 && seg[0].equals("api") ? 2 : 3;
+    return seg.length > at
+        && (seg[0].equals("api") || seg[0].equals("apis"))
+        && seg[at].equals("watch");
+  }
+
+  private static String[] withoutWatchSegment(String[] seg) {
+    int at = seg[0].equals("api") ? 2 : 3;
+    String[] out = new String[seg.length - 1];
+    System.arraycopy(seg, 0, out, 0, at);
+    System.arraycopy(seg, at + 1, out, at, seg.length - at - 1);
+    return out;
   }
 
   // [target, group, version, namespace, plural, name, subresource]
@@ -177,10 +222,23 @@ public final class ApiRequest {
     }
   }
 
-  /** Whether this is a watch request. */
+  /** Whether this is a watch request ({@code ?watch=} or a legacy {@code /watch/} path). */
   public boolean isWatch() {
-    String w = query.get("watch");
-    return method == HttpMethod.GET && w != null && (w.equals("true") || w.equals("1"));
+    return method == HttpMethod.GET && (legacyWatch || isTrue(query.get("watch")));
+  }
+
+  /**
+   * A boolean query parameter as the API server reads it: absent, "0" and "false" (any case) are
+   * false, anything else, even the empty string, is true (Convert_Slice_string_To_bool in
+   * k8s.io/apimachinery pkg/runtime/conversion.go). The Python client sends {@code watch=True}.
+   */
+  public static boolean isTrue(String value) {
+    return value != null && !value.equals("0") && !value.equalsIgnoreCase("false");
+  }
+
+  /** Whether a boolean query parameter is true (see {@link #isTrue(String)}). */
+  public boolean flag(String key) {
+    return isTrue(query.get(key));
   }
 
   /** Whether {@code dryRun=All} was given. */

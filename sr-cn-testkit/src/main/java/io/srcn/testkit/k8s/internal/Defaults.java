@@ -4,8 +4,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The API server's defaulting for the fields tests and fabric8 readiness checks depend on. Only
- * top-level defaults are modelled (not pod template defaults such as {@code dnsPolicy}).
+ * The API server's defaulting for the kinds the SDK writes: StatefulSet, HPA and Namespace here,
+ * pods, pod templates, Services and Secrets in {@link PodDefaults}.
  *
  * <p>Stateless and thread-safe.
  */
@@ -17,10 +17,29 @@ final class Defaults {
     switch (r.kind()) {
       case "StatefulSet":
         statefulSet(Json.with(obj, "spec"));
+        PodDefaults.podSpec(Json.with(Json.with(Json.with(obj, "spec"), "template"), "spec"));
+        break;
+      case "Pod":
+        if (r.group().isEmpty()) {
+          PodDefaults.podSpec(Json.with(obj, "spec"));
+        }
+        break;
+      case "Service":
+        if (r.group().isEmpty()) {
+          PodDefaults.service(Json.with(obj, "spec"));
+        }
+        break;
+      case "Secret":
+        if (r.group().isEmpty()) {
+          PodDefaults.secret(obj);
+        }
         break;
       case "Deployment":
       case "ReplicaSet":
         putIfAbsent(Json.with(obj, "spec"), "replicas", 1);
+        break;
+      case "Namespace":
+        namespace(r, obj);
         break;
       case "HorizontalPodAutoscaler":
         if (!r.version().equals("v1")) {
@@ -37,6 +56,16 @@ final class Defaults {
    * the create keeps it. Any status the client sent is replaced, as on a real server.
    */
   static boolean initialStatus(ApiResource r, ObjectNode obj) {
+    if (r.kind().equals("Namespace") && r.group().isEmpty()) {
+      // PrepareForCreate in pkg/registry/core/namespace/strategy.go: phase Active and the
+      // "kubernetes" finalizer the namespace controller removes once the contents are gone
+      obj.putObject("status").put("phase", "Active");
+      ObjectNode spec = Json.with(obj, "spec");
+      if (!spec.path("finalizers").isArray()) {
+        spec.putArray("finalizers").add("kubernetes");
+      }
+      return true;
+    }
     if (r.kind().equals("Pod") && r.group().isEmpty()) {
       ObjectNode status = obj.putObject("status");
       status.put("phase", "Pending");
@@ -44,6 +73,14 @@ final class Defaults {
       return true;
     }
     return false;
+  }
+
+  /** The {@code kubernetes.io/metadata.name} label (SetDefaults_Namespace, core/v1/defaults.go). */
+  private static void namespace(ApiResource r, ObjectNode obj) {
+    String name = Json.text(obj, "metadata", "name");
+    if (r.group().isEmpty() && name != null && !name.isEmpty()) {
+      Json.with(Json.metadata(obj), "labels").put("kubernetes.io/metadata.name", name);
+    }
   }
 
   private static void statefulSet(ObjectNode spec) {

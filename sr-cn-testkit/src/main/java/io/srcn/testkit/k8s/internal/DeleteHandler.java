@@ -40,7 +40,7 @@ final class DeleteHandler {
   }
 
   MockResponse deleteCollection(ApiRequest req, ApiResource r) {
-    ObjectFilter filter = ObjectFilter.of(req);
+    ObjectFilter filter = ObjectFilter.of(req, r);
     DeleteOptions options = DeleteOptions.of(req);
     ArrayNode items = Json.array();
     for (StoredObject o : server.store().list(r, req.namespace())) {

@@ -24,6 +24,18 @@ public final class ObjectFilter {
         Selector.fields(req.query().get("fieldSelector")));
   }
 
+  /**
+   * The selectors of a request on a resource: a field the API server does not index for that kind
+   * is a 400, as the field label conversion functions answer (k8s.io/apimachinery
+   * pkg/runtime/conversion.go DefaultMetaV1FieldSelectorConversion; kubernetes
+   * pkg/apis/core/v1/conversion.go for pods, events, secrets and namespaces).
+   */
+  public static ObjectFilter of(ApiRequest req, ApiResource r) {
+    ObjectFilter f = of(req);
+    FieldLabels.check(r, f.fields.keys());
+    return f;
+  }
+
   /** A filter from a label selector string. */
   public static ObjectFilter labels(String labelSelector) {
     return new ObjectFilter(Selector.labels(labelSelector), Selector.everything());

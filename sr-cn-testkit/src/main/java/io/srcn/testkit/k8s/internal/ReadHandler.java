@@ -40,12 +40,22 @@ final class ReadHandler {
   }
 
   MockResponse list(ApiRequest req, ApiResource r) {
-    ObjectFilter filter = ObjectFilter.of(req);
+    ObjectFilter filter = ObjectFilter.of(req, r);
+    Paging paging = Paging.of(req, server.resourceVersion());
     List<String> items = new ArrayList<>();
+    String lastKey = null;
+    boolean more = false;
     for (StoredObject o : server.store().list(r, req.namespace())) {
-      if (filter.test(o)) {
-        items.add(o.json());
+      String key = Paging.key(o);
+      if (!paging.after(key) || !filter.test(o)) {
+        continue;
       }
+      if (paging.full(items.size())) {
+        more = true;
+        break;
+      }
+      items.add(o.json());
+      lastKey = key;
     }
     if (Tables.wanted(req)) {
       List<JsonNode> trees = new ArrayList<>();
@@ -59,8 +69,10 @@ final class ReadHandler {
             + "\",\"kind\":\""
             + r.kind()
             + "List\",\"metadata\":{\"resourceVersion\":\""
-            + server.resourceVersion()
-            + "\"},\"items\":["
+            + paging.resourceVersion()
+            + "\""
+            + (more ? ",\"continue\":\"" + paging.next(lastKey) + "\"" : "")
+            + "},\"items\":["
             + String.join(",", items)
             + "]}";
     return Responses.json(200, body);

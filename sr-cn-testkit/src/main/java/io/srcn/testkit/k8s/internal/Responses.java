@@ -32,7 +32,11 @@ public final class Responses {
 
   /** A {@code Status} failure from an exception. */
   public static MockResponse status(ApiException e) {
-    return status(e.code(), e.reason(), e.getMessage());
+    ObjectNode body = statusBody(e.code(), e.reason(), e.getMessage());
+    if (e.details() != null) {
+      body.set("details", e.details());
+    }
+    return json(e.code(), body);
   }
 
   /** The body of a {@code Status} failure. */

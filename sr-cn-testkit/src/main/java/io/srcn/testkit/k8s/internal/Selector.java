@@ -19,6 +19,11 @@ public final class Selector {
       Pattern.compile("\\s*" + KEY + "\\s+(in|notin)\\s*\\(([^)]*)\\)\\s*");
   private static final Pattern EQ =
       Pattern.compile("\\s*" + KEY + "\\s*(==|=|!=)\\s*([-A-Za-z0-9_.]*)\\s*");
+
+  /** Field selector values are free text (k8s.io/apimachinery pkg/fields/selector.go). */
+  private static final Pattern FIELD_EQ =
+      Pattern.compile("\\s*" + KEY + "\\s*(==|=|!=)\\s*(.*?)\\s*");
+
   private static final Pattern EXISTS = Pattern.compile("\\s*(!?)\\s*" + KEY + "\\s*");
 
   private enum Op {
@@ -79,7 +84,7 @@ public final class Selector {
     }
     List<Requirement> out = new ArrayList<>();
     for (String part : selector.split(",")) {
-      Matcher m = EQ.matcher(part);
+      Matcher m = FIELD_EQ.matcher(part);
       if (!m.matches()) {
         throw ApiException.badRequest("invalid field selector requirement: \"" + part + "\"");
       }

@@ -17,6 +17,7 @@ final class Tombstones {
   static final int CAPACITY = 10_000;
 
   private final Deque<Tombstone> deque = new ArrayDeque<>();
+  private long evicted; // the version of the newest deletion forgotten, 0 when none
 
   /** Records a deletion: the object's last state, stamped with {@code version}. */
   synchronized Tombstone add(String lastState, long version) {
@@ -25,9 +26,17 @@ final class Tombstones {
     Tombstone t = new Tombstone(version, tree.toString());
     deque.addLast(t);
     if (deque.size() > CAPACITY) {
-      deque.removeFirst();
+      evicted = deque.removeFirst().version();
     }
     return t;
+  }
+
+  /**
+   * The version of the newest deletion no longer remembered (0 when none was forgotten): a watch
+   * from an older resourceVersion could miss it, so it must be refused with 410 Gone.
+   */
+  synchronized long evictedVersion() {
+    return evicted;
   }
 
   /** The deletions stamped after {@code version}, oldest first. */

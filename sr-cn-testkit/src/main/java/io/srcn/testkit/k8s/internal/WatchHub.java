@@ -4,54 +4,79 @@ import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.Response;
 import io.fabric8.mockwebserver.http.WebSocket;
 import io.fabric8.mockwebserver.http.WebSocketListener;
+import java.time.Duration;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Watches, implemented here rather than by fabric8's CRUD dispatcher, whose watch listener blocks
- * the server's event loop when a client closes a watch while events are being sent (the send waits
- * for the event loop, the close waits for the send). Events are published in store order by the
- * write that caused them and written by one sender thread; closing a watch never blocks.
+ * the server's event loop when a client closes a watch while events are being sent. Events are
+ * published in store order by the write that caused them and written by one sender thread, over a
+ * WebSocket (fabric8) or a chunked HTTP response (every other client); closing never blocks.
  *
- * <p>Semantics: a watch without {@code resourceVersion} (or "0") starts with ADDED for every
- * matching object; with one, only objects changed since are sent, and objects deleted since (the
- * last {@value Tombstones#CAPACITY} deletions are remembered) as DELETED. An object that starts or
- * stops matching the selectors is sent as ADDED or DELETED. No bookmarks, no 410 Gone, no timeouts.
+ * <p>Semantics, as in the API server's watch cache (k8s.io/apiserver/pkg/storage/cacher/cacher.go,
+ * watch_cache.go, cache_watcher.go):
+ *
+ * <ul>
+ *   <li>without {@code resourceVersion} (or "0") a watch starts with ADDED for every matching
+ *       object; with one, objects changed since are sent (as ADDED) and objects deleted since (the
+ *       last {@value Tombstones#CAPACITY} deletions are remembered) as DELETED;
+ *   <li>a {@code resourceVersion} older than the retention window (the last {@value #WINDOW}
+ *       versions, the oldest remembered deletion, or the last {@link #compact()}) gets one ERROR
+ *       event carrying a 410 {@code Expired} Status "too old resource version: RV (OLDEST)" and the
+ *       watch ends, so informers relist;
+ *   <li>{@code timeoutSeconds} ends the watch after that long (no timeout when absent; the real
+ *       server picks 30 to 60 minutes);
+ *   <li>{@code allowWatchBookmarks=true}: a BOOKMARK event (an empty object of the kind carrying
+ *       the current resourceVersion) every {@link #bookmarkInterval} and 2 s before the timeout;
+ *   <li>an object that starts or stops matching the selectors is sent as ADDED or DELETED.
+ * </ul>
  *
  * <p>Thread-safe.
  */
 final class WatchHub implements AutoCloseable {
+  /** How many resourceVersions back a watch may resume from. */
+  static final long WINDOW = 10_000;
+
   private static final AtomicInteger THREADS = new AtomicInteger();
 
   private final ApiDispatcher server;
   private final List<Watch> watches = new CopyOnWriteArrayList<>();
   private final Tombstones tombstones = new Tombstones();
-  private final ExecutorService sender =
-      Executors.newSingleThreadExecutor(
-          r -> {
-            Thread t = new Thread(r, "srcn-mock-k8s-watch-" + THREADS.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-          });
+  private final ScheduledThreadPoolExecutor sender;
+  private volatile Duration bookmarkInterval = Duration.ofMinutes(1);
+  private volatile long compactedAt; // watches from older versions get 410
 
   WatchHub(ApiDispatcher server) {
     this.server = server;
+    this.sender =
+        new ScheduledThreadPoolExecutor(
+            1,
+            r -> {
+              Thread t = new Thread(r, "srcn-mock-k8s-watch-" + THREADS.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    sender.setRemoveOnCancelPolicy(true);
   }
 
-  /** The WebSocket upgrade answering a watch request. */
+  /** The WebSocket upgrade answering a watch request (fabric8's transport). */
   MockResponse open(ApiRequest req, ApiResource r) {
-    ObjectFilter filter = ObjectFilter.of(req);
-    String since = req.query().getOrDefault("resourceVersion", "");
-    return new MockResponse()
-        .withWebSocketUpgrade(
-            new Watch(r, r.namespaced() ? req.namespace() : null, req.name(), filter, since));
+    Watch w = new Watch(r, req);
+    return new MockResponse().withWebSocketUpgrade(w.new Socket());
+  }
+
+  /**
+   * Starts a watch streamed to {@code sink} (the chunked HTTP transport); the options are checked
+   * first, so a bad one is an exception (a 400 response) rather than a started stream.
+   */
+  void stream(ApiRequest req, ApiResource r, WatchSink sink) {
+    new Watch(r, req).start(sink);
   }
 
   /**
@@ -74,46 +99,84 @@ final class WatchHub implements AutoCloseable {
     }
   }
 
-  /** Closes every watch and stops the sender. */
+  /** Forgets history: a watch from any resourceVersion older than the current one gets 410. */
+  void compact() {
+    compactedAt = server.resourceVersion();
+  }
+
+  /** The oldest resourceVersion a watch may still resume from. */
+  long oldestResumable() {
+    return Math.max(
+        Math.max(compactedAt, tombstones.evictedVersion()), server.resourceVersion() - WINDOW);
+  }
+
+  /** Sets how often bookmarks are sent to watches that allow them (one minute by default). */
+  void bookmarkInterval(Duration interval) {
+    this.bookmarkInterval = interval;
+  }
+
+  /** Ends every open watch, as watch timeouts do; clients re-watch. */
+  void expireAll() {
+    for (Watch w : watches) {
+      w.shutdown();
+    }
+  }
+
+  /** Ends every watch and stops the sender. */
   @Override
   public void close() {
     for (Watch w : watches) {
       w.shutdown();
     }
     watches.clear();
-    sender.shutdownNow();
+    sender.shutdown();
   }
 
-  private final class Watch extends WebSocketListener {
+  private final class Watch {
     private final ApiResource resource;
     private final String namespace;
     private final String name;
     private final ObjectFilter filter;
     private final String since;
-    private final Set<String> delivered = ConcurrentHashMap.newKeySet();
-    private volatile WebSocket socket;
-    private volatile boolean closed;
+    private final long timeoutSeconds;
+    private final boolean bookmarks;
+    private final WatchState state = new WatchState();
+    private volatile WatchSink sink;
 
-    Watch(ApiResource resource, String namespace, String name, ObjectFilter filter, String since) {
+    /** Parses the options; a malformed one is a 400 before anything is streamed. */
+    Watch(ApiResource resource, ApiRequest req) {
       this.resource = resource;
-      this.namespace = namespace;
-      this.name = name;
-      this.filter = filter;
-      this.since = since;
+      this.namespace = resource.namespaced() ? req.namespace() : null;
+      this.name = req.name();
+      this.filter = ObjectFilter.of(req, resource);
+      this.since = req.query().getOrDefault("resourceVersion", "");
+      this.timeoutSeconds = WatchState.timeoutSeconds(req);
+      this.bookmarks = req.flag("allowWatchBookmarks");
+      if (!since.isEmpty() && WatchState.parse(since) < 0) {
+        throw ApiException.badRequest("invalid resource version: " + since);
+      }
     }
 
-    @Override
-    public void onOpen(WebSocket webSocket, Response response) {
-      socket = webSocket;
+    /** Sends the initial events (or 410) and registers the watch, under the store lock. */
+    void start(WatchSink target) {
+      sink = target;
+      target.open(this::shutdown);
       server.read(
           () -> {
-            long from = since.isEmpty() || since.equals("0") ? -1 : parse(since);
+            long from = since.isEmpty() || since.equals("0") ? -1 : WatchState.parse(since);
+            long oldest = oldestResumable();
+            if (from >= 0 && from < oldest) {
+              send(WatchState.expired(from, oldest));
+              enqueue(this::endSink);
+              return null;
+            }
             for (StoredObject o : server.store().list(resource, namespace)) {
               JsonNode tree = o.tree();
               if (matches(tree)) {
-                delivered.add(key(tree));
-                if (from < 0 || parse(Json.text(tree, "metadata", "resourceVersion")) > from) {
-                  send("ADDED", o.json());
+                state.delivered(key(tree));
+                if (from < 0
+                    || WatchState.parse(Json.text(tree, "metadata", "resourceVersion")) > from) {
+                  send(WatchState.event("ADDED", o.json()));
                 }
               }
             }
@@ -121,6 +184,36 @@ final class WatchHub implements AutoCloseable {
               replayDeletionsSince(from);
             }
             watches.add(this);
+            schedule();
+            return null;
+          });
+    }
+
+    private void schedule() {
+      try {
+        if (timeoutSeconds > 0) {
+          state.onCancel(sender.schedule(this::shutdown, timeoutSeconds, TimeUnit.SECONDS));
+        }
+        if (bookmarks) {
+          long every = bookmarkInterval.toMillis();
+          state.onCancel(
+              sender.scheduleWithFixedDelay(this::bookmark, every, every, TimeUnit.MILLISECONDS));
+          if (timeoutSeconds > 2) {
+            state.onCancel(sender.schedule(this::bookmark, timeoutSeconds - 2, TimeUnit.SECONDS));
+          }
+        }
+      } catch (RejectedExecutionException e) {
+        shutdown();
+      }
+    }
+
+    /** A BOOKMARK with the current resourceVersion, taken under the store lock (event order). */
+    private void bookmark() {
+      server.read(
+          () -> {
+            if (!state.closed()) {
+              send(WatchState.bookmark(resource, server.resourceVersion()));
+            }
             return null;
           });
     }
@@ -129,26 +222,26 @@ final class WatchHub implements AutoCloseable {
     private void replayDeletionsSince(long from) {
       for (Tombstone t : tombstones.since(from)) {
         JsonNode tree = Json.parse(t.json());
-        if (matches(tree) && !delivered.contains(key(tree))) {
-          send("DELETED", t.json());
+        if (matches(tree) && !state.isDelivered(key(tree))) {
+          send(WatchState.event("DELETED", t.json()));
         }
       }
     }
 
     void offer(String before, JsonNode beforeNode, String after, JsonNode afterNode) {
       JsonNode latest = afterNode != null ? afterNode : beforeNode;
-      if (closed || !sameType(latest)) {
+      if (state.closed() || !sameType(latest)) {
         return;
       }
       String key = key(latest);
       if (afterNode == null) {
-        if (delivered.remove(key)) {
-          send("DELETED", before);
+        if (state.forget(key)) {
+          send(WatchState.event("DELETED", before));
         }
       } else if (matches(afterNode)) {
-        send(delivered.add(key) ? "ADDED" : "MODIFIED", after);
-      } else if (delivered.remove(key)) {
-        send("DELETED", after);
+        send(WatchState.event(state.delivered(key) ? "ADDED" : "MODIFIED", after));
+      } else if (state.forget(key)) {
+        send(WatchState.event("DELETED", after));
       }
     }
 
@@ -164,62 +257,81 @@ final class WatchHub implements AutoCloseable {
           && filter.test(o);
     }
 
-    private void send(String type, String json) {
-      String event = "{\"type\":\"" + type + "\",\"object\":" + json + "}";
+    private void send(String event) {
+      enqueue(
+          () -> {
+            WatchSink s = sink;
+            if (s != null && !state.ended()) {
+              s.send(event);
+            }
+          });
+    }
+
+    private void enqueue(Runnable task) {
       try {
-        sender.execute(
-            () -> {
-              WebSocket s = socket;
-              if (!closed && s != null) {
-                s.send(event);
-              }
-            });
+        sender.execute(task);
       } catch (RejectedExecutionException e) {
-        closed = true;
+        state.close();
       }
     }
 
-    @Override
-    public void onClosing(WebSocket webSocket, int code, String reason) {
-      shutdown();
+    private void endSink() {
+      state.close();
+      WatchSink s = sink;
+      if (s != null && state.end()) {
+        s.end();
+      }
     }
 
-    @Override
-    public void onClosed(WebSocket webSocket, int code, String reason) {
-      shutdown();
-    }
-
-    @Override
-    public void onFailure(WebSocket webSocket, Throwable t, Response response) {
-      shutdown();
-    }
-
+    /** Ends the watch: no further events; the transport is closed after those already queued. */
     void shutdown() {
-      if (closed) {
+      if (!state.close()) {
         return;
       }
-      closed = true;
       watches.remove(this);
-      WebSocket s = socket;
-      if (s != null) {
-        try {
-          sender.execute(() -> s.close(1000, "watch closed"));
-        } catch (RejectedExecutionException e) {
-          // server stopping
-        }
+      try {
+        sender.execute(this::endSink);
+      } catch (RejectedExecutionException e) {
+        // server stopping
       }
     }
 
     private String key(JsonNode o) {
       return Json.text(o, "metadata", "namespace") + "/" + Json.text(o, "metadata", "name");
     }
-  }
 
-  private static long parse(String resourceVersion) {
-    try {
-      return resourceVersion == null ? 0 : Long.parseLong(resourceVersion);
-    } catch (NumberFormatException e) {
-      return 0;
+    /** The WebSocket transport: the watch starts once the socket is open. */
+    final class Socket extends WebSocketListener {
+      @Override
+      public void onOpen(WebSocket webSocket, Response response) {
+        start(
+            new WatchSink() {
+              @Override
+              public void send(String event) {
+                webSocket.send(event);
+              }
+
+              @Override
+              public void end() {
+                webSocket.close(1000, "watch closed");
+              }
+            });
+      }
+
+      @Override
+      public void onClosing(WebSocket webSocket, int code, String reason) {
+        shutdown();
+      }
+
+      @Override
+      public void onClosed(WebSocket webSocket, int code, String reason) {
+        shutdown();
+      }
+
+      @Override
+      public void onFailure(WebSocket webSocket, Throwable t, Response response) {
+        shutdown();
+      }
     }
   }
 }

@@ -3,6 +3,7 @@ package io.srcn.testkit.k8s.internal;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.zjsonpatch.JsonPatch;
 import java.security.SecureRandom;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import tools.jackson.databind.JsonNode;
@@ -37,6 +38,7 @@ final class WriteHandler {
     }
     ObjectNode obj = objectBody(Json.parse(req.body()));
     checkType(obj, r);
+    List<String> warnings = req.internal() ? List.of() : UnknownFields.handle(req, obj);
     String ns = namespaceOf(req, r, obj);
     ObjectNode meta = Json.metadata(obj);
     if (Json.text(meta, "name") == null) {
@@ -46,7 +48,14 @@ final class WriteHandler {
     owners.recordUpdate(
         ManagedFields.managerOf(req), java.util.Map.of(), FieldPaths.leaves(obj, !r.hasStatus()));
     owners.writeTo(obj);
-    return createObject(r, ns, obj);
+    return withWarnings(createObject(r, ns, obj), warnings);
+  }
+
+  private static MockResponse withWarnings(MockResponse response, List<String> warnings) {
+    for (String w : warnings) {
+      response.addHeader("Warning", w);
+    }
+    return response;
   }
 
   /** Creates an object after the name, type and ownership steps (shared with server-side apply). */
@@ -60,6 +69,7 @@ final class WriteHandler {
       Json.metadata(obj).put("namespace", ns);
     }
     Defaults.apply(r, obj);
+    Validation.check(r, obj);
     if (Defaults.initialStatus(r, obj)) {
       return fix(server.parentCreateWithStatus(Paths.collection(r, ns), obj));
     }
@@ -101,8 +111,7 @@ final class WriteHandler {
           if (e instanceof ApiException) {
             throw e;
           }
-          throw new ApiException(
-              422, "Invalid", "the JSON patch could not be applied: " + e.getMessage());
+          throw ApiException.patchNotApplicable(e.getMessage());
         }
       case MERGE_PATCH:
         return MergePatch.apply(document, Json.parse(body));
@@ -121,10 +130,16 @@ final class WriteHandler {
    */
   MockResponse replace(
       ApiRequest req, ApiResource r, StoredObject current, ObjectNode next, boolean trackUpdate) {
+    ObjectNode live = current.tree();
+    checkResourceVersion(r, live, next);
+    List<String> warnings =
+        req.subresource() == null && !req.internal() ? UnknownFields.handle(req, next) : List.of();
     if (req.subresource() == null) {
       Defaults.apply(r, next);
-      ObjectNode live = current.tree();
+      Finalizers.keepDeletionMarks(live, next);
+      Finalizers.checkNoneAdded(r, live, next);
       checkImmutable(r, live, next);
+      Validation.check(r, next);
       if (trackUpdate) {
         ManagedFields owners = ManagedFields.of(live);
         owners.recordUpdate(
@@ -134,7 +149,25 @@ final class WriteHandler {
         owners.writeTo(next);
       }
     }
-    return fix(server.parentUpdate(req.objectPathWithSubresource(), next));
+    if (req.subresource() == null && Finalizers.releasesDeletion(live, next)) {
+      // the last finalizer of an object being deleted is gone: the object goes, and the answer is
+      // the object as updated (Store.Update then deleteWithoutFinalizers in
+      // k8s.io/apiserver/pkg/registry/generic/registry/store.go), never an empty body
+      Json.metadata(next).put("resourceVersion", String.valueOf(server.requestResourceVersion()));
+      server.persist(req.objectPath(), current, null);
+      return Responses.json(200, next);
+    }
+    return withWarnings(fix(server.parentUpdate(req.objectPathWithSubresource(), next)), warnings);
+  }
+
+  /** 409 Conflict when the update names a resourceVersion that is no longer the current one. */
+  private static void checkResourceVersion(ApiResource r, JsonNode live, JsonNode next) {
+    String wanted = Json.text(next, "metadata", "resourceVersion");
+    if (wanted != null
+        && !wanted.isEmpty()
+        && !wanted.equals(Json.text(live, "metadata", "resourceVersion"))) {
+      throw ApiException.staleResourceVersion(r, Json.text(live, "metadata", "name"));
+    }
   }
 
   StoredObject current(ApiRequest req, ApiResource r) {
@@ -162,15 +195,22 @@ final class WriteHandler {
     return (ObjectNode) node;
   }
 
+  /**
+   * Checks the body's apiVersion and kind against the URL; missing ones are filled from the URL, as
+   * the API server's decoder does with the request's default group/version/kind (gvkWithDefaults in
+   * k8s.io/apimachinery/pkg/runtime/serializer/json/json.go): the Python client's typed models send
+   * neither.
+   */
   static void checkType(ObjectNode obj, ApiResource r) {
     String apiVersion = Json.text(obj, "apiVersion");
     String kind = Json.text(obj, "kind");
-    if (apiVersion == null || kind == null) {
-      throw ApiException.badRequest(
-          "Object 'apiVersion' and 'kind' are required, got apiVersion="
-              + apiVersion
-              + " kind="
-              + kind);
+    if (apiVersion == null || apiVersion.isEmpty()) {
+      apiVersion = r.groupVersion();
+      obj.put("apiVersion", apiVersion);
+    }
+    if (kind == null || kind.isEmpty()) {
+      kind = r.kind();
+      obj.put("kind", kind);
     }
     if (!apiVersion.equals(r.groupVersion())) {
       throw ApiException.badRequest(

@@ -46,7 +46,8 @@ public final class MockServerRuntime implements AutoCloseable {
       Duration readyDelay,
       Duration terminationDelay,
       boolean manualClock,
-      boolean requireNamespaces) {}
+      boolean requireNamespaces,
+      List<String> namespaces) {}
 
   private final KubernetesMockServer server;
   private final ApiDispatcher dispatcher;
@@ -76,13 +77,35 @@ public final class MockServerRuntime implements AutoCloseable {
         new StatefulSetSimulation(dispatcher, executor, s.readyDelay(), s.terminationDelay());
     this.bridge = new Bridge(dispatcher, s.clusterDomain());
     this.hpa = new HpaSimulation(dispatcher, executor, s.manualClock());
+    createNamespaces(dispatcher, s.namespaces());
     this.server =
         new KubernetesMockServer(
             new Context(Serialization.jsonMapper()),
-            new MockWebServer(),
+            new ApiHttpServer(dispatcher),
             new HashMap<>(),
             dispatcher,
             false);
+  }
+
+  /**
+   * The namespaces a v1.32 API server creates at start: kube-system, kube-public, kube-node-lease
+   * and default (pkg/controlplane/controller/systemnamespaces in kubernetes/kubernetes), and the
+   * ones the builder names.
+   */
+  private static void createNamespaces(ApiDispatcher dispatcher, List<String> extra) {
+    ApiResource namespaces = dispatcher.resources().find("", "v1", "namespaces").orElseThrow();
+    InternalClient client = new InternalClient(dispatcher);
+    java.util.Set<String> names =
+        new java.util.TreeSet<>(
+            List.of("default", "kube-node-lease", "kube-public", "kube-system"));
+    names.addAll(extra);
+    for (String name : names) {
+      tools.jackson.databind.node.ObjectNode ns = Json.object();
+      ns.put("apiVersion", "v1");
+      ns.put("kind", "Namespace");
+      ns.putObject("metadata").put("name", name);
+      client.create(namespaces, null, ns);
+    }
   }
 
   private static java.util.logging.Logger quietMockWebServerLog() {
