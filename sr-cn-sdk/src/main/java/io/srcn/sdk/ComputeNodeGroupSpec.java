@@ -100,6 +100,11 @@ public abstract class ComputeNodeGroupSpec extends PodSettings {
     return "cluster.local";
   }
 
+  /** The names of the objects this spec renders (StatefulSet, Service, pods...). */
+  public GroupObjectNames objectNames() {
+    return GroupObjectNames.of(this);
+  }
+
   /** How pods are addressed when registered (default {@link AddressMode#FQDN}). */
   @Value.Default
   public AddressMode addressMode() {

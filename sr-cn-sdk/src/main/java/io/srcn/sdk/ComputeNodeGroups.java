@@ -9,6 +9,7 @@ import io.srcn.sdk.internal.sync.GroupHandle;
 import io.srcn.sdk.internal.sync.RecordedSpec;
 import java.io.Reader;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * The entry point of the SDK.
@@ -72,6 +73,42 @@ public final class ComputeNodeGroups {
       KubernetesClient kube, String namespace, String name, CredentialsResolver resolver) {
     ComputeNodeGroupSpec spec = RecordedSpec.read(kube, namespace, name);
     return GroupHandle.attach(new Engine(kube, resolver, Clock.systemUTC()), spec);
+  }
+
+  /**
+   * The specs of every group deployed in {@code namespace}, as recorded on their StatefulSets
+   * (never a password), sorted by name. One Kubernetes list call; attach to one with {@link
+   * #get(KubernetesClient, String, String)}.
+   *
+   * @throws KubernetesOperationException when the list call fails (e.g. RBAC: {@code list} on
+   *     {@code statefulsets.apps})
+   * @throws CnSdkException naming the StatefulSet when one carries no readable spec
+   */
+  public static List<ComputeNodeGroupSpec> list(KubernetesClient kube, String namespace) {
+    if (namespace == null || namespace.isBlank()) {
+      throw new IllegalArgumentException(
+          "namespace must not be null or blank; use listInAnyNamespace(kube) for all namespaces");
+    }
+    return RecordedSpec.list(kube, namespace);
+  }
+
+  /**
+   * As {@link #list(KubernetesClient, String)}, across every namespace the client may list in,
+   * sorted by namespace and name. Needs a ClusterRole with {@code list} on {@code
+   * statefulsets.apps}.
+   */
+  public static List<ComputeNodeGroupSpec> listInAnyNamespace(KubernetesClient kube) {
+    return RecordedSpec.list(kube, null);
+  }
+
+  /**
+   * The names of group {@code name}'s objects in {@code namespace}, in the default cluster domain
+   * (use {@link ComputeNodeGroupSpec#objectNames()} for another). Does not call the cluster.
+   *
+   * @throws InvalidSpecException when the name or namespace is invalid
+   */
+  public static GroupObjectNames objectNames(String namespace, String name) {
+    return create(name).inNamespace(namespace).objectNames();
   }
 
   // --- RBAC (owned by the render/apply task; keep at the end of the class) ---
