@@ -1,9 +1,6 @@
 package io.srcn.examples;
 
-import io.srcn.examples.internal.Console;
-import io.srcn.examples.internal.EventLog;
-import io.srcn.examples.internal.Progress;
-import io.srcn.examples.internal.SimulatedWorkload;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.srcn.sdk.Autoscaling;
 import io.srcn.sdk.ComputeNodeController;
 import io.srcn.sdk.ComputeNodeGroup;
@@ -11,7 +8,9 @@ import io.srcn.sdk.ComputeNodeGroupSpec;
 import io.srcn.sdk.ComputeNodeGroups;
 import io.srcn.sdk.CredentialsResolver;
 import io.srcn.sdk.Frontend;
+import io.srcn.sdk.GroupEvent;
 import io.srcn.sdk.GroupStatus;
+import io.srcn.sdk.NodeStatus;
 import io.srcn.sdk.ScalingRule;
 import io.srcn.testkit.fe.FakeComputeNode;
 import io.srcn.testkit.fe.FakeFrontend;
@@ -19,6 +18,7 @@ import io.srcn.testkit.k8s.MockKubernetes;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -36,7 +36,8 @@ import java.util.function.BooleanSupplier;
  *
  * <p>Runs on the embedded testkit (HPA simulator on a manual clock). A main program; {@link
  * #run(PrintStream, Duration)} is the same thing for tests. Thread-safe: every run starts its own
- * servers on free ports.
+ * servers on free ports. Self-contained: it needs only sr-cn-sdk and sr-cn-testkit, so it can be
+ * copied as it is.
  */
 public final class ControllerExample {
   private static final String NAMESPACE = "starrocks";
@@ -66,11 +67,12 @@ public final class ControllerExample {
     }
   }
 
-  private final Console console;
+  private final PrintStream out;
+  private final long start = System.nanoTime();
   private final Duration leaseDuration;
 
   private ControllerExample(PrintStream out, Duration leaseDuration) {
-    this.console = new Console(out);
+    this.out = out;
     this.leaseDuration = leaseDuration;
   }
 
@@ -103,25 +105,25 @@ public final class ControllerExample {
                       .scaleDownStabilization(Duration.ZERO));
       deploy(k8s, analytics);
       deploy(k8s, group("reports", fe.frontend()).replicas(2));
-      console.line("deployed analytics (1 pod, autoscaling 1..6) and reports (2 pods)");
+      line("deployed analytics (1 pod, autoscaling 1..6) and reports (2 pods)");
       CredentialsResolver resolver = literal(fe.frontend());
       try (ComputeNodeController a = controller(k8s, "controller-a", resolver);
-          ComputeNodeController b = controller(k8s, "controller-b", resolver);
-          SimulatedWorkload load = new SimulatedWorkload(k8s.hpa(), k8s.client(), analytics)) {
+          ComputeNodeController b = controller(k8s, "controller-b", resolver)) {
+        Workload load = new Workload(k8s, analytics);
         awaitTrue("one leader", () -> a.isLeader() ^ b.isLeader());
         ComputeNodeController leader = a.isLeader() ? a : b;
         ComputeNodeController standby = leader == a ? b : a;
         String first = name(leader, a);
-        console.line("%s leads, %s stands by", first, name(standby, a));
+        line("%s leads, %s stands by", first, name(standby, a));
 
         scaleTo(k8s, fe, load, 180, 3 + 2, "analytics to 3 pods");
         long stopped = System.nanoTime();
         leader.close();
-        console.line("stopped %s (the leader)", first);
+        line("stopped %s (the leader)", first);
         awaitTrue("the standby to lead", standby::isLeader);
         Duration takeover = Duration.ofNanos(System.nanoTime() - stopped);
         String second = name(standby, a);
-        console.line("%s took over after %d ms", second, takeover.toMillis());
+        line("%s took over after %d ms", second, takeover.toMillis());
 
         scaleTo(k8s, fe, load, 300, 5 + 2, "analytics to 5 pods");
         scaleTo(k8s, fe, load, 30, 1 + 2, "analytics back to 1 pod");
@@ -129,9 +131,9 @@ public final class ControllerExample {
             "both groups ready",
             () ->
                 standby.statuses().size() == 2
-                    && standby.statuses().stream().allMatch(Progress::settled));
+                    && standby.statuses().stream().allMatch(ControllerExample::settled));
         for (GroupStatus s : standby.statuses()) {
-          console.line("%s/%s: %s", s.namespace(), s.name(), Progress.line(s));
+          line("%s/%s: %s", s.namespace(), s.name(), s.summary());
         }
         return new Result(first, second, takeover, addresses(fe), standby.statuses());
       }
@@ -161,7 +163,7 @@ public final class ControllerExample {
             .leaderElection(NAMESPACE, LEASE, identity)
             .leaseDuration(leaseDuration)
             .build();
-    c.addListener(new EventLog(console));
+    c.addListener(this::printEvent);
     return c.start();
   }
 
@@ -172,13 +174,8 @@ public final class ControllerExample {
 
   /** Loads analytics, lets its HPA sync, and waits until the FE lists {@code nodes} alive. */
   private void scaleTo(
-      MockKubernetes k8s,
-      FakeFrontend fe,
-      SimulatedWorkload load,
-      int cpu,
-      int nodes,
-      String what) {
-    console.line("load %d %% CPU: HPA scales %s", cpu, what);
+      MockKubernetes k8s, FakeFrontend fe, Workload load, int cpu, int nodes, String what) {
+    line("load %d %% CPU: HPA scales %s", cpu, what);
     load.demand(cpu, 0);
     k8s.hpa().tick(HPA_PERIOD.plusSeconds(5));
     awaitTrue(
@@ -187,7 +184,7 @@ public final class ControllerExample {
           List<FakeComputeNode> all = fe.computeNodes();
           return all.size() == nodes && all.stream().allMatch(FakeComputeNode::alive);
         });
-    console.line("the FE lists %d nodes, all alive", nodes);
+    line("the FE lists %d nodes, all alive", nodes);
   }
 
   private static String name(ComputeNodeController c, ComputeNodeController a) {
@@ -204,7 +201,63 @@ public final class ControllerExample {
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException("timed out after " + WAIT + " waiting for " + what);
       }
-      Progress.pause(Duration.ofMillis(50));
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for " + what, e);
+      }
+    }
+  }
+
+  /**
+   * True when every desired pod of the group is Ready, registered and Alive, and no scaled-in node
+   * waits to be dropped.
+   */
+  public static boolean settled(GroupStatus s) {
+    return s.isReady()
+        && s.nodes().size() == s.desiredReplicas()
+        && s.nodes().stream().allMatch(NodeStatus::isServing)
+        && s.ghosts().isEmpty();
+  }
+
+  private void printEvent(GroupEvent e) {
+    String marker = e.type() == GroupEvent.Type.WARNING ? "warning" : "event";
+    line("    %s %s: %s", marker, e.reason(), e.message());
+  }
+
+  private synchronized void line(String format, Object... args) {
+    double elapsed = (System.nanoTime() - start) / 1e9;
+    out.printf(Locale.ROOT, "[%5.1fs] %s%n", elapsed, String.format(Locale.ROOT, format, args));
+    out.flush();
+  }
+
+  /**
+   * Load as the HPA simulator should see it: a total CPU demand in percent of one pod's request,
+   * spread evenly over the pods that exist, so the HPA settles instead of climbing to its maximum.
+   */
+  private static final class Workload {
+    private final MockKubernetes k8s;
+    private final String namespace;
+    private final String statefulSet;
+
+    Workload(MockKubernetes k8s, ComputeNodeGroupSpec group) {
+      this.k8s = k8s;
+      this.namespace = group.namespace();
+      this.statefulSet = group.objectNames().statefulSet();
+    }
+
+    void demand(int cpuPercent, int memoryPercent) {
+      StatefulSet sts =
+          k8s.client().apps().statefulSets().inNamespace(namespace).withName(statefulSet).get();
+      int pods =
+          Math.max(
+              1,
+              sts == null || sts.getStatus() == null || sts.getStatus().getReplicas() == null
+                  ? 0
+                  : sts.getStatus().getReplicas());
+      k8s.hpa().setCpuUtilization(namespace, statefulSet, (cpuPercent + pods - 1) / pods);
+      k8s.hpa().setMemoryUtilization(namespace, statefulSet, (memoryPercent + pods - 1) / pods);
     }
   }
 }

@@ -2,7 +2,6 @@ package io.srcn.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.srcn.examples.internal.Progress;
 import io.srcn.sdk.GroupStatus;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -24,7 +23,7 @@ class ControllerExampleTest {
             "reports-cn-0.reports-cn-search.starrocks.svc.cluster.local:9050",
             "reports-cn-1.reports-cn-search.starrocks.svc.cluster.local:9050");
     assertThat(r.statuses()).extracting(GroupStatus::name).containsExactly("analytics", "reports");
-    assertThat(r.statuses()).allMatch(Progress::settled);
+    assertThat(r.statuses()).allMatch(ControllerExample::settled);
     assertThat(out.text())
         .contains("stopped " + r.firstLeader() + " (the leader)")
         .contains(r.secondLeader() + " took over")

@@ -42,7 +42,7 @@ public abstract class Autoscaling {
 
   Autoscaling() {}
 
-  /** Scale between {@code min} and {@code max} replicas (1 <= min <= max <= 1000). */
+  /** Scale between {@code min} and {@code max} replicas ({@code 1 <= min <= max <= 1000}). */
   public static Autoscaling between(int min, int max) {
     return ImmutableAutoscaling.builder().minReplicas(min).maxReplicas(max).build();
   }

@@ -53,12 +53,46 @@ public interface ComputeNodeGroup extends AutoCloseable {
   GroupStatus awaitReady(Duration timeout);
 
   /**
-   * Sets the number of pods.
+   * Sets the number of pods of a fixed-size group. Resizing has two paths, one per sizing mode:
+   * this one for a fixed size, {@link #scaleBetween(int, int)} for an autoscaled group's bounds;
+   * {@code update(s -> s.autoscale(...))} and {@code update(s ->
+   * s.withoutAutoscaling().replicas(n))} switch between the modes.
    *
    * @throws InvalidSpecException when the group autoscales (the HPA owns replicas) or {@code
    *     replicas} is invalid
    */
   ComputeNodeGroup scale(int replicas);
+
+  /**
+   * Sets the bounds of an autoscaled group, keeping its metrics and scaling behaviour; the HPA then
+   * moves the replicas into the new range. The other resize path: {@link #scale(int)} for a
+   * fixed-size group. Waits for what {@link #update(UnaryOperator)} waits for.
+   *
+   * @throws InvalidSpecException when the group has a fixed size (use {@link #scale(int)}, or
+   *     switch it with {@code update(s -> s.autoscale(...))}) or the bounds are invalid
+   */
+  default ComputeNodeGroup scaleBetween(int minReplicas, int maxReplicas) {
+    return update(
+        s -> {
+          Autoscaling current =
+              s.autoscaling()
+                  .orElseThrow(
+                      () ->
+                          new InvalidSpecException(
+                              "group "
+                                  + s.name()
+                                  + " has a fixed size of "
+                                  + s.replicas()
+                                  + ": set it with scale(n), or switch to autoscaling with"
+                                  + " update(s -> s.autoscale(Autoscaling.between(min, max)...))"));
+          return s.autoscale(
+              ImmutableAutoscaling.builder()
+                  .from(current)
+                  .minReplicas(minReplicas)
+                  .maxReplicas(maxReplicas)
+                  .build());
+        });
+  }
 
   /** Rolls the pods to another image. */
   ComputeNodeGroup upgrade(String image);
@@ -104,6 +138,11 @@ public interface ComputeNodeGroup extends AutoCloseable {
   ComputeNodeGroup addListener(GroupEventListener listener);
 
   /** Releases the handle's FE connections. */
+  /** The names of the group's Kubernetes objects and pods. Does not call the cluster. */
+  default GroupObjectNames objectNames() {
+    return spec().objectNames();
+  }
+
   @Override
   void close();
 }

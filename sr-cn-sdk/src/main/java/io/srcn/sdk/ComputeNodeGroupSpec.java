@@ -97,6 +97,11 @@ public abstract class ComputeNodeGroupSpec implements PodSettings {
     return "cluster.local";
   }
 
+  /** The names of the objects this spec renders (StatefulSet, Service, pods...). */
+  public GroupObjectNames objectNames() {
+    return GroupObjectNames.of(this);
+  }
+
   /** How pods are addressed when registered (default {@link AddressMode#AUTO}). */
   @Value.Default
   public AddressMode addressMode() {

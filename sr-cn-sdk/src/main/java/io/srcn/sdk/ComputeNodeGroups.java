@@ -3,6 +3,7 @@ package io.srcn.sdk;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.srcn.sdk.internal.apply.GroupApplier;
+import io.srcn.sdk.internal.check.Preflight;
 import io.srcn.sdk.internal.render.RequiredRole;
 import io.srcn.sdk.internal.spec.LegacyManifest;
 import io.srcn.sdk.internal.spec.SpecCodec;
@@ -12,6 +13,7 @@ import io.srcn.sdk.internal.sync.GroupHandle;
 import io.srcn.sdk.internal.sync.RecordedSpec;
 import java.io.Reader;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * The entry point of the SDK.
@@ -106,8 +108,44 @@ public final class ComputeNodeGroups {
    */
   public static PreflightReport check(
       KubernetesClient kube, ComputeNodeGroupSpec spec, CredentialsResolver resolver) {
-    return io.srcn.sdk.internal.check.Preflight.run(kube, spec.validate(), resolver);
+    return Preflight.run(kube, spec.validate(), resolver);
   }
+  /**
+   * The specs of every group deployed in {@code namespace}, as recorded on their StatefulSets
+   * (never a password), sorted by name. One Kubernetes list call; attach to one with {@link
+   * #get(KubernetesClient, String, String)}.
+   *
+   * @throws KubernetesOperationException when the list call fails (e.g. RBAC: {@code list} on
+   *     {@code statefulsets.apps})
+   * @throws CnSdkException naming the StatefulSet when one carries no readable spec
+   */
+  public static List<ComputeNodeGroupSpec> list(KubernetesClient kube, String namespace) {
+    if (namespace == null || namespace.isBlank()) {
+      throw new IllegalArgumentException(
+          "namespace must not be null or blank; use listInAnyNamespace(kube) for all namespaces");
+    }
+    return RecordedSpec.list(kube, namespace);
+  }
+
+  /**
+   * As {@link #list(KubernetesClient, String)}, across every namespace the client may list in,
+   * sorted by namespace and name. Needs a ClusterRole with {@code list} on {@code
+   * statefulsets.apps}.
+   */
+  public static List<ComputeNodeGroupSpec> listInAnyNamespace(KubernetesClient kube) {
+    return RecordedSpec.list(kube, null);
+  }
+
+  /**
+   * The names of group {@code name}'s objects in {@code namespace}, in the default cluster domain
+   * (use {@link ComputeNodeGroupSpec#objectNames()} for another). Does not call the cluster.
+   *
+   * @throws InvalidSpecException when the name or namespace is invalid
+   */
+  public static GroupObjectNames objectNames(String namespace, String name) {
+    return create(name).inNamespace(namespace).objectNames();
+  }
+
 
   /**
    * The minimal RBAC Role the SDK needs in {@code namespace} (name {@code sr-cn-sdk}): get, create,

@@ -68,6 +68,11 @@ public abstract class Condition {
   /** When {@link #status()} last changed; empty until the SDK has set it. */
   public abstract Optional<Instant> lastTransitionTime();
 
+  /** The reason as a {@link ConditionReason}; empty for a reason this SDK version does not know. */
+  public Optional<ConditionReason> knownReason() {
+    return ConditionReason.of(reason());
+  }
+
   /** True when the status is {@link ConditionStatus#TRUE}. */
   public boolean isTrue() {
     return status() == ConditionStatus.TRUE;

@@ -5,6 +5,7 @@ import io.srcn.sdk.internal.SdkStyle;
 import io.srcn.sdk.internal.Violations;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import org.immutables.value.Value;
 
@@ -39,6 +40,34 @@ public abstract class Frontend {
     parsed.add(HostPort.parse(address, DEFAULT_QUERY_PORT));
     for (String a : more) {
       parsed.add(HostPort.parse(a, DEFAULT_QUERY_PORT));
+    }
+    return ImmutableFrontend.builder().addresses(parsed).build();
+  }
+
+  /**
+   * The FE at the given addresses ({@code host[:port]}, {@code [v6][:port]}, port 9030 when
+   * absent), at least one, e.g. a {@code List<String>} bound from configuration. (A {@code
+   * Collection} rather than a {@code List} only because {@link #at(List)} takes parsed addresses.)
+   *
+   * @throws IllegalArgumentException naming the entry (and its index) when one is null or invalid,
+   *     or when there is none
+   */
+  public static Frontend at(Collection<String> addresses) {
+    if (addresses == null || addresses.isEmpty()) {
+      throw new IllegalArgumentException("FE addresses: at least one address is required");
+    }
+    List<HostPort> parsed = new ArrayList<>();
+    int i = 0;
+    for (String a : addresses) {
+      if (a == null) {
+        throw new IllegalArgumentException("FE addresses[" + i + "] must not be null");
+      }
+      try {
+        parsed.add(HostPort.parse(a.strip(), DEFAULT_QUERY_PORT));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("FE addresses[" + i + "]: " + e.getMessage(), e);
+      }
+      i++;
     }
     return ImmutableFrontend.builder().addresses(parsed).build();
   }

@@ -119,6 +119,46 @@ public abstract class GroupStatus {
     return condition(Condition.READY).map(Condition::isTrue).orElse(false);
   }
 
+  /** True when the group is suspended ({@code Ready=False/Suspended}). */
+  public boolean isSuspended() {
+    return condition(Condition.READY)
+        .flatMap(Condition::knownReason)
+        .filter(ConditionReason.SUSPENDED::equals)
+        .isPresent();
+  }
+
+  /**
+   * True when the group is changing size ({@code Scaling=True}); {@link #scalingReason()} says how.
+   */
+  public boolean isScaling() {
+    return condition(Condition.SCALING).map(Condition::isTrue).orElse(false);
+  }
+
+  /**
+   * How the group is changing size ({@link ConditionReason#SCALING_OUT}, {@code SCALING_IN}, {@code
+   * AUTOSCALER_SCALING}, {@code PODS_TERMINATING}); empty when it is not.
+   */
+  public Optional<ConditionReason> scalingReason() {
+    return condition(Condition.SCALING).filter(Condition::isTrue).flatMap(Condition::knownReason);
+  }
+
+  /**
+   * True when something needs attention ({@code Degraded=True}); {@link #degradedReason()} says
+   * what, and {@code condition(Condition.DEGRADED)} carries the messages of every cause.
+   */
+  public boolean isDegraded() {
+    return condition(Condition.DEGRADED).map(Condition::isTrue).orElse(false);
+  }
+
+  /**
+   * Why the group is degraded: the first cause ({@link ConditionReason#CREDENTIALS_UNRESOLVABLE},
+   * {@code FRONTEND_UNAVAILABLE}, {@code REGISTRATION_FAILED}, {@code ADDRESS_MODE_MISMATCH},
+   * {@code NODES_NOT_ALIVE}, {@code APPLY_FAILED}); empty when it is not degraded.
+   */
+  public Optional<ConditionReason> degradedReason() {
+    return condition(Condition.DEGRADED).filter(Condition::isTrue).flatMap(Condition::knownReason);
+  }
+
   /** The number of pods registered with the FE. */
   public int registeredCount() {
     return (int) nodes().stream().filter(NodeStatus::registered).count();

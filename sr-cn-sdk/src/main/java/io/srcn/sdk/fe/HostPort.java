@@ -1,6 +1,7 @@
 package io.srcn.sdk.fe;
 
-import com.google.common.net.InetAddresses;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.regex.Pattern;
 
 /**
@@ -110,7 +111,8 @@ public record HostPort(String host, int port) {
 
   /** True when the host is an IP address (v4 or v6) rather than a DNS name. */
   public boolean isIpAddress() {
-    return InetAddresses.isInetAddress(host);
+    // the host was validated on construction: a colon means IPv6, the dotted-quad shape IPv4
+    return host.indexOf(':') >= 0 || IPV4_SHAPE.matcher(host).matches();
   }
 
   /** {@code host:port}, or {@code [host]:port} for IPv6; the form the FE accepts and prints. */
@@ -138,7 +140,7 @@ public record HostPort(String host, int port) {
       return isIpv6(host);
     }
     if (IPV4_SHAPE.matcher(host).matches()) {
-      return InetAddresses.isInetAddress(host);
+      return isIpv4(host);
     }
     for (String label : host.split("\\.", -1)) {
       if (!DNS_LABEL.matcher(label).matches()) {
@@ -148,10 +150,34 @@ public record HostPort(String host, int port) {
     return true;
   }
 
+  /** Four decimal octets 0..255 without leading zeros (which some parsers read as octal). */
+  private static boolean isIpv4(String host) {
+    for (String octet : host.split("\\.", -1)) {
+      if (octet.length() > 3 || (octet.length() > 1 && octet.charAt(0) == '0')) {
+        return false;
+      }
+      if (Integer.parseInt(octet) > 255) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static boolean isIpv6(String host) {
-    return IPV6_CHARS.matcher(host).matches()
-        && host.indexOf(':') >= 0
-        && InetAddresses.isInetAddress(host);
+    return IPV6_CHARS.matcher(host).matches() && host.indexOf(':') >= 0 && isIpv6Literal(host);
+  }
+
+  /**
+   * Parses an IPv6 literal with the JDK without any lookup: in brackets, {@link
+   * InetAddress#getByName} accepts only a literal and throws at once for anything else.
+   */
+  private static boolean isIpv6Literal(String host) {
+    try {
+      InetAddress.getByName("[" + host + "]");
+      return true;
+    } catch (UnknownHostException e) {
+      return false;
+    }
   }
 
   private static IllegalArgumentException invalid(String input, String why) {

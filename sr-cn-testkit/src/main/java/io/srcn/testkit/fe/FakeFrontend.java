@@ -111,10 +111,52 @@ public final class FakeFrontend implements AutoCloseable {
     stop();
   }
 
-  /** Stops and starts again on the same port: an FE outage as clients see it. */
+  /**
+   * Stops and starts again on the same port, at once: what clients see is every open connection
+   * cut, and the next connection succeeds. No call can fail for lack of an FE in between, so this
+   * does not simulate an FE that stays down; use {@link #outage()} (or {@link #stop()} and {@link
+   * #start()}) to hold one across an operation.
+   */
   public synchronized void restart() {
     stop();
     start();
+  }
+
+  /**
+   * Takes the FE down until the returned outage is closed: the listener and every connection close
+   * (connections to the port are refused), heartbeats pause, and state is kept; closing it starts
+   * the FE again on the same port. Holds an outage across an operation:
+   *
+   * <pre>{@code
+   * try (FakeFrontend.Outage down = fe.outage()) {
+   *   group.scale(1); // runs while the FE is unreachable (the SDK's FE calls fail and retry)
+   * }
+   * // the FE is back here
+   * }</pre>
+   *
+   * @return the outage, to be closed when the FE should come back
+   */
+  public Outage outage() {
+    stop();
+    return new Outage(this);
+  }
+
+  /**
+   * An FE outage started by {@link FakeFrontend#outage()}; {@link #close()} ends it. Thread-safe;
+   * closing twice is harmless.
+   */
+  public static final class Outage implements AutoCloseable {
+    private final FakeFrontend fe;
+
+    private Outage(FakeFrontend fe) {
+      this.fe = fe;
+    }
+
+    /** Starts the FE again on the same port (a no-op when it is already running). */
+    @Override
+    public void close() {
+      fe.start();
+    }
   }
 
   /** True while listening. */

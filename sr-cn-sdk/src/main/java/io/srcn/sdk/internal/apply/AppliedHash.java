@@ -1,11 +1,13 @@
 package io.srcn.sdk.internal.apply;
 
-import com.google.common.hash.Hashing;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.srcn.sdk.internal.render.Copies;
 import io.srcn.sdk.internal.render.Json;
 import io.srcn.sdk.naming.Labels;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +26,7 @@ final class AppliedHash {
   /** The hash of the JSON tree {@code tree}. */
   static String of(Map<String, Object> tree) {
     String json = Json.toJson(canonical(tree));
-    return Hashing.sha256().hashString(json, StandardCharsets.UTF_8).toString();
+    return sha256Hex(json);
   }
 
   /** The hash the live object carries, if any. */
@@ -55,5 +57,16 @@ final class AppliedHash {
       return l.stream().map(AppliedHash::canonical).toList();
     }
     return node;
+  }
+
+  private static String sha256Hex(String text) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(
+          "SHA-256 is missing from this JVM (every Java SE JVM has it)", e);
+    }
   }
 }

@@ -1,6 +1,5 @@
 package io.srcn.sdk.internal.apply;
 
-import com.google.common.base.Suppliers;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.srcn.sdk.ComputeNodeGroupSpec;
@@ -19,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,15 +44,14 @@ final class Planner {
   private final LiveObjects live;
 
   /** The rendering of the spec last applied (from the StatefulSet annotation); read on demand. */
-  private final Supplier<Optional<RenderedObjects>> previous;
+  /** The rendering recorded on the live StatefulSet; read once, on first use (see previous()). */
+  private Optional<RenderedObjects> previousRendering;
 
   Planner(ComputeNodeGroupSpec spec, RenderOptions options, LiveObjects live) {
     this.spec = spec;
     this.options = options;
     this.rendered = GroupRenderer.render(spec, options);
     this.live = live;
-    this.previous =
-        Suppliers.memoize(() -> live.get(ObjectKind.STATEFUL_SET).flatMap(this::previousRendering));
   }
 
   /** Every step, in the order the applier takes them. */
@@ -123,8 +120,7 @@ final class Planner {
       return changed;
     }
     List<String> removed =
-        previous
-            .get()
+        previous()
             .flatMap(kind::desired)
             .map(p -> ObjectDiff.removedPaths(Json.toMap(p), tree))
             .orElse(List.of());
@@ -165,11 +161,18 @@ final class Planner {
     }
     Integer replicas = ((StatefulSet) current).getSpec().getReplicas();
     boolean wasFixed =
-        previous
-            .get()
+        previous()
             .map(p -> p.autoscaler().isEmpty())
             .orElse(live.get(ObjectKind.AUTOSCALER).isEmpty());
     return replicas != null && wasFixed ? OptionalInt.of(replicas) : OptionalInt.empty();
+  }
+
+  /** The previous rendering, parsed on first use only (a Planner is confined to one thread). */
+  private Optional<RenderedObjects> previous() {
+    if (previousRendering == null) {
+      previousRendering = live.get(ObjectKind.STATEFUL_SET).flatMap(this::previousRendering);
+    }
+    return previousRendering;
   }
 
   private Optional<RenderedObjects> previousRendering(HasMetadata statefulSet) {

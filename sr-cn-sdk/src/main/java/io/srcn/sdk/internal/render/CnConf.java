@@ -1,8 +1,10 @@
 package io.srcn.sdk.internal.render;
 
-import com.google.common.hash.Hashing;
 import io.srcn.sdk.Ports;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -46,6 +48,17 @@ public final class CnConf {
 
   /** Hex SHA-256 of the text; the pod template annotation that rolls pods on a change. */
   public static String hash(String text) {
-    return Hashing.sha256().hashString(text, StandardCharsets.UTF_8).toString();
+    return sha256Hex(text);
+  }
+
+  private static String sha256Hex(String text) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(
+          "SHA-256 is missing from this JVM (every Java SE JVM has it)", e);
+    }
   }
 }

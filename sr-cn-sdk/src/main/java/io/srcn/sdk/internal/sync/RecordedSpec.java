@@ -7,6 +7,10 @@ import io.srcn.sdk.GroupNotFoundException;
 import io.srcn.sdk.InvalidSpecException;
 import io.srcn.sdk.RecordedSpecException;
 import io.srcn.sdk.naming.Labels;
+import io.srcn.sdk.internal.apply.KubeErrors;
+import io.srcn.sdk.internal.apply.ResourceRef;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,6 +36,41 @@ public final class RecordedSpec {
       throw new GroupNotFoundException(namespace, name);
     }
     return of(sts.get());
+  }
+
+  /**
+   * The recorded specs of every group in {@code namespace} (every namespace when null), sorted by
+   * namespace and name: the StatefulSets labelled {@code app.kubernetes.io/managed-by=sr-cn-sdk}
+   * and {@code app.kubernetes.io/name=starrocks-cn}. One list call.
+   *
+   * @throws KubernetesOperationException when the list call fails (e.g. RBAC)
+   * @throws CnSdkException naming the StatefulSet when one carries no readable spec
+   */
+  public static List<ComputeNodeGroupSpec> list(KubernetesClient kube, String namespace) {
+    List<StatefulSet> items =
+        KubeErrors.call(
+            "list",
+            new ResourceRef(
+                "StatefulSet",
+                "apps",
+                "statefulsets",
+                namespace == null ? "(all namespaces)" : namespace,
+                "(groups)"),
+            List.of("list"),
+            () ->
+                (namespace == null
+                        ? kube.apps().statefulSets().inAnyNamespace()
+                        : kube.apps().statefulSets().inNamespace(namespace))
+                    .withLabel(Labels.MANAGED_BY, Labels.MANAGED_BY_VALUE)
+                    .withLabel(Labels.NAME, Labels.NAME_VALUE)
+                    .list()
+                    .getItems());
+    return items.stream()
+        .map(RecordedSpec::of)
+        .sorted(
+            Comparator.comparing(ComputeNodeGroupSpec::namespace)
+                .thenComparing(ComputeNodeGroupSpec::name))
+        .toList();
   }
 
   /**

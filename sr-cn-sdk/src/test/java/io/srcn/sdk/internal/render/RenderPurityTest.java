@@ -23,7 +23,8 @@ class RenderPurityTest {
           "java.time.",
           "io.fabric8.kubernetes.api.model.",
           "io.fabric8.kubernetes.client.utils.KubernetesSerialization",
-          "com.google.common.hash.",
+          "java.security.MessageDigest",
+          "java.security.NoSuchAlgorithmException",
           "io.srcn.sdk.");
 
   @Test
