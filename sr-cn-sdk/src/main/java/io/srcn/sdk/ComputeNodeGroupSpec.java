@@ -109,6 +109,12 @@ public abstract class ComputeNodeGroupSpec extends PodSettings {
   /** The warehouse the nodes join (shared-data clusters); empty means the default warehouse. */
   public abstract Optional<String> warehouse();
 
+  /** Where the CN writes its logs (default {@link LogOutput#CONSOLE}). */
+  @Value.Default
+  public LogOutput logs() {
+    return LogOutput.CONSOLE;
+  }
+
   /** A copy in this namespace (a DNS-1123 label). */
   public ComputeNodeGroupSpec inNamespace(String namespace) {
     return copy(b -> b.namespace(SpecRules.nonNull("namespace", namespace)));
@@ -281,6 +287,31 @@ public abstract class ComputeNodeGroupSpec extends PodSettings {
   /** A copy with these container arguments. */
   public ComputeNodeGroupSpec args(String... args) {
     return copy(b -> b.args(SpecRules.elements("args", args)));
+  }
+
+  /** A copy writing its logs there. */
+  public ComputeNodeGroupSpec logs(LogOutput output) {
+    return copy(b -> b.logs(SpecRules.nonNull("logs", output)));
+  }
+
+  /** A copy following the rules of this CN version ({@code X.Y.Z}) instead of the image tag's. */
+  public ComputeNodeGroupSpec cnVersion(String version) {
+    return copy(b -> b.cnVersion(SpecRules.nonNull("cnVersion", version)));
+  }
+
+  /** A copy with this file beside cn.conf (replacing one of the same name). */
+  public ComputeNodeGroupSpec configFile(String fileName, String content) {
+    return copy(
+        b ->
+            b.configFiles(
+                putAll(configFiles(), SpecRules.entry("configFiles", fileName, content))));
+  }
+
+  /** A copy without this extra configuration file. */
+  public ComputeNodeGroupSpec withoutConfigFile(String fileName) {
+    Map<String, String> m = new LinkedHashMap<>(configFiles());
+    m.remove(fileName);
+    return copy(b -> b.configFiles(m));
   }
 
   /**

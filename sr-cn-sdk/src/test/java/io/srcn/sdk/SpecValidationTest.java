@@ -270,8 +270,14 @@ class SpecValidationTest {
         rule(
             "storage mount paths distinct",
             () ->
-                BASE.storage(StorageVolume.of("a", "1Gi").mountPath("/data"))
-                    .storage(StorageVolume.of("b", "1Gi").mountPath("/data")),
+                BASE.storage(
+                        StorageVolume.of("a", "1Gi")
+                            .mountPath("/data")
+                            .purpose(VolumePurpose.MOUNT_ONLY))
+                    .storage(
+                        StorageVolume.of("b", "1Gi")
+                            .mountPath("/data")
+                            .purpose(VolumePurpose.MOUNT_ONLY)),
             "storage",
             "mount path '/data' is used by more than one volume"),
         rule(

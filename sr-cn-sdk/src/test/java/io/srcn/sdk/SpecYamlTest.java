@@ -37,13 +37,14 @@ class SpecYamlTest {
                   resources: {requests: {cpu: 0.5, memory: 1e9}, limits: {cpu: 4}}
                   config: {max_x: 100, enable_y: true}
                   podAnnotations: {ratio: 1.25}
-                  storage: [{name: data, size: 100}]
+                  storage: [{name: data, size: 100, purpose: DATA}]
                 """);
     assertThat(spec.resources())
         .isEqualTo(Resources.requests("0.5", "1000000000").limit("cpu", "4"));
     assertThat(spec.config()).containsEntry("max_x", "100").containsEntry("enable_y", "true");
     assertThat(spec.podAnnotations()).containsEntry("ratio", "1.25");
-    assertThat(spec.storage()).containsExactly(StorageVolume.of("data", "100"));
+    assertThat(spec.storage())
+        .containsExactly(StorageVolume.of("data", "100").purpose(VolumePurpose.DATA));
   }
 
   @Test

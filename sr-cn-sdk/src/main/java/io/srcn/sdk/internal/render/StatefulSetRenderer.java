@@ -18,6 +18,8 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.srcn.sdk.ComputeNodeGroupSpec;
 import io.srcn.sdk.StorageVolume;
+import io.srcn.sdk.internal.spec.StorageEntries;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -85,7 +87,7 @@ final class StatefulSetRenderer {
     boolean hasServiceAccount = spec.serviceAccount().isPresent();
     return new PodSpecBuilder()
         .withContainers(ContainerRenderer.container(spec))
-        .withVolumes(configVolume(spec.name()))
+        .withVolumes(volumes(spec))
         .withTerminationGracePeriodSeconds(spec.terminationGracePeriod().toSeconds())
         .withServiceAccountName(spec.serviceAccount().orElse(null))
         .withAutomountServiceAccountToken(hasServiceAccount ? null : Boolean.FALSE)
@@ -105,13 +107,25 @@ final class StatefulSetRenderer {
         .build();
   }
 
-  private static Volume configVolume(String group) {
-    return new VolumeBuilder()
-        .withName(CnLayout.CONFIG_VOLUME)
-        .withNewConfigMap()
-        .withName(Names.configMap(group))
-        .endConfigMap()
-        .build();
+  /** The ConfigMap volume, and the emptyDir for log files when no volume has purpose LOGS. */
+  private static List<Volume> volumes(ComputeNodeGroupSpec spec) {
+    List<Volume> volumes = new ArrayList<>();
+    volumes.add(
+        new VolumeBuilder()
+            .withName(CnLayout.CONFIG_VOLUME)
+            .withNewConfigMap()
+            .withName(Names.configMap(spec.name()))
+            .endConfigMap()
+            .build());
+    if (StorageEntries.needsLogEmptyDir(spec)) {
+      volumes.add(
+          new VolumeBuilder()
+              .withName(StorageEntries.LOG_VOLUME)
+              .withNewEmptyDir()
+              .endEmptyDir()
+              .build());
+    }
+    return volumes;
   }
 
   private static PersistentVolumeClaim claim(String group, StorageVolume v) {

@@ -26,14 +26,13 @@ public final class SpecDefaults {
           "brpc_port");
 
   /** Environment variables the SDK injects into the CN container. */
-  public static final Set<String> RESERVED_ENV =
-      Set.of("POD_NAME", "POD_IP", "POD_NAMESPACE", "HOST_TYPE");
+  public static final Set<String> RESERVED_ENV = Set.of("POD_NAME", "POD_IP", "POD_NAMESPACE");
 
   /** Annotation keys with this prefix belong to the SDK. */
   public static final String RESERVED_ANNOTATION_PREFIX = "srcn.io/";
 
-  /** Pod volume names the renderer uses itself (the cn.conf ConfigMap volume). */
-  public static final Set<String> RESERVED_VOLUME_NAMES = Set.of("cn-config");
+  /** Pod volume names the renderer uses itself (the cn.conf ConfigMap and the log emptyDir). */
+  public static final Set<String> RESERVED_VOLUME_NAMES = Set.of("cn-config", "cn-logs");
 
   /** The image pull policies Kubernetes knows. */
   public static final Set<String> PULL_POLICIES = Set.of("Always", "IfNotPresent", "Never");
