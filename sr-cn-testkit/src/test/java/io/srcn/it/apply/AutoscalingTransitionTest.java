@@ -76,6 +76,24 @@ class AutoscalingTransitionTest {
   }
 
   @Test
+  void aNewAutoscaledGroupStartsAtItsMinimumAndKeepsItWhenTheSdkStopsSendingReplicas() {
+    ApplyResult first = applier.apply(ApplySpecs.autoscaled("as"));
+    assertThat(first.action("StatefulSet")).contains(Action.CREATE);
+    assertThat(sts().getSpec().getReplicas()).as("created at minReplicas, not 1").isEqualTo(2);
+    assertThat(handoverPatches(k8s.requests())).isEqualTo(1);
+
+    // the next applies leave replicas out; the handover manager keeps them
+    k8s.requests().reset();
+    assertThat(
+            applier.apply(ApplySpecs.autoscaled("as").config("sys_log_level", "WARN")).hasChanges())
+        .isTrue();
+    assertThat(sts().getSpec().getReplicas()).isEqualTo(2);
+    assertThat(
+            applier.apply(ApplySpecs.autoscaled("as").config("sys_log_level", "WARN")).hasChanges())
+        .isFalse();
+  }
+
+  @Test
   void keepingAutoscalingNeverHandsOverAgain() {
     applier.apply(ApplySpecs.autoscaled("as"));
     k8s.requests().reset();
