@@ -10,7 +10,9 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.srcn.sdk.internal.SdkStyle;
 import io.srcn.sdk.internal.spec.Fabric8Objects;
 import io.srcn.sdk.internal.spec.SpecCodec;
+import io.srcn.sdk.internal.spec.SpecDraft;
 import io.srcn.sdk.internal.spec.SpecRules;
+import io.srcn.sdk.internal.spec.StorageEntries;
 import io.srcn.sdk.internal.sync.Engine;
 import io.srcn.sdk.internal.sync.GroupHandle;
 import java.io.Reader;
@@ -355,12 +357,16 @@ public abstract class ComputeNodeGroupSpec extends PodSettings {
   }
 
   /**
-   * Reads a spec from {@link #toCanonicalJson()} output.
+   * Reads a spec from {@link #toCanonicalJson()} output. A storage volume stored before volumes had
+   * a purpose, and that no cn.conf entry refers to, reads as {@link VolumePurpose#MOUNT_ONLY}: the
+   * group keeps running as it was deployed.
    *
    * @throws InvalidSpecException naming every unknown, ill-typed or invalid field
    */
   public static ComputeNodeGroupSpec fromCanonicalJson(String json) {
-    return fromYaml(json);
+    SpecDraft draft = SpecCodec.read(json);
+    StorageEntries.keepStoredVolumesMounted(draft);
+    return SpecAssembly.build(draft);
   }
 
   @Value.Check

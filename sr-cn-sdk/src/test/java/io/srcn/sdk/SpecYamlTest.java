@@ -265,4 +265,19 @@ class SpecYamlTest {
   private static Violation v(String path, String message) {
     return new Violation(path, message);
   }
+
+  @Test
+  void aVolumeStoredBeforePurposesExistedReadsAsMountOnlyFromTheAnnotation() {
+    String stored =
+        "{\"apiVersion\":\"srcn.io/v1\",\"kind\":\"ComputeNodeGroup\",\"metadata\":{\"name\":\"old\","
+            + "\"namespace\":\"default\"},\"spec\":{\"image\":\"starrocks/cn-ubuntu:3.3.5\","
+            + "\"storage\":[{\"mountPath\":\"/opt/starrocks/cn/cn-data\",\"name\":\"cn-data\","
+            + "\"size\":\"10Gi\"}]}}";
+    assertThat(ComputeNodeGroupSpec.fromCanonicalJson(stored).storage())
+        .containsExactly(StorageVolume.of("cn-data", "10Gi").purpose(VolumePurpose.MOUNT_ONLY));
+    // a document written by hand gets the rule: the volume must say what it is for
+    assertThatThrownBy(() -> ComputeNodeGroupSpec.fromYaml(stored))
+        .isInstanceOf(InvalidSpecException.class)
+        .hasMessageContaining("storage[cn-data].purpose");
+  }
 }

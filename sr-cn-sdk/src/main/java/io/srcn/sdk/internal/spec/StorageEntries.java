@@ -64,6 +64,21 @@ public final class StorageEntries {
     return spec.logs() == LogOutput.FILES && mounts(spec, VolumePurpose.LOGS).isEmpty();
   }
 
+  /**
+   * Gives {@link VolumePurpose#MOUNT_ONLY} to the draft's volumes without a purpose that no cn.conf
+   * entry refers to: a spec stored (in the StatefulSet annotation) before volumes had a purpose
+   * then reads as it was deployed, instead of failing validation.
+   */
+  public static void keepStoredVolumesMounted(SpecDraft draft) {
+    draft.storage.replaceAll(
+        v ->
+            v == null
+                    || v.purpose().isPresent()
+                    || draft.config.values().stream().anyMatch(c -> c.contains(v.mountPath()))
+                ? v
+                : v.purpose(VolumePurpose.MOUNT_ONLY));
+  }
+
   private static List<String> mounts(ComputeNodeGroupSpec spec, VolumePurpose purpose) {
     return spec.storage().stream()
         .filter(v -> v.purpose().filter(purpose::equals).isPresent())
