@@ -9,7 +9,9 @@ public enum LogOutput {
   /**
    * The container output, so {@code kubectl logs} and the cluster's log collector see them: the SDK
    * passes {@code --logconsole} to {@code start_cn.sh}, which sets {@code GLOG_logtostderr=1}
-   * (StarRocks {@code bin/start_backend.sh}). Nothing is written to log files. The default.
+   * (StarRocks {@code bin/start_backend.sh}). Nothing is written to log files. The default. With a
+   * {@code command} of the spec's own the SDK adds no arguments: pass {@code --logconsole}
+   * yourself.
    */
   CONSOLE,
   /**

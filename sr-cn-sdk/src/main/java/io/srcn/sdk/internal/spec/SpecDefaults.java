@@ -15,7 +15,10 @@ public final class SpecDefaults {
   /** The directory holding cn.conf; no storage volume may be mounted there. */
   public static final String CONFIG_DIR = CN_HOME + "/conf";
 
-  /** cn.conf keys of ports, which the SDK writes from the spec's {@code ports()}. */
+  /**
+   * cn.conf keys of ports: the canonical ones the SDK writes from the spec's {@code ports()}, and
+   * their aliases ({@code thrift_port}, {@code webserver_port}), reserved so no port has two keys.
+   */
   public static final Set<String> PORT_CONFIG_KEYS =
       Set.of(
           "heartbeat_service_port",

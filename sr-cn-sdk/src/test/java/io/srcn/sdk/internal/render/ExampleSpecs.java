@@ -189,4 +189,28 @@ final class ExampleSpecs {
                 .withCredentials(
                     Credentials.fromSecret("fe-account").withKeys("user", "password")));
   }
+
+  /**
+   * A 3.3 CN before the draining graceful exit (plain {@code stop_cn.sh}) with a data and a spill
+   * volume: {@code storage_root_path}, the 3.3 line's {@code datacache_*} paths, {@code
+   * spill_local_storage_dir}.
+   */
+  static ComputeNodeGroupSpec cn33Data() {
+    return ComputeNodeGroups.create("lake33")
+        .inNamespace("starrocks")
+        .image("starrocks/cn-ubuntu:3.3.12")
+        .replicas(2)
+        .storage(StorageVolume.of("storage", "200Gi").purpose(VolumePurpose.DATA))
+        .storage(StorageVolume.of("spill", "100Gi").purpose(VolumePurpose.SPILL));
+  }
+
+  /** A 4.x CN (tini ENTRYPOINT kept) writing log files to an emptyDir. */
+  static ComputeNodeGroupSpec cn4LogFiles() {
+    return ComputeNodeGroups.create("cn4")
+        .inNamespace("starrocks")
+        .image("starrocks/cn-ubuntu:4.0.2")
+        .replicas(3)
+        .logs(LogOutput.FILES)
+        .storage(StorageVolume.of("storage", "100Gi").purpose(VolumePurpose.DATA));
+  }
 }

@@ -24,7 +24,9 @@ class PlainYamlTest {
             ExampleSpecs::seedAutoscaling,
             ExampleSpecs::ipMode,
             ExampleSpecs::warehouse,
-            ExampleSpecs::full)
+            ExampleSpecs::full,
+            ExampleSpecs::cn33Data,
+            ExampleSpecs::cn4LogFiles)
         .map(s -> Arguments.of(s.get().name(), s));
   }
 
