@@ -10,7 +10,9 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.srcn.sdk.internal.SdkStyle;
 import io.srcn.sdk.internal.spec.Fabric8Objects;
 import io.srcn.sdk.internal.spec.SpecCodec;
+import io.srcn.sdk.internal.spec.SpecDraft;
 import io.srcn.sdk.internal.spec.SpecRules;
+import io.srcn.sdk.internal.spec.StoredVolumes;
 import java.io.Reader;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -110,6 +112,12 @@ public abstract class ComputeNodeGroupSpec implements PodSettings {
 
   /** The warehouse the nodes join (shared-data clusters); empty means the default warehouse. */
   public abstract Optional<String> warehouse();
+
+  /** Where the CN writes its logs (default {@link LogOutput#CONSOLE}). */
+  @Value.Default
+  public LogOutput logs() {
+    return LogOutput.CONSOLE;
+  }
 
   /** A copy in this namespace (a DNS-1123 label). */
   public ComputeNodeGroupSpec inNamespace(String namespace) {
@@ -285,6 +293,31 @@ public abstract class ComputeNodeGroupSpec implements PodSettings {
     return copy(b -> b.args(SpecRules.elements("args", args)));
   }
 
+  /** A copy writing its logs there. */
+  public ComputeNodeGroupSpec logs(LogOutput output) {
+    return copy(b -> b.logs(SpecRules.nonNull("logs", output)));
+  }
+
+  /** A copy following the rules of this CN version ({@code X.Y.Z}) instead of the image tag's. */
+  public ComputeNodeGroupSpec cnVersion(String version) {
+    return copy(b -> b.cnVersion(SpecRules.nonNull("cnVersion", version)));
+  }
+
+  /** A copy with this file beside cn.conf (replacing one of the same name). */
+  public ComputeNodeGroupSpec configFile(String fileName, String content) {
+    return copy(
+        b ->
+            b.configFiles(
+                putAll(configFiles(), SpecRules.entry("configFiles", fileName, content))));
+  }
+
+  /** A copy without this extra configuration file. */
+  public ComputeNodeGroupSpec withoutConfigFile(String fileName) {
+    Map<String, String> m = new LinkedHashMap<>(configFiles());
+    m.remove(fileName);
+    return copy(b -> b.configFiles(m));
+  }
+
   /**
    * Checks that the spec is complete and valid for deployment: every rule of the fluent methods
    * plus the completeness rules ({@code image: is required}).
@@ -326,12 +359,16 @@ public abstract class ComputeNodeGroupSpec implements PodSettings {
   }
 
   /**
-   * Reads a spec from {@link #toCanonicalJson()} output.
+   * Reads a spec from {@link #toCanonicalJson()} output. A storage volume stored before volumes had
+   * a purpose, and that no cn.conf entry refers to, reads as {@link VolumePurpose#MOUNT_ONLY}: the
+   * group keeps running as it was deployed.
    *
    * @throws InvalidSpecException naming every unknown, ill-typed or invalid field
    */
   public static ComputeNodeGroupSpec fromCanonicalJson(String json) {
-    return fromYaml(json);
+    SpecDraft draft = SpecCodec.read(json);
+    StoredVolumes.keepStoredVolumesMounted(draft);
+    return SpecAssembly.build(draft);
   }
 
   @Value.Check

@@ -55,6 +55,24 @@ public interface PodSettings {
   /** The container command; empty means the SDK's default start command. */
   public abstract List<String> command();
 
-  /** The container arguments; empty means the SDK's default. */
+  /**
+   * The container arguments. Without a {@link #command()} they follow the SDK's start script
+   * ({@code start_cn.sh}, passed as the first argument so that the image's ENTRYPOINT, {@code tini}
+   * in 4.x images, stays in front); {@code --daemon} is rejected (the script would return and the
+   * container exit).
+   */
   public abstract List<String> args();
+
+  /**
+   * The CN version whose rules the pod follows (preStop hook, cn.conf keys), as {@code X.Y.Z};
+   * empty means the version named by the image tag, or the newest rules when the tag names none.
+   */
+  public abstract Optional<String> cnVersion();
+
+  /**
+   * Extra files beside cn.conf in {@code /opt/starrocks/cn/conf} (for example {@code core-site.xml}
+   * or {@code hdfs-site.xml} for shared-data on HDFS): file name to content. They are stored in the
+   * group's ConfigMap and mounted one by one; a change rolls the pods like a cn.conf change.
+   */
+  public abstract Map<String, String> configFiles();
 }

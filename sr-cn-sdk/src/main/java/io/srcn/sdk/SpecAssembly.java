@@ -53,7 +53,12 @@ final class SpecAssembly {
             .storage(d.storage)
             .warehouse(d.warehouse)
             .command(d.command)
-            .args(d.args);
+            .args(d.args)
+            .cnVersion(java.util.Optional.ofNullable(d.cnVersion))
+            .configFiles(d.configFiles);
+    if (d.logs != null) {
+      b.logs(d.logs);
+    }
     if (d.namespace != null) {
       b.namespace(d.namespace);
     }

@@ -11,10 +11,12 @@ import org.immutables.value.Value;
 
 /**
  * A persistent volume per CN pod (a StatefulSet volume claim template): name, size, optional
- * storage class and mount path.
+ * storage class, mount path and {@link VolumePurpose purpose}, from which the renderer writes the
+ * cn.conf keys that make the CN use it.
  *
  * <pre>{@code
- * StorageVolume.of("storage", "100Gi").storageClass("fast-ssd")   // at /opt/starrocks/cn/storage
+ * StorageVolume.of("storage", "100Gi").storageClass("fast-ssd").purpose(VolumePurpose.DATA)
+ * // at /opt/starrocks/cn/storage; cn.conf: storage_root_path = /opt/starrocks/cn/storage
  * }</pre>
  *
  * <p>Immutable and thread-safe; every fluent method returns a new value.
@@ -45,6 +47,20 @@ public abstract class StorageVolume {
   @Value.Default
   public String mountPath() {
     return SpecDefaults.defaultMountPath(name());
+  }
+
+  /**
+   * What the CN uses the volume for; empty only when a cn.conf entry of the spec refers to the
+   * mount path (otherwise the spec is invalid).
+   */
+  public abstract Optional<VolumePurpose> purpose();
+
+  /** A copy with this purpose. */
+  public StorageVolume purpose(VolumePurpose purpose) {
+    return ImmutableStorageVolume.builder()
+        .from(this)
+        .purpose(SpecRules.nonNull("storage.purpose", purpose))
+        .build();
   }
 
   /** A copy using this storage class. */
@@ -78,7 +94,7 @@ public abstract class StorageVolume {
     v.require(
         !SpecDefaults.RESERVED_VOLUME_NAMES.contains(name()),
         "name",
-        () -> Violations.quote(name()) + " is the name of the SDK's cn.conf volume");
+        () -> Violations.quote(name()) + " is reserved for a volume the SDK adds itself");
     v.throwIfAny();
   }
 }

@@ -24,6 +24,13 @@ class LegacyManifestTest {
           .scaleUp(ScalingRule.pods(1).every(Duration.ofSeconds(10)))
           .scaleDownDisabled();
 
+  /** The warning every import carries: the seed had no volumes and logged to files. */
+  static final String NO_VOLUMES =
+      "spec.podPolicy: the seed mounted no storage volume and logged to files in the container:"
+          + " the imported spec keeps the data cache in the container (add a storage volume with"
+          + " purpose(VolumePurpose.DATA)) and logs to the console (kubectl logs;"
+          + " logs(LogOutput.FILES) for files)";
+
   @Test
   void theSeedExampleTranslatesExactly() throws Exception {
     LegacyImport imported = ComputeNodeGroups.fromLegacyManifest(fixture());
@@ -61,8 +68,7 @@ class LegacyManifestTest {
                     .build())
             .securityContext(
                 new PodSecurityContextBuilder().withRunAsUser(1000L).withFsGroup(1000L).build())
-            .command("/opt/starrocks/cn/bin/start_cn.sh")
-            .args("--daemon");
+            .command("/opt/starrocks/cn/bin/start_cn.sh");
     assertThat(spec).isEqualTo(expected);
     assertThat(spec.frontend().orElseThrow().credentials().userKey()).isEqualTo("FE_USR");
     assertThat(spec.frontend().orElseThrow().credentials().passwordKey()).isEqualTo("FE_PWD");
@@ -83,12 +89,14 @@ class LegacyManifestTest {
                     .contains("config(key, value)"))
         .anySatisfy(w -> assertThat(w).startsWith("spec.cronJobPolicy: "))
         .anySatisfy(w -> assertThat(w).startsWith("spec.podPolicy.command: "))
+        .anySatisfy(w -> assertThat(w).startsWith("spec.podPolicy.args: '--daemon' dropped"))
+        .contains(NO_VOLUMES)
         .anySatisfy(
             w ->
                 assertThat(w)
                     .startsWith(
                         "metadata.annotations.kubectl.kubernetes.io/last-applied-configuration: "))
-        .hasSize(5);
+        .hasSize(7);
   }
 
   @Test
@@ -115,6 +123,7 @@ class LegacyManifestTest {
     LegacyImport imported = ComputeNodeGroups.fromLegacyManifest(new StringReader(manifest));
     assertThat(imported.warnings())
         .containsExactlyInAnyOrder(
+            NO_VOLUMES,
             "metadata.colour: unknown field, not carried over",
             "metadata.uid: ignored: set by the API server",
             "spec.images.sidecarImage: unknown field, not carried over",
@@ -182,6 +191,7 @@ class LegacyManifestTest {
     assertThat(imported.spec().frontend().orElseThrow().addresses().get(0).port()).isEqualTo(9030);
     assertThat(imported.warnings())
         .containsExactly(
+            NO_VOLUMES,
             "spec.autoScalingPolicy.hpaPolicy.metrics[1]: a Resource metric on ephemeral-storage"
                 + " with this target cannot be carried over");
   }

@@ -178,13 +178,37 @@ final class SpecGenerator extends RandomValues {
   }
 
   private ComputeNodeGroupSpec storage(ComputeNodeGroupSpec s) {
-    for (int i = random.nextInt(3); i > 0; i--) {
+    s = maybe(s, x -> x.logs(LogOutput.FILES));
+    for (int i = random.nextInt(4); i > 0; i--) {
       StorageVolume v =
           StorageVolume.of("vol-" + i + label(2), pick(List.of("1Gi", "100Gi", "1Ti", "500G")));
       v = random.nextBoolean() ? v : v.storageClass(label(3) + "." + label(2));
       v = random.nextBoolean() ? v : v.mountPath("/data/" + i + "/" + label(3));
+      // at most one SPILL (i == 2) and one LOGS (i == 3, with log files); others DATA, MOUNT_ONLY,
+      // or no purpose with a cn.conf entry pointing at the mount path
+      int kind = random.nextInt(4);
+      if (i == 2 && kind == 0) {
+        v = v.purpose(VolumePurpose.SPILL);
+      } else if (i == 3 && s.logs() == LogOutput.FILES) {
+        v = v.purpose(VolumePurpose.LOGS);
+      } else if (kind == 1) {
+        v = v.purpose(VolumePurpose.DATA);
+      } else if (kind == 2) {
+        v = v.purpose(VolumePurpose.MOUNT_ONLY);
+      } else {
+        s = s.config("custom_dir_" + i, v.mountPath() + "/sub");
+        v = random.nextBoolean() ? v : v.purpose(VolumePurpose.MOUNT_ONLY);
+      }
       s = s.storage(v);
     }
+    s = maybe(s, x -> x.cnVersion(pick(List.of("3.3.5", "3.3.17", "3.4.6", "3.5.1", "4.0.0"))));
+    s =
+        maybe(
+            s,
+            x ->
+                x.configFile(
+                        "core-site.xml", "<configuration>\n  " + text() + "\n</configuration>\n")
+                    .configFile("hdfs-site.xml", text()));
     return s;
   }
 

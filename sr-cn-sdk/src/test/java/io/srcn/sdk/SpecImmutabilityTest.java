@@ -55,7 +55,10 @@ class SpecImmutabilityTest {
         s -> s.ports(Ports.of(1, 2, 3, 4)),
         s -> s.probes(Probes.of(1, 2, 3)),
         s -> s.terminationGracePeriod(Duration.ofSeconds(7)),
-        s -> s.storage(StorageVolume.of("new-volume", "1Gi")),
+        s -> s.storage(StorageVolume.of("new-volume", "1Gi").purpose(VolumePurpose.DATA)),
+        s -> s.logs(LogOutput.FILES),
+        s -> s.cnVersion("3.5.2"),
+        s -> s.configFile("core-site.xml", "<configuration/>"),
         s -> s.clusterDomain("example.org"),
         s -> s.addressMode(AddressMode.POD_IP),
         s -> s.warehouse("new_wh"),
@@ -140,8 +143,8 @@ class SpecImmutabilityTest {
             .env("A", "1")
             .env("B", "2")
             .env("A", "3")
-            .storage(StorageVolume.of("data", "1Gi"))
-            .storage(StorageVolume.of("data", "2Gi"))
+            .storage(StorageVolume.of("data", "1Gi").purpose(VolumePurpose.DATA))
+            .storage(StorageVolume.of("data", "2Gi").purpose(VolumePurpose.DATA))
             .imagePullSecret("x")
             .imagePullSecret("x")
             .config("k", "1")
@@ -151,7 +154,8 @@ class SpecImmutabilityTest {
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("A", "3"),
             org.assertj.core.groups.Tuple.tuple("B", "2"));
-    assertThat(s.storage()).containsExactly(StorageVolume.of("data", "2Gi"));
+    assertThat(s.storage())
+        .containsExactly(StorageVolume.of("data", "2Gi").purpose(VolumePurpose.DATA));
     assertThat(s.imagePullSecrets()).isEqualTo(List.of("x"));
     assertThat(s.config()).isEqualTo(Map.of("k", "2"));
   }

@@ -270,8 +270,14 @@ class SpecValidationTest {
         rule(
             "storage mount paths distinct",
             () ->
-                BASE.storage(StorageVolume.of("a", "1Gi").mountPath("/data"))
-                    .storage(StorageVolume.of("b", "1Gi").mountPath("/data")),
+                BASE.storage(
+                        StorageVolume.of("a", "1Gi")
+                            .mountPath("/data")
+                            .purpose(VolumePurpose.MOUNT_ONLY))
+                    .storage(
+                        StorageVolume.of("b", "1Gi")
+                            .mountPath("/data")
+                            .purpose(VolumePurpose.MOUNT_ONLY)),
             "storage",
             "mount path '/data' is used by more than one volume"),
         rule(
@@ -284,6 +290,73 @@ class SpecValidationTest {
             () -> BASE.warehouse("1st-wh"),
             "warehouse",
             "'1st-wh' must be an identifier [A-Za-z_][A-Za-z0-9_]*"),
+        // volumes, logs, args, version, extra files (ContainerRules)
+        rule(
+            "a volume nothing uses",
+            () -> BASE.storage(StorageVolume.of("cn-data", "10Gi")),
+            "storage[cn-data].purpose",
+            "volume 'cn-data' has no purpose and no cn.conf entry refers to its mount path"
+                + " /opt/starrocks/cn/cn-data, so the CN would not use it; set purpose(DATA),"
+                + " SPILL, LOGS or MOUNT_ONLY"),
+        rule(
+            "a LOGS volume while logs go to the console",
+            () -> BASE.storage(StorageVolume.of("log", "1Gi").purpose(VolumePurpose.LOGS)),
+            "storage[log].purpose",
+            "LOGS needs logs(LogOutput.FILES): with CONSOLE the CN writes no log files"),
+        rule(
+            "two SPILL volumes",
+            () ->
+                BASE.storage(StorageVolume.of("s1", "1Gi").purpose(VolumePurpose.SPILL))
+                    .storage(StorageVolume.of("s2", "1Gi").purpose(VolumePurpose.SPILL)),
+            "storage",
+            "at most one volume may have purpose SPILL; found [s1, s2]"),
+        rule(
+            "storage_root_path set by hand beside a DATA volume",
+            () ->
+                BASE.config("storage_root_path", "/x")
+                    .storage(StorageVolume.of("data", "1Gi").purpose(VolumePurpose.DATA)),
+            "config.storage_root_path",
+            "is written by the SDK from the storage volumes' purposes and logs(); remove it here"),
+        rule(
+            "a volume where the log emptyDir goes",
+            () ->
+                BASE.storage(StorageVolume.of("log", "1Gi").purpose(VolumePurpose.MOUNT_ONLY))
+                    .logs(LogOutput.FILES),
+            "storage[log].mountPath",
+            "logs(FILES) without a LOGS volume puts an emptyDir at /opt/starrocks/cn/log; give this"
+                + " volume purpose(LOGS) or another mount path"),
+        rule(
+            "--daemon",
+            () -> BASE.args("--logconsole", "--daemon"),
+            "args[1]",
+            "--daemon makes start_cn.sh run the CN in the background and return, so the container"
+                + " would exit and the pod crash-loop; the SDK runs the CN in the foreground"),
+        rule(
+            "--logconsole with log files",
+            () -> BASE.logs(LogOutput.FILES).args("--logconsole"),
+            "args[0]",
+            "--logconsole sends the logs to the console, but logs(FILES) is set; use logs(CONSOLE)"),
+        rule(
+            "cnVersion not X.Y.Z",
+            () -> BASE.cnVersion("3.5"),
+            "cnVersion",
+            "'3.5' must be a version X.Y.Z, e.g. 3.5.2"),
+        rule(
+            "an extra file named cn.conf",
+            () -> BASE.configFile("cn.conf", "x = 1"),
+            "configFiles.cn.conf",
+            "is rendered from config(...) and ports(...); set its entries there"),
+        rule(
+            "an extra file name with a slash",
+            () -> BASE.configFile("../core-site.xml", "x"),
+            "configFiles",
+            "file name '../core-site.xml' must be 1-253 letters, digits, '-', '_' or '.', not"
+                + " starting with '.'"),
+        rule(
+            "extra files too large for the ConfigMap",
+            () -> BASE.configFile("big.xml", "x".repeat(1024 * 1024)),
+            "configFiles",
+            "hold 1048576 bytes; at most 921600 fit in the group's ConfigMap (1 MiB with cn.conf)"),
         rule(
             "null command element",
             () -> BASE.command("a", null),
@@ -302,6 +375,12 @@ class SpecValidationTest {
     assertThat(BASE.validate()).isSameAs(BASE);
     assertThat(Resources.requests("500m", "2Gi").limits("1", "2Gi").requests()).hasSize(2);
     assertThat(StorageVolume.of("data", "1Gi").mountPath("/data").mountPath()).isEqualTo("/data");
+    // a volume without purpose is fine when a cn.conf entry points at it (the user wired it)
+    assertThat(
+            BASE.config("spill_local_storage_dir", "/data/spill")
+                .storage(StorageVolume.of("data", "1Gi").mountPath("/data"))
+                .storage())
+        .hasSize(1);
     assertThat(ComputeNodeGroups.create("a".repeat(40)).name()).hasSize(40);
   }
 

@@ -37,13 +37,14 @@ class SpecYamlTest {
                   resources: {requests: {cpu: 0.5, memory: 1e9}, limits: {cpu: 4}}
                   config: {max_x: 100, enable_y: true}
                   podAnnotations: {ratio: 1.25}
-                  storage: [{name: data, size: 100}]
+                  storage: [{name: data, size: 100, purpose: DATA}]
                 """);
     assertThat(spec.resources())
         .isEqualTo(Resources.requests("0.5", "1000000000").limit("cpu", "4"));
     assertThat(spec.config()).containsEntry("max_x", "100").containsEntry("enable_y", "true");
     assertThat(spec.podAnnotations()).containsEntry("ratio", "1.25");
-    assertThat(spec.storage()).containsExactly(StorageVolume.of("data", "100"));
+    assertThat(spec.storage())
+        .containsExactly(StorageVolume.of("data", "100").purpose(VolumePurpose.DATA));
   }
 
   @Test
@@ -263,5 +264,20 @@ class SpecYamlTest {
 
   private static Violation v(String path, String message) {
     return new Violation(path, message);
+  }
+
+  @Test
+  void aVolumeStoredBeforePurposesExistedReadsAsMountOnlyFromTheAnnotation() {
+    String stored =
+        "{\"apiVersion\":\"srcn.io/v1\",\"kind\":\"ComputeNodeGroup\",\"metadata\":{\"name\":\"old\","
+            + "\"namespace\":\"default\"},\"spec\":{\"image\":\"starrocks/cn-ubuntu:3.3.5\","
+            + "\"storage\":[{\"mountPath\":\"/opt/starrocks/cn/cn-data\",\"name\":\"cn-data\","
+            + "\"size\":\"10Gi\"}]}}";
+    assertThat(ComputeNodeGroupSpec.fromCanonicalJson(stored).storage())
+        .containsExactly(StorageVolume.of("cn-data", "10Gi").purpose(VolumePurpose.MOUNT_ONLY));
+    // a document written by hand gets the rule: the volume must say what it is for
+    assertThatThrownBy(() -> ComputeNodeGroupSpec.fromYaml(stored))
+        .isInstanceOf(InvalidSpecException.class)
+        .hasMessageContaining("storage[cn-data].purpose");
   }
 }

@@ -127,7 +127,12 @@ class ValueValidationTest {
             "volume name of cn.conf",
             () -> StorageVolume.of("cn-config", "1Gi").mountPath("/config"),
             "storage.name",
-            "'cn-config' is the name of the SDK's cn.conf volume"),
+            "'cn-config' is reserved for a volume the SDK adds itself"),
+        rule(
+            "volume name of the log emptyDir",
+            () -> StorageVolume.of("cn-logs", "1Gi"),
+            "storage.name",
+            "'cn-logs' is reserved for a volume the SDK adds itself"),
         // credentials and frontend
         rule("empty user", () -> Credentials.of("", "x"), "credentials.user", "must not be empty"),
         rule(

@@ -8,9 +8,11 @@ import io.srcn.sdk.ComputeNodeGroupSpec;
 import io.srcn.sdk.ComputeNodeGroups;
 import io.srcn.sdk.Credentials;
 import io.srcn.sdk.Frontend;
+import io.srcn.sdk.LogOutput;
 import io.srcn.sdk.Resources;
 import io.srcn.sdk.ScalingRule;
 import io.srcn.sdk.StorageVolume;
+import io.srcn.sdk.VolumePurpose;
 import java.time.Duration;
 import java.util.function.Supplier;
 
@@ -88,8 +90,12 @@ public final class SpecBenchmark {
         .serviceAccount("starrocks-cn")
         .imagePullPolicy("IfNotPresent")
         .terminationGracePeriod(Duration.ofSeconds(300))
-        .storage(StorageVolume.of("storage", "500Gi").storageClass("fast-ssd"))
-        .storage(StorageVolume.of("log", "20Gi"))
+        .logs(LogOutput.FILES)
+        .storage(
+            StorageVolume.of("storage", "500Gi")
+                .storageClass("fast-ssd")
+                .purpose(VolumePurpose.DATA))
+        .storage(StorageVolume.of("log", "20Gi").purpose(VolumePurpose.LOGS))
         .warehouse("analytics_wh")
         .autoscale(
             Autoscaling.between(1, 10)

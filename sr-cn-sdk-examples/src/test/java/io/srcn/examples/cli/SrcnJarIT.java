@@ -86,7 +86,7 @@ class SrcnJarIT {
   void rendersAndReportsBadUsageWithStatus2() throws Exception {
     Exit render = run(Map.of(), "render", "-f", "specs/analytics.yaml");
     assertThat(render.status()).as(render.all()).isZero();
-    assertThat(render.out()).contains("kind: \"HorizontalPodAutoscaler\"");
+    assertThat(render.out()).contains("kind: HorizontalPodAutoscaler\n");
 
     Exit bad = run(Map.of(), "render", "-f", "no-such-file.yaml");
     assertThat(bad.status()).as(bad.all()).isEqualTo(2);

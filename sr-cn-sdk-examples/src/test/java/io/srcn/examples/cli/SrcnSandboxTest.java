@@ -307,7 +307,7 @@ class SrcnSandboxTest {
 
     assertThat(r.status()).as(r.all()).isZero();
     assertThat(r.out())
-        .contains("kind: \"ConfigMap\"", "kind: \"Service\"", "kind: \"StatefulSet\"")
-        .contains("name: \"render-cn\"", "namespace: \"cli-render\"", "replicas: 3");
+        .contains("kind: ConfigMap\n", "kind: Service\n", "kind: StatefulSet\n")
+        .contains("name: render-cn\n", "namespace: cli-render\n", "replicas: 3");
   }
 }

@@ -6,14 +6,15 @@ import java.util.List;
  * Where things live inside the official {@code starrocks/cn-ubuntu} image, and the names the SDK
  * gives to the CN container, its ports and its volumes.
  *
- * <p>The image ships no {@code ENTRYPOINT}; the official operator runs {@code
- * /opt/starrocks/cn_entrypoint.sh <fe-service>}, which registers the node with the FE by itself
- * (and, in old images, drops it on exit). The SDK registers nodes itself, so it starts the CN
- * directly with {@link #START_COMMAND}: {@code /opt/starrocks/cn/bin/start_cn.sh} runs {@code
- * starrocks_be --cn} in the foreground (no {@code --daemon}) and reads {@link #CONF_FILE}; {@code
- * /opt/starrocks/cn} is a symbolic link to {@code /opt/starrocks/be} in the image. Logs go to
- * {@code /opt/starrocks/cn/log}; pass {@code args("--logconsole")} to send them to the container
- * output instead.
+ * <p>The official operator runs {@code /opt/starrocks/cn_entrypoint.sh <fe-service>}, which
+ * registers the node with the FE by itself. The SDK registers nodes itself, so it starts the CN
+ * with {@link #START_COMMAND} passed as the container's first argument (not as {@code command}):
+ * 3.x images have no ENTRYPOINT, so the arguments are the command; 4.x images have {@code
+ * ENTRYPOINT ["/usr/bin/tini-static", "--"]} ({@code docker/dockerfiles/be/be-ubuntu.Dockerfile}),
+ * which stays in front as PID 1. {@code start_cn.sh} runs {@code start_backend.sh --cn}, which
+ * {@code exec}s {@code starrocks_be} in the foreground unless {@code --daemon} is given ({@code
+ * bin/start_cn.sh}, {@code bin/start_backend.sh}) and reads {@link #CONF_FILE}; {@code
+ * /opt/starrocks/cn} is a symbolic link to {@code /opt/starrocks/be} in the image.
  *
  * <p>Stateless and thread-safe.
  */
@@ -37,12 +38,17 @@ public final class CnLayout {
   public static final List<String> START_COMMAND = List.of(HOME + "/bin/start_cn.sh");
 
   /**
-   * The preStop hook: {@code stop_cn.sh -g} sends SIGTERM and waits for the CN to exit, so it can
-   * finish running work within the termination grace period. Graceful exit exists in CN images
-   * 3.3.17, 3.4.6, 3.5.2 and later; the official operator leaves {@code -g} out for older tags
-   * (operator PR #690). The SDK always passes it.
+   * The preStop hook: {@code stop_cn.sh -g} sends SIGTERM and waits for the CN to exit ({@code
+   * bin/stop_cn.sh}), so it can finish running work within the termination grace period. Used for
+   * CN versions whose graceful exit drains (3.3.17, 3.4.6, 3.5.2 and later, 4.x, unknown).
    */
   public static final List<String> PRE_STOP_COMMAND = List.of(HOME + "/bin/stop_cn.sh", "-g");
+
+  /**
+   * The preStop hook for older patch levels of the 3.3, 3.4 and 3.5 lines: a plain {@code
+   * stop_cn.sh} (SIGKILL), as the official operator does for them ({@code GetPreStopCommand}).
+   */
+  public static final List<String> PLAIN_STOP_COMMAND = List.of(HOME + "/bin/stop_cn.sh");
 
   /** The health endpoint of the CN web server, used by all three probes. */
   public static final String HEALTH_PATH = "/api/health";
@@ -70,9 +76,6 @@ public final class CnLayout {
 
   /** Pod namespace env var. */
   public static final String ENV_POD_NAMESPACE = "POD_NAMESPACE";
-
-  /** {@code FQDN} or {@code IP}: how the node is addressed (as the image scripts expect). */
-  public static final String ENV_HOST_TYPE = "HOST_TYPE";
 
   private CnLayout() {}
 }

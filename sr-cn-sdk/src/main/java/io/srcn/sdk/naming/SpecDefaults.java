@@ -15,7 +15,10 @@ public final class SpecDefaults {
   /** The directory holding cn.conf; no storage volume may be mounted there. */
   public static final String CONFIG_DIR = CN_HOME + "/conf";
 
-  /** cn.conf keys of ports, which the SDK writes from the spec's {@code ports()}. */
+  /**
+   * cn.conf keys of ports: the canonical ones the SDK writes from the spec's {@code ports()}, and
+   * their aliases ({@code thrift_port}, {@code webserver_port}), reserved so no port has two keys.
+   */
   public static final Set<String> PORT_CONFIG_KEYS =
       Set.of(
           "heartbeat_service_port",
@@ -26,14 +29,13 @@ public final class SpecDefaults {
           "brpc_port");
 
   /** Environment variables the SDK injects into the CN container. */
-  public static final Set<String> RESERVED_ENV =
-      Set.of("POD_NAME", "POD_IP", "POD_NAMESPACE", "HOST_TYPE");
+  public static final Set<String> RESERVED_ENV = Set.of("POD_NAME", "POD_IP", "POD_NAMESPACE");
 
   /** Annotation keys with this prefix belong to the SDK. */
   public static final String RESERVED_ANNOTATION_PREFIX = "srcn.io/";
 
-  /** Pod volume names the renderer uses itself (the cn.conf ConfigMap volume). */
-  public static final Set<String> RESERVED_VOLUME_NAMES = Set.of("cn-config");
+  /** Pod volume names the renderer uses itself (the cn.conf ConfigMap and the log emptyDir). */
+  public static final Set<String> RESERVED_VOLUME_NAMES = Set.of("cn-config", "cn-logs");
 
   /** The image pull policies Kubernetes knows. */
   public static final Set<String> PULL_POLICIES = Set.of("Always", "IfNotPresent", "Never");

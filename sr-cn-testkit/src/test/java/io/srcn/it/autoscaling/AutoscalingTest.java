@@ -31,6 +31,33 @@ class AutoscalingTest {
     c.close();
   }
 
+  /** Issue 15, bug 2: {@code between(3, 5)} used to start with one pod and report Ready. */
+  @Test
+  void anAutoscaledGroupStartsAtItsMinimumAndIsReadyOnlyThere() {
+    try (ComputeNodeGroup g =
+        c.spec("m")
+            .autoscale(Autoscaling.between(3, 5).onCpu(60))
+            .deploy(c.k8s.client(), CredentialsResolver.literalOnly())) {
+      assertThat(
+              c.k8s
+                  .client()
+                  .apps()
+                  .statefulSets()
+                  .inNamespace(Cluster.NS)
+                  .withName("m-cn")
+                  .get()
+                  .getSpec()
+                  .getReplicas())
+          .as("created at minReplicas, before the HPA acts")
+          .isEqualTo(3);
+      GroupStatus ready = g.awaitReady(WAIT);
+      assertThat(ready.desiredReplicas()).isEqualTo(3);
+      assertThat(ready.readyReplicas()).isEqualTo(3);
+      assertThat(c.feAddresses())
+          .containsExactly(Cluster.fqdn("m", 0), Cluster.fqdn("m", 1), Cluster.fqdn("m", 2));
+    }
+  }
+
   @Test
   void hpaScaleOutAddsInOneStatementAndScaleInDropsTheHighestOrdinals() {
     Autoscaling policy =

@@ -12,9 +12,11 @@ import io.srcn.sdk.internal.render.RenderOptions;
 import io.srcn.sdk.naming.Labels;
 import io.srcn.sdk.naming.Names;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +44,10 @@ public final class GroupApplier {
           ObjectKind.POD_DISRUPTION_BUDGET,
           ObjectKind.SERVICE,
           ObjectKind.CONFIG_MAP);
+
+  /** What the first deploy applies before it knows the StatefulSet's UID, in this order. */
+  private static final Set<ObjectKind> FIRST_PASS =
+      EnumSet.of(ObjectKind.CONFIG_MAP, ObjectKind.SERVICE, ObjectKind.STATEFUL_SET);
 
   private final KubernetesClient client;
   private final Writer writer;
@@ -112,17 +118,27 @@ public final class GroupApplier {
       return new Plan(List.of());
     }
     List<ObjectChange> done = new ArrayList<>();
-    boolean createdStatefulSet = false;
+    Set<ObjectKind> firstPass = EnumSet.noneOf(ObjectKind.class);
     if (live.get(ObjectKind.STATEFUL_SET).isEmpty()) {
-      Step first = new Planner(spec, options, live).steps().get(0);
-      live.put(ObjectKind.STATEFUL_SET, execute(first, spec, options, done));
-      createdStatefulSet = true;
+      // ConfigMap and Service before the StatefulSet, so its first pods find their volume
+      for (Step step : new Planner(spec, options, live).steps()) {
+        if (FIRST_PASS.contains(step.kind())) {
+          HasMetadata result = execute(step, spec, options, done);
+          if (result != null) {
+            live.put(step.kind(), result);
+          }
+          firstPass.add(step.kind());
+        }
+      }
     }
     String uid = live.get(ObjectKind.STATEFUL_SET).orElseThrow().getMetadata().getUid();
     RenderOptions owned = uid == null ? options : options.withStatefulSetUid(uid);
     for (Step step : new Planner(spec, owned, live).steps()) {
-      if (!(createdStatefulSet && step.kind() == ObjectKind.STATEFUL_SET)) {
+      if (!firstPass.contains(step.kind())) {
         execute(step, spec, owned, done);
+      } else if (step.kind() != ObjectKind.STATEFUL_SET && step.action() != Action.UNCHANGED) {
+        // the ownerReferences to the new StatefulSet; reported once, as the first pass's change
+        writer.execute(step, spec.name(), owned.hpaVersion());
       }
     }
     return new Plan(done);

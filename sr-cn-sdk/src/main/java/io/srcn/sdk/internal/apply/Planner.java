@@ -25,11 +25,16 @@ import org.slf4j.LoggerFactory;
  * Decides, without writing, what applying a rendered group to its live objects takes: per object
  * create, update (with the changed paths), unchanged or delete, in the order the applier works.
  *
- * <p>Order: when the StatefulSet does not exist yet it comes first, so the other objects can carry
- * its UID in their ownerReferences (its pods wait for the ConfigMap volume, which follows at once).
- * Otherwise ConfigMap and Service come first, so a new cn.conf is in place before the StatefulSet's
- * changed config hash rolls the pods; a removed HPA is deleted before the StatefulSet takes back
- * {@code replicas}; a new HPA is created after the StatefulSet let go of it.
+ * <p>Order: ConfigMap and Service always come first, so the first pods find their cn.conf volume
+ * (no {@code FailedMount}) and DNS name, and a new cn.conf is in place before the StatefulSet's
+ * changed config hash rolls the pods; then the StatefulSet, HPA and PodDisruptionBudget. A removed
+ * HPA is deleted before the StatefulSet takes back {@code replicas}; a new HPA is created after the
+ * StatefulSet let go of it. On the first deploy the applier adds the ownerReferences to the
+ * StatefulSet's UID to ConfigMap and Service once the StatefulSet exists.
+ *
+ * <p>An autoscaled StatefulSet is created with {@code replicas} = the HPA's minimum, which is then
+ * handed over like on an autoscaling switch, so the group starts at its minimum rather than at one
+ * pod.
  *
  * <p>Not thread-safe; one per operation.
  */
@@ -67,9 +72,9 @@ final class Planner {
     boolean autoscaled = rendered.autoscaler().isPresent();
     if (live.get(ObjectKind.STATEFUL_SET).isEmpty()) {
       return List.of(
-          ObjectKind.STATEFUL_SET,
           ObjectKind.CONFIG_MAP,
           ObjectKind.SERVICE,
+          ObjectKind.STATEFUL_SET,
           ObjectKind.AUTOSCALER,
           ObjectKind.POD_DISRUPTION_BUDGET);
     }
@@ -94,6 +99,14 @@ final class Planner {
     String hash = AppliedHash.of(tree);
     HasMetadata toApply = AppliedHash.annotate(desired.get(), hash);
     if (current.isEmpty()) {
+      OptionalInt startAt = startReplicas(kind);
+      if (startAt.isPresent()) {
+        HasMetadata withReplicas = Json.copy(toApply);
+        ((StatefulSet) withReplicas).getSpec().setReplicas(startAt.getAsInt());
+        return Optional.of(
+            new Step(
+                kind, spec.namespace(), name, Action.CREATE, List.of(), withReplicas, startAt));
+      }
       return Optional.of(step(kind, name, Action.CREATE, List.of(), toApply));
     }
     List<String> changed = changedPaths(kind, tree, hash, current.get());
@@ -173,6 +186,18 @@ final class Planner {
       previousRendering = live.get(ObjectKind.STATEFUL_SET).flatMap(this::previousRendering);
     }
     return previousRendering;
+  }
+
+  /**
+   * For a new autoscaled StatefulSet, the replicas it starts with: the HPA's minimum (the rendered
+   * object leaves the field to the HPA). The applied-hash annotation stays the one of the rendered
+   * object, so the next apply sees no change.
+   */
+  private OptionalInt startReplicas(ObjectKind kind) {
+    if (kind != ObjectKind.STATEFUL_SET) {
+      return OptionalInt.empty();
+    }
+    return spec.autoscaling().map(a -> OptionalInt.of(a.minReplicas())).orElse(OptionalInt.empty());
   }
 
   private Optional<RenderedObjects> previousRendering(HasMetadata statefulSet) {

@@ -42,13 +42,18 @@ final class Writer {
     ResourceRef ref = step.kind().ref(step.namespace(), group);
     switch (step.action()) {
       case CREATE, UPDATE -> {
-        step.handoverReplicas().ifPresent(n -> handOver(ref, n));
-        List<String> verbs =
-            step.action() == io.srcn.sdk.ObjectChange.Action.CREATE
-                ? List.of("create", "patch")
-                : List.of("patch");
+        boolean create = step.action() == io.srcn.sdk.ObjectChange.Action.CREATE;
+        if (!create) {
+          step.handoverReplicas().ifPresent(n -> handOver(ref, n));
+        }
+        List<String> verbs = create ? List.of("create", "patch") : List.of("patch");
         LOG.info("{} {} {}/{}", step.action(), ref.kind(), ref.namespace(), ref.name());
-        return KubeErrors.call("apply", ref, verbs, () -> apply(step.desired()));
+        HasMetadata result = KubeErrors.call("apply", ref, verbs, () -> apply(step.desired()));
+        if (create) {
+          // created with its starting replicas; the handover manager keeps them from now on
+          step.handoverReplicas().ifPresent(n -> handOver(ref, n));
+        }
+        return result;
       }
       case DELETE -> {
         delete(step.kind(), ref, hpaVersion);

@@ -14,11 +14,14 @@ import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
-import io.srcn.sdk.AddressMode;
 import io.srcn.sdk.ComputeNodeGroupSpec;
+import io.srcn.sdk.LogOutput;
 import io.srcn.sdk.Ports;
 import io.srcn.sdk.Resources;
 import io.srcn.sdk.naming.CnLayout;
+import io.srcn.sdk.internal.CnVersion;
+import io.srcn.sdk.naming.SpecDefaults;
+import io.srcn.sdk.internal.StorageEntries;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,11 +29,20 @@ import java.util.TreeMap;
 
 /**
  * Renders the {@code cn} container: start command, ports, env, resources, mounts, probes and the
- * graceful preStop hook (see {@link CnLayout}).
+ * preStop hook (see {@link CnLayout}).
+ *
+ * <p>Per CN version ({@link CnVersion}, from {@code cnVersion} or the image tag): the preStop hook
+ * is {@code stop_cn.sh -g} where it drains and a plain {@code stop_cn.sh} before 3.3.17, 3.4.6 and
+ * 3.5.2. For every version the start script goes into {@code args}, so a 4.x image's {@code tini}
+ * ENTRYPOINT keeps running as PID 1, and {@code --logconsole} follows it for {@link
+ * LogOutput#CONSOLE}.
  *
  * <p>Stateless and thread-safe.
  */
 final class ContainerRenderer {
+  /** The start script's flag for logs on the console ({@code bin/start_backend.sh}). */
+  static final String LOG_CONSOLE = "--logconsole";
+
   private ContainerRenderer() {}
 
   static Container container(ComputeNodeGroupSpec spec) {
@@ -40,8 +52,8 @@ final class ContainerRenderer {
             .withName(CnLayout.CONTAINER)
             .withImage(spec.image().orElseThrow())
             .withImagePullPolicy(spec.imagePullPolicy().orElse(null))
-            .withCommand(spec.command().isEmpty() ? CnLayout.START_COMMAND : spec.command())
-            .withArgs(spec.args())
+            .withCommand(spec.command())
+            .withArgs(args(spec))
             .withPorts(ports(ports))
             .withEnv(env(spec))
             .withResources(resources(spec.resources()))
@@ -52,11 +64,33 @@ final class ContainerRenderer {
     b.withNewLifecycle()
         .withNewPreStop()
         .withNewExec()
-        .withCommand(CnLayout.PRE_STOP_COMMAND)
+        .withCommand(preStop(spec))
         .endExec()
         .endPreStop()
         .endLifecycle();
     return b.build();
+  }
+
+  /**
+   * The arguments: without a command of the spec's own, the start script first, then the spec's
+   * arguments, then {@code --logconsole} when logs go to the console and it is not there yet.
+   */
+  static List<String> args(ComputeNodeGroupSpec spec) {
+    if (!spec.command().isEmpty()) {
+      return spec.args();
+    }
+    List<String> args = new ArrayList<>(CnLayout.START_COMMAND);
+    args.addAll(spec.args());
+    if (spec.logs() == LogOutput.CONSOLE && !spec.args().contains(LOG_CONSOLE)) {
+      args.add(LOG_CONSOLE);
+    }
+    return args;
+  }
+
+  /** {@code stop_cn.sh -g} unless the CN version is known to predate a draining graceful exit. */
+  static List<String> preStop(ComputeNodeGroupSpec spec) {
+    boolean drains = CnVersion.of(spec).map(CnVersion::drainsOnGracefulStop).orElse(true);
+    return drains ? CnLayout.PRE_STOP_COMMAND : CnLayout.PLAIN_STOP_COMMAND;
   }
 
   private static List<ContainerPort> ports(Ports p) {
@@ -75,14 +109,16 @@ final class ContainerRenderer {
         .build();
   }
 
-  /** The SDK's four variables first, then the user's (whose names the spec keeps distinct). */
+  /**
+   * The SDK's three variables first, then the user's (whose names the spec keeps distinct). No
+   * {@code HOST_TYPE}: only the image's {@code cn_entrypoint.sh} reads it, and the SDK does not run
+   * that script.
+   */
   private static List<EnvVar> env(ComputeNodeGroupSpec spec) {
     List<EnvVar> env = new ArrayList<>();
     env.add(fieldRef(CnLayout.ENV_POD_NAME, "metadata.name"));
     env.add(fieldRef(CnLayout.ENV_POD_IP, "status.podIP"));
     env.add(fieldRef(CnLayout.ENV_POD_NAMESPACE, "metadata.namespace"));
-    String hostType = spec.addressMode() == AddressMode.POD_IP ? "IP" : "FQDN";
-    env.add(new EnvVarBuilder().withName(CnLayout.ENV_HOST_TYPE).withValue(hostType).build());
     spec.env().forEach(e -> env.add(new EnvVarBuilder(e).build()));
     return env;
   }
@@ -124,6 +160,24 @@ final class ContainerRenderer {
             .withSubPath(CnLayout.CONF_KEY)
             .withReadOnly(true)
             .build());
+    spec.configFiles().keySet().stream()
+        .sorted()
+        .forEach(
+            name ->
+                mounts.add(
+                    new VolumeMountBuilder()
+                        .withName(CnLayout.CONFIG_VOLUME)
+                        .withMountPath(SpecDefaults.CONFIG_DIR + "/" + name)
+                        .withSubPath(name)
+                        .withReadOnly(true)
+                        .build()));
+    if (StorageEntries.needsLogEmptyDir(spec)) {
+      mounts.add(
+          new VolumeMountBuilder()
+              .withName(StorageEntries.LOG_VOLUME)
+              .withMountPath(StorageEntries.LOG_DIR)
+              .build());
+    }
     spec.storage()
         .forEach(
             v ->

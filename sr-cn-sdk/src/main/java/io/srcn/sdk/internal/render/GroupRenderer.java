@@ -1,6 +1,7 @@
 package io.srcn.sdk.internal.render;
 
 import io.srcn.sdk.ComputeNodeGroupSpec;
+import java.util.Map;
 
 /**
  * Turns a spec into the Kubernetes objects of its group. Pure: no client and no I/O; the same spec
@@ -18,11 +19,12 @@ public final class GroupRenderer {
    */
   public static RenderedObjects render(ComputeNodeGroupSpec spec, RenderOptions options) {
     spec.validate();
-    String cnConf = CnConf.render(spec.config(), spec.ports());
+    String cnConf = CnConf.render(spec);
+    Map<String, String> files = CnConf.files(spec, cnConf);
     return new RenderedObjects(
-        SupportObjects.configMap(spec, cnConf, options),
+        SupportObjects.configMap(spec, files, options),
         SupportObjects.headlessService(spec, options),
-        StatefulSetRenderer.statefulSet(spec, CnConf.hash(cnConf)),
+        StatefulSetRenderer.statefulSet(spec, CnConf.hash(files)),
         HpaRenderer.autoscaler(spec, options),
         SupportObjects.podDisruptionBudget(spec, options),
         options.hpaVersion(),

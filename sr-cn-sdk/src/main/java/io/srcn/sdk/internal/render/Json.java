@@ -1,6 +1,7 @@
 package io.srcn.sdk.internal.render;
 
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.srcn.sdk.internal.spec.Yaml;
 import java.util.Map;
 
 /**
@@ -30,9 +31,12 @@ public final class Json {
     return SERIALIZATION.asJson(object);
   }
 
-  /** One YAML document, starting with {@code ---}. */
+  /**
+   * One YAML document, starting with {@code ---}: fabric8's field order, quotes only where YAML
+   * needs them ({@link Yaml}).
+   */
   public static String toYaml(Object object) {
-    return SERIALIZATION.asYaml(object);
+    return Yaml.write(toMap(object));
   }
 
   /** A deep copy. */

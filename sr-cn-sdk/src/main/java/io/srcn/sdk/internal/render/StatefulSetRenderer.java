@@ -21,6 +21,8 @@ import io.srcn.sdk.StorageVolume;
 import io.srcn.sdk.naming.CnLayout;
 import io.srcn.sdk.naming.Labels;
 import io.srcn.sdk.naming.Names;
+import io.srcn.sdk.internal.StorageEntries;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -88,7 +90,7 @@ final class StatefulSetRenderer {
     boolean hasServiceAccount = spec.serviceAccount().isPresent();
     return new PodSpecBuilder()
         .withContainers(ContainerRenderer.container(spec))
-        .withVolumes(configVolume(spec.name()))
+        .withVolumes(volumes(spec))
         .withTerminationGracePeriodSeconds(spec.terminationGracePeriod().toSeconds())
         .withServiceAccountName(spec.serviceAccount().orElse(null))
         .withAutomountServiceAccountToken(hasServiceAccount ? null : Boolean.FALSE)
@@ -108,13 +110,25 @@ final class StatefulSetRenderer {
         .build();
   }
 
-  private static Volume configVolume(String group) {
-    return new VolumeBuilder()
-        .withName(CnLayout.CONFIG_VOLUME)
-        .withNewConfigMap()
-        .withName(Names.configMap(group))
-        .endConfigMap()
-        .build();
+  /** The ConfigMap volume, and the emptyDir for log files when no volume has purpose LOGS. */
+  private static List<Volume> volumes(ComputeNodeGroupSpec spec) {
+    List<Volume> volumes = new ArrayList<>();
+    volumes.add(
+        new VolumeBuilder()
+            .withName(CnLayout.CONFIG_VOLUME)
+            .withNewConfigMap()
+            .withName(Names.configMap(spec.name()))
+            .endConfigMap()
+            .build());
+    if (StorageEntries.needsLogEmptyDir(spec)) {
+      volumes.add(
+          new VolumeBuilder()
+              .withName(StorageEntries.LOG_VOLUME)
+              .withNewEmptyDir()
+              .endEmptyDir()
+              .build());
+    }
+    return volumes;
   }
 
   private static PersistentVolumeClaim claim(String group, StorageVolume v) {

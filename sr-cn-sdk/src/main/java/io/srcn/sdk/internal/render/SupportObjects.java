@@ -14,20 +14,21 @@ import io.srcn.sdk.naming.Names;
 import java.util.Map;
 
 /**
- * Renders the small objects around the StatefulSet: the cn.conf ConfigMap, the headless Service
- * that gives each pod its DNS name, and the PodDisruptionBudget.
+ * Renders the small objects around the StatefulSet: the ConfigMap of cn.conf and the extra files,
+ * the headless Service that gives each pod its DNS name, and the PodDisruptionBudget.
  *
  * <p>Stateless and thread-safe.
  */
 final class SupportObjects {
   private SupportObjects() {}
 
-  /** ConfigMap {@code g-cn-config} with key {@code cn.conf}. */
-  static ConfigMap configMap(ComputeNodeGroupSpec spec, String cnConf, RenderOptions options) {
+  /** ConfigMap {@code g-cn-config} with key {@code cn.conf} and the extra configuration files. */
+  static ConfigMap configMap(
+      ComputeNodeGroupSpec spec, Map<String, String> files, RenderOptions options) {
     String group = spec.name();
     return new ConfigMapBuilder()
         .withMetadata(ObjectMetas.owned(group, spec.namespace(), Names.configMap(group), options))
-        .withData(Map.of(CnLayout.CONF_KEY, cnConf))
+        .withData(files)
         .build();
   }
 

@@ -42,6 +42,8 @@ public final class LegacyManifest {
           "generateName");
 
   private final Violations errors = new Violations("");
+  private static final String DAEMON = "--daemon";
+
   private final List<String> warnings = new ArrayList<>();
   private final LegacyPaths paths = new LegacyPaths();
   private final Map<String, Object> metadata = new LinkedHashMap<>();
@@ -159,6 +161,15 @@ public final class LegacyManifest {
               + " ports(...))");
     }
     unknown(cnInfo, "spec.cnInfo");
+    // The seed's Deployment mounted no volume (operator controllers/spec/deployment.go at the
+    // computenodegroup branch), so there is no volume to map to a purpose; say where data and
+    // logs go now.
+    warn(
+        "spec.podPolicy",
+        "the seed mounted no storage volume and logged to files in the container: the imported"
+            + " spec keeps the data cache in the container (add a storage volume with"
+            + " purpose(VolumePurpose.DATA)) and logs to the console (kubectl logs;"
+            + " logs(LogOutput.FILES) for files)");
     copy(s.integer("replicas"), spec, "replicas", "spec.replicas", "spec.replicas");
     Fields policy = s.objectOrNull("autoScalingPolicy");
     if (policy != null) {
@@ -234,7 +245,15 @@ public final class LegacyManifest {
           "carried over: it replaces the SDK's default start command; remove it with command()"
               + " when moving to an official StarRocks CN image");
     }
-    copy(p.raw("args"), spec, "args", "spec.args", "spec.podPolicy.args");
+    Object args = p.raw("args");
+    if (args instanceof List<?> list && list.contains(DAEMON)) {
+      args = list.stream().filter(x -> !DAEMON.equals(x)).toList();
+      warn(
+          "spec.podPolicy.args",
+          "'--daemon' dropped: it makes start_cn.sh return at once, so the container would exit;"
+              + " the SDK runs the CN in the foreground");
+    }
+    copy(args, spec, "args", "spec.args", "spec.podPolicy.args");
     unknown(p, "spec.podPolicy");
   }
 

@@ -4,6 +4,7 @@ import io.srcn.sdk.Ports;
 import io.srcn.sdk.Probes;
 import io.srcn.sdk.Resources;
 import io.srcn.sdk.StorageVolume;
+import io.srcn.sdk.VolumePurpose;
 import io.srcn.sdk.internal.Violations;
 
 /**
@@ -47,6 +48,7 @@ final class PartsReader {
     String size = f.text("size");
     String storageClass = f.string("storageClass");
     String mountPath = f.string("mountPath");
+    VolumePurpose purpose = Enums.read(f, "purpose", VolumePurpose.class, VolumePurpose::name);
     f.done();
     v.require(name != null || f.has("name"), "name", "is required");
     v.require(size != null || f.has("size"), "size", "is required");
@@ -59,6 +61,9 @@ final class PartsReader {
     }
     if (mountPath != null) {
       volume = Attempts.step(v, "storage", volume, x -> x.mountPath(mountPath));
+    }
+    if (purpose != null) {
+      volume = Attempts.step(v, "storage", volume, x -> x.purpose(purpose));
     }
     return volume;
   }

@@ -28,12 +28,12 @@ public final class SpecCodec {
 
   /** The spec as a YAML document. */
   public static String toYaml(ComputeNodeGroupSpec spec) {
-    return SERIALIZATION.asYaml(SpecWriter.document(spec));
+    return Yaml.write(SpecWriter.document(spec, true));
   }
 
   /** The spec as canonical JSON. */
   public static String toCanonicalJson(ComputeNodeGroupSpec spec) {
-    return CanonicalJson.write(SpecWriter.document(spec));
+    return CanonicalJson.write(SpecWriter.document(spec, false));
   }
 
   /**

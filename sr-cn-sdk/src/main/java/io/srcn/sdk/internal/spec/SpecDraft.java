@@ -9,6 +9,7 @@ import io.srcn.sdk.AddressMode;
 import io.srcn.sdk.Autoscaling;
 import io.srcn.sdk.Frontend;
 import io.srcn.sdk.InvalidSpecException.Violation;
+import io.srcn.sdk.LogOutput;
 import io.srcn.sdk.Ports;
 import io.srcn.sdk.Probes;
 import io.srcn.sdk.Resources;
@@ -67,6 +68,9 @@ public final class SpecDraft {
   public String warehouse;
   public final List<String> command = new ArrayList<>();
   public final List<String> args = new ArrayList<>();
+  public LogOutput logs;
+  public String cnVersion;
+  public final Map<String, String> configFiles = new LinkedHashMap<>();
 
   /** Everything found while reading, in the form reported. */
   public List<Violation> readingProblems() {

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.Toleration;
 import io.fabric8.kubernetes.api.model.TopologySpreadConstraint;
 import io.srcn.sdk.AddressMode;
+import io.srcn.sdk.LogOutput;
 import io.srcn.sdk.internal.Violations;
 import java.time.Duration;
 import java.util.Map;
@@ -102,6 +103,9 @@ final class SpecReader {
     d.warehouse = s.string("warehouse");
     d.command.addAll(Lists.strings(s, "command"));
     d.args.addAll(Lists.strings(s, "args"));
+    d.logs = Enums.read(s, "logs", LogOutput.class, LogOutput::name);
+    d.cnVersion = s.string("cnVersion");
+    d.configFiles.putAll(s.textMap("configFiles"));
     s.done();
   }
 

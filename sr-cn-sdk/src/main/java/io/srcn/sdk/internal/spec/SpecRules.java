@@ -71,6 +71,7 @@ public final class SpecRules {
                     () -> Violations.quote(p) + " must be one of Always, IfNotPresent, Never"));
     gracePeriod(v, s.terminationGracePeriod());
     storage(v, s.storage());
+    ContainerRules.check(v, s);
     v.dnsSubdomain("clusterDomain", s.clusterDomain());
     s.warehouse()
         .ifPresent(

@@ -27,7 +27,12 @@ import java.util.TreeMap;
 final class SpecWriter {
   private SpecWriter() {}
 
-  static Map<String, Object> document(ComputeNodeGroupSpec s) {
+  /**
+   * The document. {@code forReading} leaves out what a reader need not see: {@code replicas} of an
+   * autoscaled group, which the HPA owns. The canonical JSON keeps it (it restores the group, and
+   * {@code withoutAutoscaling()} returns to it).
+   */
+  static Map<String, Object> document(ComputeNodeGroupSpec s, boolean forReading) {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("apiVersion", SpecReader.API_VERSION);
     doc.put("kind", SpecReader.KIND);
@@ -35,14 +40,16 @@ final class SpecWriter {
     metadata.put("name", s.name());
     metadata.put("namespace", s.namespace());
     doc.put("metadata", metadata);
-    doc.put("spec", spec(s));
+    doc.put("spec", spec(s, forReading));
     return doc;
   }
 
-  private static Map<String, Object> spec(ComputeNodeGroupSpec s) {
+  private static Map<String, Object> spec(ComputeNodeGroupSpec s, boolean forReading) {
     Map<String, Object> m = new LinkedHashMap<>();
     s.image().ifPresent(i -> m.put("image", i));
-    m.put("replicas", s.replicas());
+    if (!forReading || s.autoscaling().isEmpty()) {
+      m.put("replicas", s.replicas());
+    }
     s.autoscaling().ifPresent(a -> m.put("autoscaling", autoscaling(a)));
     s.frontend().ifPresent(f -> m.put("frontend", frontend(f)));
     if (!s.resources().isEmpty()) {
@@ -72,6 +79,9 @@ final class SpecWriter {
     s.warehouse().ifPresent(w -> m.put("warehouse", w));
     putNonEmpty(m, "command", s.command());
     putNonEmpty(m, "args", s.args());
+    m.put("logs", s.logs().name());
+    s.cnVersion().ifPresent(v -> m.put("cnVersion", v));
+    putNonEmpty(m, "configFiles", new TreeMap<>(s.configFiles()));
     return m;
   }
 
@@ -152,6 +162,7 @@ final class SpecWriter {
     m.put("size", v.size());
     v.storageClass().ifPresent(c -> m.put("storageClass", c));
     m.put("mountPath", v.mountPath());
+    v.purpose().ifPresent(p -> m.put("purpose", p.name()));
     return m;
   }
 

@@ -7,6 +7,7 @@ import static io.srcn.sdk.ConditionStatus.UNKNOWN;
 import io.srcn.sdk.Condition;
 import io.srcn.sdk.GhostNode;
 import io.srcn.sdk.GroupStatus;
+import io.srcn.sdk.HpaStatus;
 import io.srcn.sdk.NodeStatus;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,7 +21,8 @@ import java.util.Optional;
  *
  * <dl>
  *   <dt>{@code Ready}
- *   <dd>{@code False/Suspended} when suspended; {@code False/PodsNotReady} when a desired pod is
+ *   <dd>{@code False/Suspended} when suspended; {@code False/BelowMinReplicas} when the StatefulSet
+ *       wants fewer pods than the HPA's minimum; {@code False/PodsNotReady} when a desired pod is
  *       missing, not Ready or terminating; {@code Unknown/CredentialsUnresolvable} or {@code
  *       Unknown/FrontendUnavailable} when the FE cannot be asked; {@code False/AddressModeMismatch}
  *       when the FE lists pods by another address; {@code False/RegistrationFailed} when a serving
@@ -97,6 +99,17 @@ public final class Conditions {
     String type = Condition.READY;
     if (f.suspended()) {
       return Condition.of(type, FALSE, "Suspended", "the group is suspended (0 replicas)");
+    }
+    Optional<Integer> minimum = f.hpa().map(HpaStatus::minReplicas);
+    if (minimum.isPresent() && t.desired < minimum.get()) {
+      return Condition.of(
+          type,
+          FALSE,
+          "BelowMinReplicas",
+          t.desired
+              + " pods wanted, below the autoscaler's minimum of "
+              + minimum.get()
+              + "; waiting for the autoscaler to raise the count");
     }
     if (!t.notReady.isEmpty()) {
       int ready = t.desired - t.notReady.size();

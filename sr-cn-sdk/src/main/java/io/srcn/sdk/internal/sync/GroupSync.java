@@ -319,6 +319,16 @@ final class GroupSync {
   }
 
   private static int replicas(Optional<StatefulSet> sts) {
-    return sts.map(s -> s.getSpec().getReplicas()).map(r -> r == null ? 1 : r).orElse(0);
+    return sts.map(GroupSync::specReplicas).orElse(0);
+  }
+
+  /**
+   * A StatefulSet's {@code spec.replicas}, 1 when the field is absent: the API server's default
+   * ({@code SetDefaults_StatefulSet}, kubernetes {@code pkg/apis/apps/v1/defaults.go}). Never 0 for
+   * an absent field: that would make every pod droppable.
+   */
+  static int specReplicas(StatefulSet sts) {
+    Integer r = sts.getSpec() == null ? null : sts.getSpec().getReplicas();
+    return r == null ? 1 : r;
   }
 }

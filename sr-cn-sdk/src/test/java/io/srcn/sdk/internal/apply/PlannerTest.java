@@ -72,15 +72,33 @@ class PlannerTest {
   }
 
   @Test
-  void nothingLiveMeansCreateWithTheStatefulSetFirst() {
+  void nothingLiveMeansCreateWithConfigMapAndServiceBeforeTheStatefulSet() {
+    // the first pods must find their cn.conf volume: no FailedMount on the first deploy
     assertThat(plan(autoscaled(), Map.of()))
         .extracting(s -> s.kind() + " " + s.action())
         .containsExactly(
-            "STATEFUL_SET CREATE",
             "CONFIG_MAP CREATE",
             "SERVICE CREATE",
+            "STATEFUL_SET CREATE",
             "AUTOSCALER CREATE",
             "POD_DISRUPTION_BUDGET CREATE");
+  }
+
+  @Test
+  void aNewAutoscaledStatefulSetStartsAtTheMinimumAndHandsTheFieldOver() {
+    ComputeNodeGroupSpec spec = autoscaled();
+    int min = spec.autoscaling().orElseThrow().minReplicas();
+    Step create =
+        plan(spec, Map.of()).stream()
+            .filter(s -> s.kind() == ObjectKind.STATEFUL_SET)
+            .findFirst()
+            .orElseThrow();
+    assertThat(((StatefulSet) create.desired()).getSpec().getReplicas()).isEqualTo(min);
+    assertThat(create.handoverReplicas()).hasValue(min);
+    // the rendered object leaves replicas to the HPA, and the applied hash is the rendered one's
+    assertThat(spec.render().statefulSet().getSpec().getReplicas()).isNull();
+    assertThat(plan(fixed(), Map.of()).stream().filter(s -> s.kind() == ObjectKind.STATEFUL_SET))
+        .allSatisfy(s -> assertThat(s.handoverReplicas()).isEmpty());
   }
 
   @Test

@@ -12,12 +12,14 @@ import io.srcn.sdk.ComputeNodeGroupSpec;
 import io.srcn.sdk.ComputeNodeGroups;
 import io.srcn.sdk.Credentials;
 import io.srcn.sdk.Frontend;
+import io.srcn.sdk.LogOutput;
 import io.srcn.sdk.Ports;
 import io.srcn.sdk.Probes;
 import io.srcn.sdk.Resources;
 import io.srcn.sdk.ScalingRule;
 import io.srcn.sdk.SelectPolicy;
 import io.srcn.sdk.StorageVolume;
+import io.srcn.sdk.VolumePurpose;
 import java.time.Duration;
 import java.util.Map;
 
@@ -58,7 +60,7 @@ final class ExampleSpecs {
         .registerWith(Frontend.at("10.0.0.5:9030").credentials(Credentials.of("root", "s3")));
   }
 
-  /** A shared-data group in a warehouse, with a data cache volume. */
+  /** A shared-data group in a warehouse, with a data cache volume and an HDFS core-site.xml. */
   static ComputeNodeGroupSpec warehouse() {
     return ComputeNodeGroups.create("etl")
         .inNamespace("tenant-a")
@@ -68,8 +70,12 @@ final class ExampleSpecs {
         .storage(
             StorageVolume.of("cache", "100Gi")
                 .storageClass("fast-ssd")
-                .mountPath("/opt/starrocks/cn/storage"))
-        .config("storage_root_path", "/opt/starrocks/cn/storage")
+                .mountPath("/opt/starrocks/cn/storage")
+                .purpose(VolumePurpose.DATA))
+        .configFile(
+            "core-site.xml",
+            "<configuration>\n  <property>\n    <name>fs.defaultFS</name>\n"
+                + "    <value>hdfs://namenode:8020</value>\n  </property>\n</configuration>\n")
         .registerWith(
             Frontend.at("fe.tenant-a.svc:9030").credentials(Credentials.fromSecret("fe-account")));
   }
@@ -136,11 +142,23 @@ final class ExampleSpecs {
         .ports(Ports.defaults().heartbeat(19050).brpc(18060))
         .probes(Probes.defaults().startupFailureSeconds(600).livenessFailureSeconds(0))
         .terminationGracePeriod(Duration.ofSeconds(300))
-        .storage(StorageVolume.of("cn-data", "200Gi").storageClass("gp3"))
-        .storage(StorageVolume.of("cn-log", "20Gi").mountPath("/opt/starrocks/cn/log"))
+        .logs(LogOutput.FILES)
+        .storage(
+            StorageVolume.of("cn-data", "200Gi").storageClass("gp3").purpose(VolumePurpose.DATA))
+        .storage(StorageVolume.of("spill", "50Gi").purpose(VolumePurpose.SPILL))
+        .storage(
+            StorageVolume.of("cn-log", "20Gi")
+                .mountPath("/opt/starrocks/cn/log")
+                .purpose(VolumePurpose.LOGS))
+        .storage(
+            StorageVolume.of("scratch", "1Gi")
+                .mountPath("/scratch")
+                .purpose(VolumePurpose.MOUNT_ONLY))
+        .cnVersion("3.5.2")
+        .configFile("hdfs-site.xml", "<configuration/>\n")
         .clusterDomain("cluster.example")
-        .command("/opt/starrocks/cn/bin/start_cn.sh")
-        .args("--logconsole")
+        .command("/usr/bin/tini-static", "--", "/opt/starrocks/cn/bin/start_cn.sh")
+        .args("--numa", "0")
         .autoscale(
             Autoscaling.between(2, 20)
                 .onCpuAverage("3")
@@ -168,5 +186,29 @@ final class ExampleSpecs {
         .registerWith(
             Frontend.at("fe.data.svc.cluster.example:9030")
                 .credentials(Credentials.fromSecret("fe-account").withKeys("user", "password")));
+  }
+
+  /**
+   * A 3.3 CN before the draining graceful exit (plain {@code stop_cn.sh}) with a data and a spill
+   * volume: {@code storage_root_path}, the 3.3 line's {@code datacache_*} paths, {@code
+   * spill_local_storage_dir}.
+   */
+  static ComputeNodeGroupSpec cn33Data() {
+    return ComputeNodeGroups.create("lake33")
+        .inNamespace("starrocks")
+        .image("starrocks/cn-ubuntu:3.3.12")
+        .replicas(2)
+        .storage(StorageVolume.of("storage", "200Gi").purpose(VolumePurpose.DATA))
+        .storage(StorageVolume.of("spill", "100Gi").purpose(VolumePurpose.SPILL));
+  }
+
+  /** A 4.x CN (tini ENTRYPOINT kept) writing log files to an emptyDir. */
+  static ComputeNodeGroupSpec cn4LogFiles() {
+    return ComputeNodeGroups.create("cn4")
+        .inNamespace("starrocks")
+        .image("starrocks/cn-ubuntu:4.0.2")
+        .replicas(3)
+        .logs(LogOutput.FILES)
+        .storage(StorageVolume.of("storage", "100Gi").purpose(VolumePurpose.DATA));
   }
 }

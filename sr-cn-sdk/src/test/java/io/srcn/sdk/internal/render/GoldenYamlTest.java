@@ -28,7 +28,9 @@ class GoldenYamlTest {
         Arguments.of(
             "seed-autoscaling", (Supplier<ComputeNodeGroupSpec>) ExampleSpecs::seedAutoscaling),
         Arguments.of("ip-mode", (Supplier<ComputeNodeGroupSpec>) ExampleSpecs::ipMode),
-        Arguments.of("warehouse", (Supplier<ComputeNodeGroupSpec>) ExampleSpecs::warehouse));
+        Arguments.of("warehouse", (Supplier<ComputeNodeGroupSpec>) ExampleSpecs::warehouse),
+        Arguments.of("cn33-data", (Supplier<ComputeNodeGroupSpec>) ExampleSpecs::cn33Data),
+        Arguments.of("cn4-log-files", (Supplier<ComputeNodeGroupSpec>) ExampleSpecs::cn4LogFiles));
   }
 
   @ParameterizedTest(name = "{0}")

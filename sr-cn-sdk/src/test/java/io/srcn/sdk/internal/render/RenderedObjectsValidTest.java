@@ -7,11 +7,13 @@ import io.srcn.sdk.AddressMode;
 import io.srcn.sdk.Autoscaling;
 import io.srcn.sdk.ComputeNodeGroupSpec;
 import io.srcn.sdk.ComputeNodeGroups;
+import io.srcn.sdk.LogOutput;
 import io.srcn.sdk.Ports;
 import io.srcn.sdk.Probes;
 import io.srcn.sdk.Resources;
 import io.srcn.sdk.ScalingRule;
 import io.srcn.sdk.StorageVolume;
+import io.srcn.sdk.VolumePurpose;
 import java.time.Duration;
 import java.util.Random;
 import java.util.function.Supplier;
@@ -52,7 +54,7 @@ class RenderedObjectsValidTest {
 
   private static ComputeNodeGroupSpec variation(Random r, int i) {
     ComputeNodeGroupSpec s =
-        ComputeNodeGroups.create("v" + i + "-" + "x".repeat(r.nextInt(30)))
+        ComputeNodeGroups.create("v" + i + "-" + "x".repeat(1 + r.nextInt(30)))
             .inNamespace(r.nextBoolean() ? "default" : "ns-" + r.nextInt(100))
             .image("starrocks/cn-ubuntu:3." + r.nextInt(6) + "." + r.nextInt(20))
             .replicas(r.nextInt(20))
@@ -68,8 +70,19 @@ class RenderedObjectsValidTest {
     if (r.nextBoolean()) {
       s = s.resources(Resources.requests((1 + r.nextInt(8)) + "", (1 + r.nextInt(64)) + "Gi"));
     }
-    for (int v = 0; v < r.nextInt(3); v++) {
-      s = s.storage(StorageVolume.of("vol-" + v, (1 + r.nextInt(500)) + "Gi"));
+    if (r.nextBoolean()) {
+      s = s.logs(LogOutput.FILES);
+    }
+    VolumePurpose[] purposes = VolumePurpose.values();
+    for (int v = 0; v < r.nextInt(5); v++) {
+      VolumePurpose purpose = purposes[v % purposes.length];
+      if (purpose == VolumePurpose.LOGS && s.logs() != LogOutput.FILES) {
+        purpose = VolumePurpose.MOUNT_ONLY;
+      }
+      s = s.storage(StorageVolume.of("vol-" + v, (1 + r.nextInt(500)) + "Gi").purpose(purpose));
+    }
+    if (r.nextBoolean()) {
+      s = s.configFile("core-site.xml", "<configuration/>\n");
     }
     if (r.nextBoolean()) {
       int min = 1 + r.nextInt(5);

@@ -18,6 +18,7 @@ import io.srcn.sdk.RenderedGroup;
 import io.srcn.sdk.naming.CnLayout;
 import io.srcn.sdk.naming.Labels;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RendererTest {
@@ -93,9 +94,7 @@ class RendererTest {
             "brpc_port = 8060",
             "heartbeat_service_port = 19050",
             "mem_limit = 90%",
-            "sys_log_level = INFO",
-            "thrift_port = 9060",
-            "webserver_port = 18040");
+            "sys_log_level = INFO");
     Container cn = cn(spec);
     assertThat(cn.getPorts())
         .extracting(p -> p.getName() + "=" + p.getContainerPort())
@@ -108,7 +107,11 @@ class RendererTest {
   @Test
   void configChangesChangeThePodConfigHashOtherChangesDoNot() {
     ComputeNodeGroupSpec base = ExampleSpecs.minimal();
-    assertThat(configHash(base)).isEqualTo(CnConf.hash(base.render().cnConf())).hasSize(64);
+    assertThat(configHash(base))
+        .isEqualTo(CnConf.hash(Map.of("cn.conf", base.render().cnConf())))
+        .hasSize(64);
+    assertThat(configHash(base.configFile("core-site.xml", "<configuration/>")))
+        .isNotEqualTo(configHash(base));
     assertThat(configHash(base.config("sys_log_level", "WARN"))).isNotEqualTo(configHash(base));
     assertThat(configHash(base.ports(io.srcn.sdk.Ports.defaults().brpc(18060))))
         .isNotEqualTo(configHash(base));
@@ -134,28 +137,25 @@ class RendererTest {
   }
 
   @Test
-  void startsTheCnWithoutTheSelfRegisteringEntrypointUnlessOverridden() {
+  void startsTheCnThroughArgsSoTheImageEntrypointStaysUnlessACommandIsGiven() {
     Container cn = cn(ExampleSpecs.minimal());
-    assertThat(cn.getCommand()).containsExactly("/opt/starrocks/cn/bin/start_cn.sh");
-    assertThat(cn.getArgs()).isEmpty();
-    assertThat(cn.getLifecycle().getPreStop().getExec().getCommand())
-        .containsExactly("/opt/starrocks/cn/bin/stop_cn.sh", "-g");
+    assertThat(cn.getCommand()).isEmpty();
+    assertThat(cn.getArgs()).containsExactly("/opt/starrocks/cn/bin/start_cn.sh", "--logconsole");
     Container custom = cn(ExampleSpecs.minimal().command("/bin/sh", "-c").args("exec run"));
     assertThat(custom.getCommand()).containsExactly("/bin/sh", "-c");
     assertThat(custom.getArgs()).containsExactly("exec run");
   }
 
   @Test
-  void envHasTheSdkVariablesFirstAndHostTypeFollowsTheAddressMode() {
+  void envHasTheSdkVariablesFirstAndNoHostType() {
     List<EnvVar> env = cn(ExampleSpecs.minimal().env("TZ", "UTC")).getEnv();
     assertThat(env)
         .extracting(EnvVar::getName)
-        .containsExactly("POD_NAME", "POD_IP", "POD_NAMESPACE", "HOST_TYPE", "TZ");
+        .containsExactly("POD_NAME", "POD_IP", "POD_NAMESPACE", "TZ");
     assertThat(env.get(1).getValueFrom().getFieldRef().getFieldPath()).isEqualTo("status.podIP");
-    assertThat(env.get(3).getValue()).isEqualTo("FQDN");
-    assertThat(
-            cn(ExampleSpecs.minimal().addressMode(AddressMode.POD_IP)).getEnv().get(3).getValue())
-        .isEqualTo("IP");
+    assertThat(cn(ExampleSpecs.minimal().addressMode(AddressMode.POD_IP)).getEnv())
+        .extracting(EnvVar::getName)
+        .doesNotContain("HOST_TYPE");
   }
 
   @Test
@@ -246,7 +246,7 @@ class RendererTest {
     var tree = Json.toMap(hpa);
     var v2tree = Json.toMap(r.autoscaler().orElseThrow());
     assertThat(tree.get("spec")).isEqualTo(v2tree.get("spec"));
-    assertThat(r.toYaml()).contains("apiVersion: \"autoscaling/v2beta2\"");
+    assertThat(r.toYaml()).contains("apiVersion: autoscaling/v2beta2\n");
   }
 
   @Test
@@ -264,13 +264,19 @@ class RendererTest {
         .contains(CnLayout.CONFIG_VOLUME);
     assertThat(io.srcn.sdk.naming.SpecDefaults.RESERVED_ENV)
         .containsExactlyInAnyOrder(
-            CnLayout.ENV_POD_NAME,
-            CnLayout.ENV_POD_IP,
-            CnLayout.ENV_POD_NAMESPACE,
-            CnLayout.ENV_HOST_TYPE);
+            CnLayout.ENV_POD_NAME, CnLayout.ENV_POD_IP, CnLayout.ENV_POD_NAMESPACE);
+    // the canonical keys are written, and their aliases reserved so nothing writes a port twice
     assertThat(io.srcn.sdk.naming.SpecDefaults.PORT_CONFIG_KEYS)
-        .containsExactlyInAnyOrderElementsOf(
-            CnConf.portEntries(io.srcn.sdk.Ports.defaults()).keySet());
+        .containsExactlyInAnyOrder(
+            "be_port",
+            "be_http_port",
+            "heartbeat_service_port",
+            "brpc_port",
+            "thrift_port",
+            "webserver_port")
+        .containsAll(CnConf.portEntries(io.srcn.sdk.Ports.defaults()).keySet());
+    assertThat(CnConf.portEntries(io.srcn.sdk.Ports.defaults()))
+        .doesNotContainKeys("thrift_port", "webserver_port");
   }
 
   @Test

@@ -53,6 +53,13 @@ class ConditionsTest {
                 + " Scaling=True/AutoscalerScaling "
                 + HEALTHY),
         row(
+            "autoscaled below the HPA's minimum: one pod serving of a minimum of three",
+            facts(1, 1, serving(0))
+                .hpa(HpaStatus.builder().from(hpa(1, 3)).minReplicas(3).maxReplicas(5).build()),
+            "Ready=False/BelowMinReplicas Registered=True/AllRegistered"
+                + " Scaling=True/AutoscalerScaling "
+                + HEALTHY),
+        row(
             "a desired pod is terminating (restart)",
             facts(2, 2, serving(0), stopping(serving(1))),
             "Ready=False/PodsNotReady Registered=True/AllRegistered Scaling=True/PodsTerminating "

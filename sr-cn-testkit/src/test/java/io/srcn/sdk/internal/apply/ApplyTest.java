@@ -41,18 +41,34 @@ class ApplyTest {
   }
 
   @Test
-  void firstApplyCreatesEveryObjectStatefulSetFirst() {
+  void firstApplyCreatesConfigMapAndServiceBeforeTheStatefulSet() {
     Plan result = applier.apply(ApplySpecs.autoscaled("a1"));
 
+    // the first pods find their cn.conf volume (no FailedMount): ConfigMap and Service first
     assertThat(result.changes())
         .extracting(c -> c.kind() + " " + c.name() + " " + c.action())
         .containsExactly(
-            "StatefulSet a1-cn CREATE",
             "ConfigMap a1-cn-config CREATE",
             "Service a1-cn-search CREATE",
+            "StatefulSet a1-cn CREATE",
             "HorizontalPodAutoscaler a1-cn-autoscaler CREATE",
             "PodDisruptionBudget a1-cn-pdb CREATE");
-    assertThat(k8s.requests().count("patch", "*")).isEqualTo(5);
+    List<String> writes =
+        k8s.requests().entries().stream()
+            .filter(e -> e.verb().equals("patch"))
+            .map(e -> e.resource() + " " + e.name())
+            .toList();
+    assertThat(writes)
+        .containsSubsequence(
+            "configmaps a1-cn-config",
+            "services a1-cn-search",
+            "statefulsets a1-cn",
+            "horizontalpodautoscalers a1-cn-autoscaler",
+            "poddisruptionbudgets a1-cn-pdb");
+    assertThat(writes.indexOf("statefulsets a1-cn"))
+        .isGreaterThan(writes.indexOf("configmaps a1-cn-config"));
+    // five objects, the replicas handover, and the ownerReferences of ConfigMap and Service
+    assertThat(k8s.requests().count("patch", "*")).isEqualTo(8);
     assertThat(kube.configMaps().inNamespace(NAMESPACE).withName("a1-cn-config").get()).isNotNull();
     assertThat(
             kube.autoscaling()
@@ -62,6 +78,7 @@ class ApplyTest {
                 .withName("a1-cn-autoscaler")
                 .get())
         .isNotNull();
+    assertThat(applier.apply(ApplySpecs.autoscaled("a1")).hasChanges()).isFalse();
   }
 
   @Test

@@ -1,12 +1,13 @@
 package io.srcn.sdk.internal.apply;
 
+import io.srcn.sdk.Plan;
+
 import static io.srcn.sdk.internal.apply.ApplySpecs.NAMESPACE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.srcn.sdk.ObjectChange.Action;
-import io.srcn.sdk.Plan;
 import io.srcn.testkit.k8s.MockKubernetes;
 import io.srcn.testkit.k8s.RequestLog;
 import org.junit.jupiter.api.AfterEach;
@@ -72,6 +73,24 @@ class AutoscalingTransitionTest {
     assertThat(hpaExists()).isTrue();
     assertThat(sts().getSpec().getReplicas()).as("replicas kept through the handover").isEqualTo(4);
     assertThat(applier.apply(ApplySpecs.autoscaled("as")).hasChanges()).isFalse();
+  }
+
+  @Test
+  void aNewAutoscaledGroupStartsAtItsMinimumAndKeepsItWhenTheSdkStopsSendingReplicas() {
+    Plan first = applier.apply(ApplySpecs.autoscaled("as"));
+    assertThat(first.action("StatefulSet")).contains(Action.CREATE);
+    assertThat(sts().getSpec().getReplicas()).as("created at minReplicas, not 1").isEqualTo(2);
+    assertThat(handoverPatches(k8s.requests())).isEqualTo(1);
+
+    // the next applies leave replicas out; the handover manager keeps them
+    k8s.requests().reset();
+    assertThat(
+            applier.apply(ApplySpecs.autoscaled("as").config("sys_log_level", "WARN")).hasChanges())
+        .isTrue();
+    assertThat(sts().getSpec().getReplicas()).isEqualTo(2);
+    assertThat(
+            applier.apply(ApplySpecs.autoscaled("as").config("sys_log_level", "WARN")).hasChanges())
+        .isFalse();
   }
 
   @Test

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.srcn.sdk.KubernetesOperationException;
 import io.srcn.sdk.StorageVolume;
+import io.srcn.sdk.VolumePurpose;
 import io.srcn.testkit.k8s.MockKubernetes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -75,10 +76,15 @@ class ErrorHintsTest {
 
   @Test
   void changingStorageOfAnExistingGroupNamesTheForbiddenField() {
-    applier.apply(ApplySpecs.fixed("vol").storage(StorageVolume.of("data", "10Gi")));
+    applier.apply(
+        ApplySpecs.fixed("vol")
+            .storage(StorageVolume.of("data", "10Gi").purpose(VolumePurpose.DATA)));
 
     assertThatThrownBy(
-            () -> applier.apply(ApplySpecs.fixed("vol").storage(StorageVolume.of("data", "20Gi"))))
+            () ->
+                applier.apply(
+                    ApplySpecs.fixed("vol")
+                        .storage(StorageVolume.of("data", "20Gi").purpose(VolumePurpose.DATA))))
         .isInstanceOfSatisfying(
             KubernetesOperationException.class,
             e -> {
