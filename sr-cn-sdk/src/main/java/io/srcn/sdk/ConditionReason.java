@@ -15,6 +15,11 @@ public enum ConditionReason {
   // --- Ready (False unless stated) ---
   /** Ready: the group is suspended (0 replicas). See {@link GroupStatus#isSuspended()}. */
   SUSPENDED("Suspended"),
+  /**
+   * Ready: the StatefulSet wants fewer pods than the HPA's minimum (an autoscaled group is not Ready
+   * below its minimum).
+   */
+  BELOW_MIN_REPLICAS("BelowMinReplicas"),
   /** Ready: a desired pod is missing, not Ready or terminating. */
   PODS_NOT_READY("PodsNotReady"),
   /**

@@ -1,7 +1,7 @@
 package io.srcn.sdk.internal.render;
 
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
-import io.srcn.sdk.internal.spec.Yaml;
+import io.srcn.sdk.internal.Yaml;
 import java.util.Map;
 
 /**

@@ -1,5 +1,7 @@
 package io.srcn.sdk.internal.spec;
 
+import io.srcn.sdk.internal.Yaml;
+
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.srcn.sdk.ComputeNodeGroupSpec;
 import io.srcn.sdk.DocumentReadException;

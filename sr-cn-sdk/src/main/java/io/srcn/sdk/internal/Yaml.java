@@ -1,4 +1,4 @@
-package io.srcn.sdk.internal.spec;
+package io.srcn.sdk.internal;
 
 import tools.jackson.dataformat.yaml.YAMLMapper;
 import tools.jackson.dataformat.yaml.YAMLWriteFeature;
