@@ -110,6 +110,7 @@ public final class ComputeNodeGroups {
       KubernetesClient kube, ComputeNodeGroupSpec spec, CredentialsResolver resolver) {
     return Preflight.run(kube, spec.validate(), resolver);
   }
+
   /**
    * The specs of every group deployed in {@code namespace}, as recorded on their StatefulSets
    * (never a password), sorted by name. One Kubernetes list call; attach to one with {@link
@@ -145,7 +146,6 @@ public final class ComputeNodeGroups {
   public static GroupObjectNames objectNames(String namespace, String name) {
     return create(name).inNamespace(namespace).objectNames();
   }
-
 
   /**
    * The minimal RBAC Role the SDK needs in {@code namespace} (name {@code sr-cn-sdk}): get, create,

@@ -16,8 +16,8 @@ public enum ConditionReason {
   /** Ready: the group is suspended (0 replicas). See {@link GroupStatus#isSuspended()}. */
   SUSPENDED("Suspended"),
   /**
-   * Ready: the StatefulSet wants fewer pods than the HPA's minimum (an autoscaled group is not Ready
-   * below its minimum).
+   * Ready: the StatefulSet wants fewer pods than the HPA's minimum (an autoscaled group is not
+   * Ready below its minimum).
    */
   BELOW_MIN_REPLICAS("BelowMinReplicas"),
   /** Ready: a desired pod is missing, not Ready or terminating. */

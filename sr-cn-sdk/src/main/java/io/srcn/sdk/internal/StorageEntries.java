@@ -1,10 +1,10 @@
 package io.srcn.sdk.internal;
 
-import io.srcn.sdk.naming.SpecDefaults;
 import io.srcn.sdk.ComputeNodeGroupSpec;
 import io.srcn.sdk.LogOutput;
 import io.srcn.sdk.StorageVolume;
 import io.srcn.sdk.VolumePurpose;
+import io.srcn.sdk.naming.SpecDefaults;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;

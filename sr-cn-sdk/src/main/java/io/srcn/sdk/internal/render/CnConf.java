@@ -1,9 +1,9 @@
 package io.srcn.sdk.internal.render;
 
-import io.srcn.sdk.naming.CnLayout;
 import io.srcn.sdk.ComputeNodeGroupSpec;
 import io.srcn.sdk.Ports;
 import io.srcn.sdk.internal.StorageEntries;
+import io.srcn.sdk.naming.CnLayout;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,11 +1,11 @@
 package io.srcn.sdk.internal.spec;
 
-import io.srcn.sdk.internal.CnVersion;
-import io.srcn.sdk.internal.StorageEntries;
 import io.srcn.sdk.ComputeNodeGroupSpec;
 import io.srcn.sdk.LogOutput;
 import io.srcn.sdk.StorageVolume;
 import io.srcn.sdk.VolumePurpose;
+import io.srcn.sdk.internal.CnVersion;
+import io.srcn.sdk.internal.StorageEntries;
 import io.srcn.sdk.internal.Violations;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -1,12 +1,11 @@
 package io.srcn.sdk.internal.spec;
 
-import io.srcn.sdk.internal.Yaml;
-
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.srcn.sdk.ComputeNodeGroupSpec;
 import io.srcn.sdk.DocumentReadException;
 import io.srcn.sdk.InvalidSpecException;
 import io.srcn.sdk.InvalidSpecException.Violation;
+import io.srcn.sdk.internal.Yaml;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;

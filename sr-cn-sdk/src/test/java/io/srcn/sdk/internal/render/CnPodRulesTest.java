@@ -1,6 +1,5 @@
 package io.srcn.sdk.internal.render;
 
-import io.srcn.sdk.naming.Labels;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Container;
@@ -12,6 +11,7 @@ import io.srcn.sdk.ComputeNodeGroups;
 import io.srcn.sdk.LogOutput;
 import io.srcn.sdk.StorageVolume;
 import io.srcn.sdk.VolumePurpose;
+import io.srcn.sdk.naming.Labels;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,13 +1,12 @@
 package io.srcn.sdk.internal.apply;
 
-import io.srcn.sdk.Plan;
-
 import static io.srcn.sdk.internal.apply.ApplySpecs.NAMESPACE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.srcn.sdk.ObjectChange.Action;
+import io.srcn.sdk.Plan;
 import io.srcn.testkit.k8s.MockKubernetes;
 import io.srcn.testkit.k8s.RequestLog;
 import org.junit.jupiter.api.AfterEach;
