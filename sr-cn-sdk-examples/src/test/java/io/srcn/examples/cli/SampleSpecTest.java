@@ -14,8 +14,8 @@ class SampleSpecTest {
 
     assertThat(r.status()).as(r.all()).isZero();
     assertThat(r.out())
-        .contains("name: \"analytics-cn-autoscaler\"", "namespace: \"starrocks\"")
-        .contains("selectPolicy: \"Disabled\"", "periodSeconds: 10", "averageUtilization: 30")
+        .contains("name: analytics-cn-autoscaler", "namespace: starrocks")
+        .contains("selectPolicy: Disabled", "periodSeconds: 10", "averageUtilization: 30")
         .contains("sys_log_level = INFO");
   }
 }
