@@ -15,22 +15,52 @@ import java.util.function.UnaryOperator;
  * {@code srcn.io/spec} annotation, which is where a restarted process or a controller reads the
  * spec from.
  *
+ * <p><b>What the calls wait for.</b> Most calls end with one <em>pass</em>: read the group's
+ * StatefulSet, pods and HPA from Kubernetes, then ask the FE ({@code SHOW COMPUTE NODES}; {@code
+ * SHOW FRONTENDS} at most once a minute) and send the ADDs and DROPs the pass decides. A pass never
+ * waits for pods to start, roll, become Ready or be registered: {@link #awaitReady} does that. Its
+ * bounds:
+ *
+ * <ul>
+ *   <li>Each Kubernetes request is bounded by the {@code KubernetesClient}'s own request timeout
+ *       and retry settings.
+ *   <li>Each FE call retries across the FE addresses for {@code min(2 x connectTimeout, 10 s)}
+ *       ({@link Frontend#connectTimeout()}), and a round of attempts that has started finishes, so
+ *       it may overrun by up to one {@code connectTimeout} per address; an FE that accepts the
+ *       connection but does not answer holds a statement for up to {@link Frontend#queryTimeout()}
+ *       (default 30 s). A pass makes a few FE calls (list, host mode, ADDs, DROPs); once one fails
+ *       for an unreachable FE or a refused login, the FE calls of the session fail at once for a
+ *       cool-down (2 s doubling to 30 s). So a pass against an FE that is down takes up to about
+ *       {@code min(2 x connectTimeout, 10 s) + addresses x connectTimeout} (15 s with one address
+ *       and the defaults), more than {@code connectTimeout} alone suggests, and against an FE that
+ *       accepts connections but hangs up to about {@code queryTimeout} per statement.
+ *   <li>An FE that cannot be asked does <em>not</em> make a pass throw: the change to Kubernetes
+ *       stands, and the returned or next {@link GroupStatus} says why ({@code Degraded} with {@link
+ *       ConditionReason#FRONTEND_UNAVAILABLE}, {@link ConditionReason#FRONTEND_AUTH_FAILED} or
+ *       {@link ConditionReason#CREDENTIALS_UNRESOLVABLE}). Only {@link #suspend()} and {@link
+ *       #delete()} fail on it ({@link NodesNotReleasedException}).
+ *   <li>One pass or apply of a group runs at a time in a session: a call first waits for a pass
+ *       that the session's controller or another handle is running on the same group to end.
+ * </ul>
+ *
  * <p>Thread-safe: operations on one handle run one at a time. Close it to release its FE
  * connections.
  */
 public interface ComputeNodeGroup extends AutoCloseable {
-  /** The group name. */
+  /** The group name. Does no I/O and never waits. */
   String name();
 
-  /** The group's namespace. */
+  /** The group's namespace. Does no I/O and never waits. */
   String namespace();
 
-  /** The spec the handle last applied. */
+  /** The spec the handle last applied. Does no I/O and never waits. */
   ComputeNodeGroupSpec spec();
 
   /**
    * The joined status: pods, HPA, FE registration and liveness, ghosts, conditions. Observes only
-   * (no Kubernetes or FE writes).
+   * (no Kubernetes or FE writes), but freshly: it reads Kubernetes and lists the FE's nodes, so it
+   * waits for one pass (see the bounds in the {@linkplain ComputeNodeGroup type's description}); an
+   * FE that cannot be asked shows in the conditions, it does not throw.
    *
    * @throws KubernetesOperationException when Kubernetes cannot be read
    */
@@ -38,14 +68,19 @@ public interface ComputeNodeGroup extends AutoCloseable {
 
   /**
    * One full pass: re-applies the Kubernetes objects where they drifted (unless suspended), adds
-   * Ready pods to the FE and drops the group's scaled-in nodes.
+   * Ready pods to the FE and drops the group's scaled-in nodes. Waits for the apply and one pass
+   * (bounds in the {@linkplain ComputeNodeGroup type's description}); does not wait for pods.
    *
    * @return the status after the pass
    */
   GroupStatus reconcile();
 
   /**
-   * Reconciles until every desired pod is Ready, registered and Alive in the FE.
+   * Reconciles until every desired pod is Ready, registered and Alive in the FE: runs a pass,
+   * pauses (50 ms doubling to 1 s) and runs another until the status is Ready. The timeout is
+   * checked between passes, so the call may return or throw up to one pass later than {@code
+   * timeout} (see the bounds in the {@linkplain ComputeNodeGroup type's description}); the first
+   * pass runs even with a zero timeout.
    *
    * @return the Ready status
    * @throws ReadinessTimeoutException when {@code timeout} passes first; it says what was last seen
@@ -57,6 +92,13 @@ public interface ComputeNodeGroup extends AutoCloseable {
    * this one for a fixed size, {@link #scaleBetween(int, int)} for an autoscaled group's bounds;
    * {@code update(s -> s.autoscale(...))} and {@code update(s ->
    * s.withoutAutoscaling().replicas(n))} switch between the modes.
+   *
+   * <p>Waits for what {@link #update(UnaryOperator)} waits for: the Kubernetes apply and one pass,
+   * which adds or drops FE nodes only for pods that are already there or already gone. It does not
+   * wait for new pods to start or old ones to stop (the controller, a later pass or {@link
+   * #awaitReady} finishes the FE side), and an FE that is down delays it by up to one pass's FE
+   * bound (about 15 s with one address and the defaults) without making it throw; {@link #status()}
+   * then says {@code Degraded FrontendUnavailable}.
    *
    * @throws InvalidSpecException when the group autoscales (the HPA owns replicas) or {@code
    *     replicas} is invalid
@@ -94,15 +136,23 @@ public interface ComputeNodeGroup extends AutoCloseable {
         });
   }
 
-  /** Rolls the pods to another image. */
+  /**
+   * Rolls the pods to another image. Waits for what {@link #update(UnaryOperator)} waits for; the
+   * roll itself goes on in Kubernetes after the call returns ({@link #awaitReady} waits for it).
+   */
   ComputeNodeGroup upgrade(String image);
 
-  /** Adds or changes cn.conf entries; the pods roll (the pod template carries a config hash). */
+  /**
+   * Adds or changes cn.conf entries; the pods roll (the pod template carries a config hash). Waits
+   * for what {@link #update(UnaryOperator)} waits for, not for the roll.
+   */
   ComputeNodeGroup updateConfig(Map<String, String> entries);
 
   /**
    * Applies any change to the spec, e.g. {@code update(s -> s.autoscale(...))}. The name and
-   * namespace cannot change.
+   * namespace cannot change. Waits for the Kubernetes apply and, unless the group is suspended, one
+   * pass (bounds in the {@linkplain ComputeNodeGroup type's description}); not for pods to start,
+   * roll or stop. An FE that cannot be asked delays the pass but does not make it throw.
    *
    * @throws InvalidSpecException when the result is invalid; nothing is applied then
    */
@@ -111,21 +161,30 @@ public interface ComputeNodeGroup extends AutoCloseable {
   /**
    * Stops the group but keeps its objects: deletes the HPA, scales to 0 (each pod stops
    * gracefully), drops the group's nodes from the FE as their pods go, and waits (bounded by the
-   * termination grace period plus a minute) until none is left.
+   * termination grace period plus a minute) until none is left. It polls with a pass every 50 ms to
+   * 1 s; the bound is checked between passes, so the call may take one pass longer, plus a final
+   * pass that drops every owned node left. It fails on the first pass the FE cannot answer (so with
+   * the FE down it returns, with an exception, after about one pass's FE bound).
    *
    * @throws NodesNotReleasedException when the FE cannot be reached to drop the nodes; the group
    *     stays suspended and a later call completes it
    */
   void suspend();
 
-  /** Restores a suspended group: its replicas (or HPA) and registration. */
+  /**
+   * Restores a suspended group: its replicas (or HPA) and registration. Waits for the Kubernetes
+   * writes and one pass, not for the pods to start ({@link #awaitReady} does); an FE that cannot be
+   * asked does not make it throw. Returns at once for a group that is not suspended.
+   */
   void resume();
 
   /**
    * Deletes the group: HPA first, scale to 0, wait for the pods to go (bounded), drop every owned
    * node from the FE, then delete the objects and the ledger. Idempotent. Returns only once a fresh
    * FE listing, taken after the objects are gone, shows no node the group owns (a node another
-   * engine's in-flight ADD left behind is dropped first).
+   * engine's in-flight ADD left behind is dropped first). Waits for what {@link #suspend()} waits
+   * for (up to the termination grace period plus a minute, plus a pass), then for up to three more
+   * listings and two drop passes (bounds in the {@linkplain ComputeNodeGroup type's description}).
    *
    * @throws NodesNotReleasedException when the FE cannot be reached; the group is then left
    *     suspended with its objects, so nothing is lost and a later call completes the delete; or
@@ -134,15 +193,23 @@ public interface ComputeNodeGroup extends AutoCloseable {
    */
   void delete();
 
-  /** Registers a listener for this group's events (registrations, drops, failures). */
+  /**
+   * Registers a listener for this group's events (registrations, drops, failures). Does no I/O and
+   * never waits.
+   */
   ComputeNodeGroup addListener(GroupEventListener listener);
 
-  /** Releases the handle's FE connections. */
-  /** The names of the group's Kubernetes objects and pods. Does not call the cluster. */
+  /**
+   * The names of the group's Kubernetes objects and pods. Does not call the cluster, never waits.
+   */
   default GroupObjectNames objectNames() {
     return spec().objectNames();
   }
 
+  /**
+   * Releases the handle's FE connections (and, for a handle that owns its session, the session).
+   * Sends nothing to Kubernetes or the FE and does not wait for them.
+   */
   @Override
   void close();
 }

@@ -27,6 +27,12 @@ public enum ConditionReason {
    * Secret or its key is missing).
    */
   CREDENTIALS_UNRESOLVABLE("CredentialsUnresolvable"),
+  /**
+   * Ready, Registered, AddressModeMismatch (Unknown) and Degraded: the credentials were resolved
+   * but the FE refused them (wrong password, unknown user, missing privilege). The message names
+   * the user (never the password) and where the password comes from.
+   */
+  FRONTEND_AUTH_FAILED("FrontendAuthFailed"),
   /** Ready, Registered (Unknown), Degraded and AddressModeMismatch: the FE cannot be asked. */
   FRONTEND_UNAVAILABLE("FrontendUnavailable"),
   /** Ready, Registered and Degraded: the FE lists the group's pods by another address. */

@@ -62,12 +62,32 @@ public final class JdbcSessionOpener implements SessionOpener {
   public FeSession open(HostPort address) throws SQLException {
     Credentials credentials = literalCredentials(address);
     Properties props = properties(frontend, credentials);
-    Connection connection = DRIVER.connect(url(address), props);
+    Connection connection;
+    try {
+      connection = DRIVER.connect(url(address), props);
+    } catch (SQLException e) {
+      throw namingUser(e, credentials.literalUser().orElseThrow());
+    }
     if (connection == null) {
       throw new SQLException("Connector/J did not accept the URL " + url(address), "08001");
     }
     int pingSeconds = (int) Math.max(1, frontend.connectTimeout().toSeconds());
     return new JdbcSession(connection, pingSeconds);
+  }
+
+  /**
+   * A refused login names the user it tried (never the password), whatever the FE's message says;
+   * other failures pass unchanged, so their classification stays the driver's.
+   */
+  static SQLException namingUser(SQLException e, String user) {
+    if (FeErrors.classify(e) != FeErrors.Kind.ACCESS_DENIED) {
+      return e;
+    }
+    return new SQLException(
+        "login as FE user '" + user + "' refused: " + FeErrors.message(e),
+        e.getSQLState(),
+        e.getErrorCode(),
+        e);
   }
 
   /** The JDBC URL of one FE, without credentials. */

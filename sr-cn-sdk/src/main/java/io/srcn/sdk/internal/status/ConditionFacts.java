@@ -78,6 +78,12 @@ public abstract class ConditionFacts {
   /** Present when the FE credentials could not be resolved: why (never the secret's value). */
   public abstract Optional<String> credentialsError();
 
+  /**
+   * Present when the credentials were resolved but the FE refused them (wrong password, unknown
+   * user, missing privilege): the error with the fix, naming the user and never the password.
+   */
+  public abstract Optional<String> authError();
+
   /** Present when the last ADD or DROP failed: the error. */
   public abstract Optional<String> registrationError();
 
@@ -99,9 +105,12 @@ public abstract class ConditionFacts {
     return DEFAULT_ALIVE_GRACE;
   }
 
-  /** True when the FE's view is unknown in this pass (FE unreachable or credentials missing). */
+  /**
+   * True when the FE's view is unknown in this pass (FE unreachable, credentials missing or
+   * refused).
+   */
   public boolean frontendUnknown() {
-    return frontendError().isPresent() || credentialsError().isPresent();
+    return frontendError().isPresent() || credentialsError().isPresent() || authError().isPresent();
   }
 
   @Value.Check

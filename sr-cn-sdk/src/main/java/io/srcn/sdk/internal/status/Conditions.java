@@ -23,18 +23,19 @@ import java.util.Optional;
  *   <dt>{@code Ready}
  *   <dd>{@code False/Suspended} when suspended; {@code False/BelowMinReplicas} when the StatefulSet
  *       wants fewer pods than the HPA's minimum; {@code False/PodsNotReady} when a desired pod is
- *       missing, not Ready or terminating; {@code Unknown/CredentialsUnresolvable} or {@code
- *       Unknown/FrontendUnavailable} when the FE cannot be asked; {@code False/AddressModeMismatch}
- *       when the FE lists pods by another address; {@code False/RegistrationFailed} when a serving
- *       pod is unregistered and the last ADD failed; {@code False/NodesNotRegistered} when a
- *       serving pod is unregistered; {@code False/NodesNotAlive} when a registered pod is not Alive
- *       in the FE; {@code False/GhostsPendingDrop} when an owned node without pod waits to be
- *       dropped; otherwise {@code True/AllNodesServing}.
+ *       missing, not Ready or terminating; {@code Unknown/CredentialsUnresolvable}, {@code
+ *       Unknown/FrontendAuthFailed} or {@code Unknown/FrontendUnavailable} when the FE cannot be
+ *       asked; {@code False/AddressModeMismatch} when the FE lists pods by another address; {@code
+ *       False/RegistrationFailed} when a serving pod is unregistered and the last ADD failed;
+ *       {@code False/NodesNotRegistered} when a serving pod is unregistered; {@code
+ *       False/NodesNotAlive} when a registered pod is not Alive in the FE; {@code
+ *       False/GhostsPendingDrop} when an owned node without pod waits to be dropped; otherwise
+ *       {@code True/AllNodesServing}.
  *   <dt>{@code Registered}
- *   <dd>{@code Unknown/CredentialsUnresolvable}, {@code Unknown/FrontendUnavailable}; {@code
- *       False/AddressModeMismatch}; {@code False/RegistrationFailed} or {@code
- *       False/NodesNotRegistered} when a serving pod is unregistered; otherwise {@code
- *       True/AllRegistered}.
+ *   <dd>{@code Unknown/CredentialsUnresolvable}, {@code Unknown/FrontendAuthFailed}, {@code
+ *       Unknown/FrontendUnavailable}; {@code False/AddressModeMismatch}; {@code
+ *       False/RegistrationFailed} or {@code False/NodesNotRegistered} when a serving pod is
+ *       unregistered; otherwise {@code True/AllRegistered}.
  *   <dt>{@code Scaling}
  *   <dd>{@code True/ScalingOut} or {@code True/ScalingIn} when the StatefulSet's desired replicas
  *       differ from its current ones; {@code True/AutoscalerScaling} when the HPA's desired
@@ -42,12 +43,14 @@ import java.util.Optional;
  *       otherwise {@code False/Stable}.
  *   <dt>{@code Degraded}
  *   <dd>{@code True} when any of these holds, with the reason of the first and the messages of all:
- *       {@code CredentialsUnresolvable}, {@code FrontendUnavailable}, {@code RegistrationFailed},
- *       {@code AddressModeMismatch}, {@code NodesNotAlive} (a pod Ready and registered while the FE
- *       has reported it Alive=false for longer than the grace period), {@code ApplyFailed};
- *       otherwise {@code False/Healthy}.
+ *       {@code CredentialsUnresolvable} (the Secret or its key cannot be read), {@code
+ *       FrontendAuthFailed} (the credentials were read but the FE refused them), {@code
+ *       FrontendUnavailable}, {@code RegistrationFailed}, {@code AddressModeMismatch}, {@code
+ *       NodesNotAlive} (a pod Ready and registered while the FE has reported it Alive=false for
+ *       longer than the grace period), {@code ApplyFailed}; otherwise {@code False/Healthy}.
  *   <dt>{@code AddressModeMismatch}
- *   <dd>{@code Unknown/FrontendUnavailable} when the FE cannot be asked; {@code
+ *   <dd>{@code Unknown/CredentialsUnresolvable}, {@code Unknown/FrontendAuthFailed} or {@code
+ *       Unknown/FrontendUnavailable} when the FE cannot be asked; {@code
  *       True/FrontendNotInFqdnMode} with the fix when the FE lists pods by another address;
  *       otherwise {@code False/AddressesMatch}.
  * </dl>
@@ -235,6 +238,11 @@ public final class Conditions {
                     problem(
                         "CredentialsUnresolvable",
                         "cannot resolve the FE " + "credentials: " + clip(e))));
+    f.authError()
+        .ifPresent(
+            e ->
+                problems.add(
+                    problem("FrontendAuthFailed", "the FE refused the login: " + clip(e))));
     f.frontendError()
         .ifPresent(e -> problems.add(problem("FrontendUnavailable", "no FE answered: " + clip(e))));
     f.registrationError()
@@ -307,6 +315,14 @@ public final class Conditions {
               "CredentialsUnresolvable",
               "the FE cannot be asked: credentials unresolvable: "
                   + clip(f.credentialsError().get())));
+    }
+    if (f.authError().isPresent()) {
+      return Optional.of(
+          Condition.of(
+              type,
+              UNKNOWN,
+              "FrontendAuthFailed",
+              "the FE cannot be asked: it refused the login: " + clip(f.authError().get())));
     }
     return f.frontendError()
         .map(e -> Condition.of(type, UNKNOWN, "FrontendUnavailable", "no FE answered: " + clip(e)));

@@ -101,7 +101,9 @@ final class GroupRuntime {
     boolean suspended = Suspension.isSuspended(view.statefulSet(spec.namespace(), spec.name()));
     SyncMode effective = suspended && mode == SyncMode.SYNC ? SyncMode.RELEASE : mode;
     lastReport = sync.run(effective, feMaxAge);
-    GroupStatus now = assembler.assemble(lastReport, suspended, applyError);
+    GroupStatus now =
+        assembler.assemble(
+            lastReport, suspended, applyError, spec.frontend().map(f -> f.credentials()));
     StatusTransitions.events(Optional.ofNullable(last), now).forEach(engine::publish);
     last = now;
     return now;

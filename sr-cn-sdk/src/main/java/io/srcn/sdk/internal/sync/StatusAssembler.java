@@ -3,6 +3,7 @@ package io.srcn.sdk.internal.sync;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.srcn.sdk.CnSdkException;
 import io.srcn.sdk.Condition;
+import io.srcn.sdk.Credentials;
 import io.srcn.sdk.GhostNode;
 import io.srcn.sdk.GroupStatus;
 import io.srcn.sdk.HpaStatus;
@@ -42,8 +43,15 @@ final class StatusAssembler {
     this.id = id;
   }
 
-  /** The status of a pass; {@code suspended} and {@code applyError} come from the engine. */
-  synchronized GroupStatus assemble(SyncReport r, boolean suspended, Optional<String> applyError) {
+  /**
+   * The status of a pass; {@code suspended} and {@code applyError} come from the engine, {@code
+   * credentials} (the spec's, to say where a refused password comes from) from the spec.
+   */
+  synchronized GroupStatus assemble(
+      SyncReport r,
+      boolean suspended,
+      Optional<String> applyError,
+      Optional<Credentials> credentials) {
     Map<HostPort, FeNode> listed = new HashMap<>();
     r.feNodes().forEach(n -> listed.put(RegistrationPlanner.normalize(n.address()), n));
     List<NodeStatus> nodes = r.pods().stream().map(p -> node(p, listed, r)).toList();
@@ -62,19 +70,25 @@ final class StatusAssembler {
             .addressModeInUse(r.addressMode().map(AddressModes.Choice::inUse))
             .addressModeReason(r.addressMode().map(AddressModes.Choice::reason))
             .build();
-    ConditionFacts facts = facts(draft, r, suspended, applyError);
+    ConditionFacts facts = facts(draft, r, suspended, applyError, credentials);
     List<Condition> conditions = Conditions.compute(facts, previous, r.at());
     previous = conditions;
     return draft.withConditions(conditions);
   }
 
   private ConditionFacts facts(
-      GroupStatus draft, SyncReport r, boolean suspended, Optional<String> applyError) {
+      GroupStatus draft,
+      SyncReport r,
+      boolean suspended,
+      Optional<String> applyError,
+      Optional<Credentials> credentials) {
     Optional<CnSdkException> fe = r.frontendError();
     return ConditionFacts.builderFor(draft)
         .suspended(suspended)
-        .frontendError(fe.filter(e -> !isCredentials(e)).map(Throwable::getMessage))
+        .frontendError(
+            fe.filter(e -> !isCredentials(e) && !isRefused(e)).map(Throwable::getMessage))
         .credentialsError(fe.filter(StatusAssembler::isCredentials).map(Throwable::getMessage))
+        .authError(fe.filter(StatusAssembler::isRefused).map(e -> refused(e, credentials)))
         .registrationError(r.registrationError().map(Throwable::getMessage))
         .applyError(applyError)
         .mismatches(mismatches(r))
@@ -153,7 +167,45 @@ final class StatusAssembler {
     return g == null ? 0L : g;
   }
 
+  /**
+   * No usable credentials: the Secret or its key is missing, or there is no password to log in with
+   * (an auth error the SDK raised itself, error code 0, before asking the FE).
+   */
   private static boolean isCredentials(CnSdkException e) {
-    return e instanceof FrontendAuthException || !(e instanceof FrontendException);
+    return !(e instanceof FrontendException)
+        || (isAuth(e) && ((FrontendException) e).errorCode() == 0);
+  }
+
+  /** The credentials were resolved and sent, and the FE refused them. */
+  private static boolean isRefused(CnSdkException e) {
+    return isAuth(e) && ((FrontendException) e).errorCode() != 0;
+  }
+
+  private static boolean isAuth(CnSdkException e) {
+    return e instanceof FrontendAuthException;
+  }
+
+  /** The FE's refusal (which names the user, never the password) with the fix. */
+  static String refused(CnSdkException e, Optional<Credentials> credentials) {
+    String source =
+        credentials
+            .flatMap(
+                c ->
+                    c.secretName()
+                        .map(
+                            s ->
+                                "the password in Secret "
+                                    + s
+                                    + " (key "
+                                    + c.passwordKey()
+                                    + ", user key "
+                                    + c.userKey()
+                                    + ")"))
+            .orElse("the password of the spec's literal credentials");
+    return e.getMessage()
+        + ". Fix: check that "
+        + source
+        + " is that FE user's password, and that the user holds the NODE and OPERATE system"
+        + " privileges (GRANT NODE, OPERATE ON SYSTEM TO USER ...)";
   }
 }

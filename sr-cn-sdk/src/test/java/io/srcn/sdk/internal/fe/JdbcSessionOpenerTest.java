@@ -9,6 +9,7 @@ import io.srcn.sdk.Frontend;
 import io.srcn.sdk.TlsMode;
 import io.srcn.sdk.fe.FrontendAuthException;
 import io.srcn.sdk.fe.HostPort;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -63,5 +64,21 @@ class JdbcSessionOpenerTest {
     assertThatThrownBy(() -> opener.open(HostPort.of("127.0.0.1", 1)))
         .isInstanceOf(FrontendAuthException.class)
         .hasMessageContaining("returned a Secret reference");
+  }
+
+  @Test
+  void aRefusedLoginNamesTheUserAndKeepsTheCodeWhileOtherFailuresPassUnchanged() {
+    SQLException refused =
+        new SQLException("Access denied for user 'x' (using password: YES)", "28000", 1045);
+    SQLException named = JdbcSessionOpener.namingUser(refused, "tenant_a");
+    assertThat(named.getMessage())
+        .startsWith("login as FE user 'tenant_a' refused: Access denied")
+        .doesNotContain(SECRET);
+    assertThat(named.getErrorCode()).isEqualTo(1045);
+    assertThat(named.getSQLState()).isEqualTo("28000");
+    assertThat(FeErrors.classify(named)).isEqualTo(FeErrors.Kind.ACCESS_DENIED);
+
+    SQLException down = new SQLException("Communications link failure", "08S01", 0);
+    assertThat((Object) JdbcSessionOpener.namingUser(down, "tenant_a")).isSameAs(down);
   }
 }

@@ -88,6 +88,14 @@ class ConditionsTest {
                 + " Scaling=False/Stable Degraded=True/CredentialsUnresolvable"
                 + " AddressModeMismatch=Unknown/CredentialsUnresolvable"),
         row(
+            "credentials read but the FE refuses the login",
+            facts(1, 1, serving(0))
+                .authError(
+                    "login as FE user 'tenant_a' refused: Access denied for user 'tenant_a'"),
+            "Ready=Unknown/FrontendAuthFailed Registered=Unknown/FrontendAuthFailed"
+                + " Scaling=False/Stable Degraded=True/FrontendAuthFailed"
+                + " AddressModeMismatch=Unknown/FrontendAuthFailed"),
+        row(
             "a ready pod waits to be registered",
             facts(2, 2, serving(0), unregistered(1)),
             "Ready=False/NodesNotRegistered Registered=False/NodesNotRegistered"
