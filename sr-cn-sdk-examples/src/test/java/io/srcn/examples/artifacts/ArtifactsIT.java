@@ -22,13 +22,15 @@ class ArtifactsIT {
   void theLibrariesShipSourcesAndJavadoc() throws IOException {
     assertThat(entries(jar("../sr-cn-sdk/target", "-sources.jar")))
         .contains("io/srcn/sdk/ComputeNodeGroups.java", "io/srcn/sdk/GroupObjectNames.java");
+    // with an Automatic-Module-Name, javadoc writes each page under the module's directory
     assertThat(entries(jar("../sr-cn-sdk/target", "-javadoc.jar")))
-        .contains("io/srcn/sdk/ComputeNodeGroups.html", "index.html")
+        .contains("index.html")
+        .anyMatch(e -> e.endsWith("io/srcn/sdk/ComputeNodeGroups.html"))
         .noneMatch(e -> e.contains("/internal/"));
     assertThat(entries(jar("../sr-cn-testkit/target", "-sources.jar")))
         .contains("io/srcn/testkit/fe/FakeFrontend.java");
     assertThat(entries(jar("../sr-cn-testkit/target", "-javadoc.jar")))
-        .contains("io/srcn/testkit/fe/FakeFrontend.html");
+        .anyMatch(e -> e.endsWith("io/srcn/testkit/fe/FakeFrontend.html"));
   }
 
   @Test
