@@ -45,6 +45,14 @@ public final class Labels {
   /** StatefulSet annotation: the group is suspended (or being deleted); the SDK adds no nodes. */
   public static final String SUSPENDED_ANNOTATION = "srcn.io/suspended";
 
+  /**
+   * True when a StatefulSet's annotations carry the suspended mark ({@link #SUSPENDED_ANNOTATION}
+   * set to {@code true}); {@code annotations} may be null.
+   */
+  public static boolean isSuspended(Map<String, String> annotations) {
+    return annotations != null && "true".equals(annotations.get(SUSPENDED_ANNOTATION));
+  }
+
   /** StatefulSet annotation: the replicas to restore when a suspended group resumes. */
   public static final String SUSPENDED_REPLICAS_ANNOTATION = "srcn.io/suspended-replicas";
 

@@ -102,18 +102,15 @@ public final class GroupApplier {
     }
   }
 
-  private static boolean suspended(HasMetadata sts) {
-    var annotations = sts.getMetadata().getAnnotations();
-    return annotations != null && "true".equals(annotations.get(Labels.SUSPENDED_ANNOTATION));
-  }
-
   private Plan apply(ComputeNodeGroupSpec spec, boolean create) {
     spec.validate();
     RenderOptions options = options(spec);
     LiveObjects live = LiveObjects.read(client, spec.namespace(), spec.name(), hpaApi());
     if (!create
         && live.get(ObjectKind.STATEFUL_SET)
-            .map(sts -> suspended(sts) || newerSpec(sts, spec))
+            .map(
+                sts ->
+                    Labels.isSuspended(sts.getMetadata().getAnnotations()) || newerSpec(sts, spec))
             .orElse(true)) {
       return new Plan(List.of());
     }

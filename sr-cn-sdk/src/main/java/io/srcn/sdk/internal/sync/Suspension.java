@@ -25,9 +25,7 @@ final class Suspension {
 
   /** True when the StatefulSet carries the mark. */
   static boolean isSuspended(Optional<StatefulSet> sts) {
-    return sts.map(s -> s.getMetadata().getAnnotations())
-        .map(a -> "true".equals(a.get(Labels.SUSPENDED_ANNOTATION)))
-        .orElse(false);
+    return sts.map(s -> Labels.isSuspended(s.getMetadata().getAnnotations())).orElse(false);
   }
 
   /** The replicas recorded when the group was suspended. */
