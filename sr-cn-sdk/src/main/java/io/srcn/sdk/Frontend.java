@@ -147,48 +147,4 @@ public abstract class Frontend {
         field,
         () -> d + " must be positive, in whole milliseconds");
   }
-
-  /**
-   * Same as {@link #credentials(Credentials)}.
-   *
-   * @deprecated the copy methods are named like the attribute (as the spec's are); this alias
-   *     exists only while parallel branches merge and goes before 0.1.0
-   */
-  @Deprecated(forRemoval = true)
-  public Frontend withCredentials(Credentials credentials) {
-    return credentials(credentials);
-  }
-
-  /**
-   * Same as {@link #connectTimeout(Duration)}.
-   *
-   * @deprecated the copy methods are named like the attribute (as the spec's are); this alias
-   *     exists only while parallel branches merge and goes before 0.1.0
-   */
-  @Deprecated(forRemoval = true)
-  public Frontend withConnectTimeout(Duration timeout) {
-    return connectTimeout(timeout);
-  }
-
-  /**
-   * Same as {@link #queryTimeout(Duration)}.
-   *
-   * @deprecated the copy methods are named like the attribute (as the spec's are); this alias
-   *     exists only while parallel branches merge and goes before 0.1.0
-   */
-  @Deprecated(forRemoval = true)
-  public Frontend withQueryTimeout(Duration timeout) {
-    return queryTimeout(timeout);
-  }
-
-  /**
-   * Same as {@link #tlsMode(TlsMode)}.
-   *
-   * @deprecated the copy methods are named like the attribute (as the spec's are); this alias
-   *     exists only while parallel branches merge and goes before 0.1.0
-   */
-  @Deprecated(forRemoval = true)
-  public Frontend withTls(TlsMode mode) {
-    return tlsMode(mode);
-  }
 }

@@ -97,48 +97,4 @@ public abstract class Ports {
         });
     v.throwIfAny();
   }
-
-  /**
-   * Same as {@link #heartbeat(int)}.
-   *
-   * @deprecated the copy methods are named like the attribute (as the spec's are); this alias
-   *     exists only while parallel branches merge and goes before 0.1.0
-   */
-  @Deprecated(forRemoval = true)
-  public Ports withHeartbeat(int port) {
-    return heartbeat(port);
-  }
-
-  /**
-   * Same as {@link #thrift(int)}.
-   *
-   * @deprecated the copy methods are named like the attribute (as the spec's are); this alias
-   *     exists only while parallel branches merge and goes before 0.1.0
-   */
-  @Deprecated(forRemoval = true)
-  public Ports withThrift(int port) {
-    return thrift(port);
-  }
-
-  /**
-   * Same as {@link #webserver(int)}.
-   *
-   * @deprecated the copy methods are named like the attribute (as the spec's are); this alias
-   *     exists only while parallel branches merge and goes before 0.1.0
-   */
-  @Deprecated(forRemoval = true)
-  public Ports withWebserver(int port) {
-    return webserver(port);
-  }
-
-  /**
-   * Same as {@link #brpc(int)}.
-   *
-   * @deprecated the copy methods are named like the attribute (as the spec's are); this alias
-   *     exists only while parallel branches merge and goes before 0.1.0
-   */
-  @Deprecated(forRemoval = true)
-  public Ports withBrpc(int port) {
-    return brpc(port);
-  }
 }

@@ -74,37 +74,4 @@ public abstract class Probes {
     v.range("readinessFailureSeconds", readinessFailureSeconds(), 0, MAX_SECONDS);
     v.throwIfAny();
   }
-
-  /**
-   * Same as {@link #startupFailureSeconds(int)}.
-   *
-   * @deprecated the copy methods are named like the attribute (as the spec's are); this alias
-   *     exists only while parallel branches merge and goes before 0.1.0
-   */
-  @Deprecated(forRemoval = true)
-  public Probes withStartupFailureSeconds(int seconds) {
-    return startupFailureSeconds(seconds);
-  }
-
-  /**
-   * Same as {@link #livenessFailureSeconds(int)}.
-   *
-   * @deprecated the copy methods are named like the attribute (as the spec's are); this alias
-   *     exists only while parallel branches merge and goes before 0.1.0
-   */
-  @Deprecated(forRemoval = true)
-  public Probes withLivenessFailureSeconds(int seconds) {
-    return livenessFailureSeconds(seconds);
-  }
-
-  /**
-   * Same as {@link #readinessFailureSeconds(int)}.
-   *
-   * @deprecated the copy methods are named like the attribute (as the spec's are); this alias
-   *     exists only while parallel branches merge and goes before 0.1.0
-   */
-  @Deprecated(forRemoval = true)
-  public Probes withReadinessFailureSeconds(int seconds) {
-    return readinessFailureSeconds(seconds);
-  }
 }

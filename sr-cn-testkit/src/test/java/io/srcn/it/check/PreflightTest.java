@@ -53,8 +53,8 @@ class PreflightTest {
   void whatCannotWorkFailsWithAFix(KubernetesClient client, Frontend fe) {
     Frontend unreachable =
         Frontend.at(List.of(HostPort.of("127.0.0.1", 1)))
-            .withCredentials(fe.credentials())
-            .withConnectTimeout(Duration.ofMillis(200));
+            .credentials(fe.credentials())
+            .connectTimeout(Duration.ofMillis(200));
 
     PreflightReport report =
         ComputeNodeGroups.check(

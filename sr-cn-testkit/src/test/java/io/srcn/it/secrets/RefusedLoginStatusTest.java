@@ -34,7 +34,7 @@ class RefusedLoginStatusTest {
         .inNamespace("tenants")
         .image("starrocks/cn-ubuntu:3.3.5")
         .terminationGracePeriod(Duration.ofSeconds(1))
-        .registerWith(fe.withCredentials(Credentials.fromSecret(secret)));
+        .registerWith(fe.credentials(Credentials.fromSecret(secret)));
   }
 
   private static void secret(KubernetesClient client, String name, String user, String password) {

@@ -109,9 +109,7 @@ public final class Preflight {
     }
     for (HostPort address : fe.addresses()) {
       Frontend one =
-          Frontend.at(List.of(address))
-              .withCredentials(literal)
-              .withConnectTimeout(fe.connectTimeout());
+          Frontend.at(List.of(address)).credentials(literal).connectTimeout(fe.connectTimeout());
       String name = "fe " + address;
       // one attempt window per address: a preflight reports, it does not ride out outages
       try (FrontendClient client =
