@@ -88,6 +88,11 @@ class VersionsInteropTest {
                 "-o",
                 "jsonpath={.apiVersion} {.spec.targetCPUUtilizationPercentage}"))
         .isEqualTo("autoscaling/v1 60");
+    // the table of printers.go, TARGETS included (kubectl get uses v2, the preferred version)
+    assertThat(kubectl("get", "hpa").lines().toList())
+        .element(1)
+        .asString()
+        .matches("web\\s+StatefulSet/web\\s+cpu: <unknown>/60%\\s+2\\s+5\\s+0\\s+\\d+s");
     // a v2 patch is seen through v1
     kubectl("patch", "hpa", "web", "--type=merge", "-p", "{\"spec\":{\"maxReplicas\":8}}");
     assertThat(
