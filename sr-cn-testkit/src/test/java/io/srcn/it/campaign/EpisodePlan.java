@@ -78,7 +78,9 @@ record EpisodePlan(
     FE_LOSES_NODE,
     K8S_WRITE_FAULTS,
     CONTROLLER_RESTART,
-    FOREIGN_NODE
+    FOREIGN_NODE,
+    /** Drawn from a stream of its own (see {@link #of}), never from {@code ACTIONS}. */
+    WATCH_EXPIRY
   }
 
   /**
@@ -107,7 +109,10 @@ record EpisodePlan(
   }
 
   private static final long HOST_MODE_SALT = 0x1D0F_FE11_0DE5L;
-  private static final Action[] ACTIONS = Action.values();
+  private static final long WATCH_EXPIRY_SALT = 0x0057_A7C4_E1A5L;
+  // the actions drawn from the main stream: a fixed list, so older seeds keep their steps
+  private static final Action[] ACTIONS =
+      java.util.Arrays.copyOf(Action.values(), Action.FOREIGN_NODE.ordinal() + 1);
   private static final String[] NAMES = {"a", "b", "c"};
   private static final String[] WRITTEN = {"*", "statefulsets", "configmaps", "pods", "events"};
 
@@ -145,6 +150,7 @@ record EpisodePlan(
       }
       rounds.add(List.copyOf(steps));
     }
+    addWatchExpiries(seed, rounds);
     return new EpisodePlan(
         seed,
         List.copyOf(groups),
@@ -152,6 +158,24 @@ record EpisodePlan(
         List.copyOf(rounds),
         r.nextBoolean(),
         r.nextInt(4) == 0);
+  }
+
+  /**
+   * In about a third of the rounds, one step at a random place in which the API server compacts its
+   * resourceVersions and ends every watch (arg 0: the watches end only; else both), so the SDK's
+   * informers re-watch, get 410 Gone and relist. Drawn from a stream of its own: the other steps of
+   * older seeds stay as they were.
+   */
+  private static void addWatchExpiries(long seed, List<List<Step>> rounds) {
+    SplittableRandom e = new SplittableRandom(seed ^ WATCH_EXPIRY_SALT);
+    for (int k = 0; k < rounds.size(); k++) {
+      if (e.nextInt(3) == 0) {
+        List<Step> steps = new ArrayList<>(rounds.get(k));
+        int at = e.nextInt(steps.size() + 1);
+        steps.add(at, new Step(Action.WATCH_EXPIRY, 0, e.nextInt(4), 0, "*", e.nextInt(150)));
+        rounds.set(k, List.copyOf(steps));
+      }
+    }
   }
 
   private static Step step(SplittableRandom r, int groupCount) {
