@@ -162,6 +162,44 @@ class ControllerObjectsTest {
     }
   }
 
+  @Test
+  void revisionsBeyondTheHistoryLimitArePruned() {
+    try (MockKubernetes k8s = MockKubernetes.create().start()) {
+      KubernetesClient c = k8s.client();
+      StatefulSet s = Fixtures.statefulSet("cn", 1, "Parallel");
+      s.getSpec().setRevisionHistoryLimit(2);
+      c.resource(s).inNamespace("default").create();
+      var sts = c.apps().statefulSets().inNamespace("default").withName("cn");
+      for (int i = 1; i <= 5; i++) {
+        sts.waitUntilReady(15, java.util.concurrent.TimeUnit.SECONDS);
+        sts.patch(
+            io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
+                io.fabric8.kubernetes.client.dsl.base.PatchType.STRATEGIC_MERGE),
+            "{\"spec\":{\"template\":{\"spec\":{\"containers\":[{\"name\":\"cn\","
+                + "\"image\":\"starrocks/cn-ubuntu:3.3."
+                + (10 + i)
+                + "\"}]}}}}");
+        int round = i;
+        await()
+            .atMost(WAIT)
+            .untilAsserted(
+                () ->
+                    assertThat(revisions(c))
+                        .extracting(ControllerRevision::getRevision)
+                        .contains(1L + round));
+      }
+      await()
+          .atMost(WAIT)
+          .untilAsserted(
+              () ->
+                  assertThat(revisions(c))
+                      .extracting(ControllerRevision::getRevision)
+                      .hasSizeLessThanOrEqualTo(4)
+                      .contains(6L)
+                      .doesNotContain(1L, 2L));
+    }
+  }
+
   private static io.fabric8.kubernetes.api.model.Service service(String name, boolean publish) {
     return new ServiceBuilder()
         .withNewMetadata()

@@ -15,7 +15,8 @@ import tools.jackson.databind.node.ObjectNode;
  * ({@code <sts>-<hash>}, labelled with the selector and {@code controller.kubernetes.io/hash},
  * owned by the StatefulSet, {@code revision} one more than the newest; a template that comes back
  * gets its old revision renumbered, as kubernetes pkg/controller/history/controller_history.go
- * does), and the {@code SuccessfulCreate}/{@code SuccessfulDelete} events with the text of
+ * does; beyond {@code revisionHistoryLimit} the oldest unused ones are deleted), and the {@code
+ * SuccessfulCreate}/{@code SuccessfulDelete} events with the text of
  * pkg/controller/statefulset/stateful_pod_control.go (recordPodEvent).
  *
  * <p>Not thread-safe: used on the simulator thread only.
@@ -76,6 +77,31 @@ final class StatefulSetHistory {
     } catch (ApiException e) {
       if (e.code() != 409) {
         throw e;
+      }
+    }
+    prune(sts, ns, name, mine);
+  }
+
+  /**
+   * Deletes the oldest revisions beyond {@code spec.revisionHistoryLimit} (default 10), never the
+   * current or the update revision (truncateHistory in stateful_set_control.go).
+   */
+  private void prune(ObjectNode sts, String ns, String update, List<ObjectNode> older) {
+    int limit = sts.path("spec").path("revisionHistoryLimit").asInt(10);
+    String current = Json.text(sts, "status", "currentRevision");
+    List<ObjectNode> candidates =
+        older.stream()
+            .filter(r -> !update.equals(Json.text(r, "metadata", "name")))
+            .filter(r -> !Json.text(r, "metadata", "name").equals(current))
+            .sorted(java.util.Comparator.comparingLong(r -> r.path("revision").asLong(0)))
+            .toList();
+    for (int i = 0; i < candidates.size() - limit; i++) {
+      try {
+        client.delete(revisions, ns, Json.text(candidates.get(i), "metadata", "name"), null);
+      } catch (ApiException e) {
+        if (e.code() != 404) {
+          throw e;
+        }
       }
     }
   }
