@@ -294,7 +294,7 @@ public final class MockKubernetes implements TestServer {
     Duration readyDelay = Duration.ofMillis(20);
     Duration terminationDelay = Duration.ofMillis(20);
     boolean manualClock = true;
-    boolean requireNamespaces;
+    boolean requireNamespaces = true;
     List<String> namespaces = List.of();
 
     MockServerRuntime.Settings toRuntimeSettings() {
@@ -388,8 +388,10 @@ public final class MockKubernetes implements TestServer {
 
     /**
      * Whether creating in a namespace that does not exist is a 404, as on a real server (default
-     * false). {@code default}, {@code kube-system}, {@code kube-public} and {@code kube-node-lease}
-     * always exist; add others with {@link #namespaces(String...)}.
+     * true). {@code default}, {@code kube-system}, {@code kube-public} and {@code kube-node-lease}
+     * always exist; add others with {@link #namespaces(String...)} or create them through the API.
+     * False is the opt-out for tests written against the lenient mock of earlier versions: objects
+     * may then be created in any namespace.
      */
     public Builder requireNamespaces(boolean require) {
       s.requireNamespaces = require;

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * running), each with its own servers; every test writes the same object names and must see only
  * its own.
  */
-@CnTestkit
+@CnTestkit(namespaces = "ns")
 @Execution(ExecutionMode.CONCURRENT)
 class CnTestkitParallelTest {
   private static final int RUNS = 4;

@@ -26,7 +26,7 @@ class ApplyTest {
 
   @BeforeEach
   void start() {
-    k8s = MockKubernetes.create().start();
+    k8s = MockKubernetes.builder().namespaces(NAMESPACE).build().start();
     kube = k8s.client();
     applier = new GroupApplier(kube);
   }

@@ -21,7 +21,7 @@ class AutoscalingTransitionTest {
 
   @BeforeEach
   void start() {
-    k8s = MockKubernetes.create().start();
+    k8s = MockKubernetes.builder().namespaces(NAMESPACE).build().start();
     kube = k8s.client();
     applier = new GroupApplier(kube);
   }

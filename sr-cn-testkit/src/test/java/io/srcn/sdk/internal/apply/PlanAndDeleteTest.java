@@ -22,7 +22,7 @@ class PlanAndDeleteTest {
 
   @BeforeEach
   void start() {
-    k8s = MockKubernetes.create().start();
+    k8s = MockKubernetes.builder().namespaces(NAMESPACE).build().start();
     kube = k8s.client();
     applier = new GroupApplier(kube);
   }

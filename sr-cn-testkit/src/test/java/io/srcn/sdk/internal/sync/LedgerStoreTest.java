@@ -21,7 +21,7 @@ class LedgerStoreTest {
 
   @BeforeEach
   void start() {
-    k8s = MockKubernetes.create().start();
+    k8s = MockKubernetes.builder().namespaces("ns").build().start();
     client = k8s.client();
     ledger = new LedgerStore(client);
   }
