@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Proves parallel safety: four repetitions run at the same time (each waits until all four are
@@ -21,6 +22,9 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  */
 @CnTestkit(namespaces = "ns")
 @Execution(ExecutionMode.CONCURRENT)
+// its four repetitions wait for each other, so they need four worker threads at once: run alone
+// (with other classes holding workers, they would wait for those classes to end)
+@Isolated
 class CnTestkitParallelTest {
   private static final int RUNS = 4;
   private static final CountDownLatch ALL_RUNNING = new CountDownLatch(RUNS);
