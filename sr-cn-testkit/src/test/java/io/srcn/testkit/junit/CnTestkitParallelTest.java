@@ -13,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Proves parallel safety: four repetitions run at the same time (each waits until all four are
@@ -22,9 +21,9 @@ import org.junit.jupiter.api.parallel.Isolated;
  */
 @CnTestkit(namespaces = "ns")
 @Execution(ExecutionMode.CONCURRENT)
-// its four repetitions wait for each other, so they need four worker threads at once: run alone
-// (with other classes holding workers, they would wait for those classes to end)
-@Isolated
+// Not @Isolated: an exclusive lock makes JUnit run the class's children in one thread, and the
+// four repetitions wait for each other. They need four workers at once (the pool has four), which
+// they get once the classes running beside them finish their current tests.
 class CnTestkitParallelTest {
   private static final int RUNS = 4;
   private static final CountDownLatch ALL_RUNNING = new CountDownLatch(RUNS);
