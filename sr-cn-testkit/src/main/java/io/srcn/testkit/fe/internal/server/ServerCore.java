@@ -37,7 +37,11 @@ public final class ServerCore {
   // Between stop() and start(), a bound but not listening socket keeps the port: connections are
   // refused (no listener), yet neither a client's ephemeral port nor another server's port 0 can
   // take it, so the restart on the same port cannot fail because something else got there first.
+  // Binding it also proves the listener is gone: a child process the JVM forks (kubectl, a driver
+  // CLI) inherits the listening socket until it closes its descriptors, and the kernel keeps
+  // answering on it meanwhile; the bind fails until then.
   private Socket reservation;
+  private static final long RESERVE_MILLIS = 2_000;
 
   /** A stopped server for {@code fe}. */
   public ServerCore(FeContext fe) {
@@ -110,19 +114,26 @@ public final class ServerCore {
   }
 
   private static Socket reserve(int port) {
-    Socket s = new Socket();
-    try {
-      s.setReuseAddress(true);
-      s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-      return s;
-    } catch (IOException e) {
-      LOG.debug("cannot keep port {} during the stop: {}", port, e.toString());
+    long deadline = System.nanoTime() + RESERVE_MILLIS * 1_000_000L;
+    while (true) {
+      Socket s = new Socket();
       try {
-        s.close();
-      } catch (IOException ignored) {
-        // nothing held
+        s.setReuseAddress(true);
+        s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        return s;
+      } catch (IOException e) {
+        closeQuietly(s);
+        if (System.nanoTime() >= deadline) {
+          LOG.debug("cannot keep port {} during the stop: {}", port, e.toString());
+          return null;
+        }
       }
-      return null;
+      try {
+        Thread.sleep(5); // the listener lingers in a forked child for a few milliseconds
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return null;
+      }
     }
   }
 
