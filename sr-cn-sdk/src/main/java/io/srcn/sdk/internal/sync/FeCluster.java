@@ -205,6 +205,11 @@ final class FeCluster implements AutoCloseable {
     return List.copyOf(next);
   }
 
+  /** The last listing of the FE's nodes, however old (empty when it was never listed). */
+  synchronized java.util.Optional<List<FeNode>> lastListing() {
+    return java.util.Optional.ofNullable(snapshot);
+  }
+
   /** Forgets the snapshot, so the next {@link #nodes} lists again. */
   synchronized void invalidate() {
     snapshot = null;
