@@ -38,9 +38,12 @@ import java.util.function.UnaryOperator;
  *       started when it runs out finishes, so an address that drops packets instead of refusing the
  *       connection adds up to one {@code connectTimeout}. An FE that accepts the connection but
  *       does not answer holds a statement for up to {@link Frontend#queryTimeout()} (default 30 s).
- *       Once an FE call of the session failed for an unreachable FE or a refused login, the
- *       session's FE calls fail at once for a cool-down (2 s doubling to 30 s). The controller
- *       keeps the FE client's longer retry deadline, {@code min(2 x connectTimeout, 10 s)}.
+ *       Each FE call of a handle method may take that long, but once one found the FE unreachable
+ *       the method's later FE calls fail at once, so a method gives up after one {@code
+ *       connectTimeout}; the next method tries the FE again. The controller keeps the FE client's
+ *       longer retry deadline, {@code min(2 x connectTimeout, 10 s)}, and after a failure fails its
+ *       FE calls at once for a cool-down (2 s doubling to 30 s) that handle methods do not wait
+ *       out.
  *   <li>A call that changes the group ({@link #scale}, {@link #scaleBetween}, {@link #upgrade},
  *       {@link #updateConfig}, {@link #update}, {@link #resume}) never hides an FE it could not
  *       ask: the Kubernetes change is made first and stands, then, when the pass could not ask the

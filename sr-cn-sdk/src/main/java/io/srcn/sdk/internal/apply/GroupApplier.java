@@ -94,8 +94,13 @@ public final class GroupApplier {
    * delete in progress (the controller's apply; its caches may not show the mark yet, this read
    * does).
    *
+   * <p>The StatefulSet's write carries the {@code resourceVersion} this call read, so a repair
+   * never overwrites a spec recorded after its read.
+   *
    * @return the changes; none when the StatefulSet does not exist, is suspended, or records a newer
    *     spec than {@code spec}
+   * @throws SpecSupersededException when a newer spec was recorded between the read and the
+   *     StatefulSet write (objects written before it may carry the older spec: apply the newest)
    */
   public Plan repair(ComputeNodeGroupSpec spec) {
     return apply(spec, false, null);
@@ -146,9 +151,11 @@ public final class GroupApplier {
     RenderOptions options = options(spec);
     LiveObjects live = LiveObjects.read(client, spec.namespace(), spec.name(), hpaApi());
     String precondition = null;
-    if (basedOn != null && live.get(ObjectKind.STATEFUL_SET).isPresent()) {
+    if ((basedOn != null || !create) && live.get(ObjectKind.STATEFUL_SET).isPresent()) {
+      // a conditional apply, or a repair: its StatefulSet write must not land on a spec recorded
+      // after this read (a repair deciding on an older spec would otherwise overwrite it)
       HasMetadata sts = live.get(ObjectKind.STATEFUL_SET).get();
-      if (!basedOn.equals(recorded(sts))) {
+      if (basedOn != null && !basedOn.equals(recorded(sts))) {
         throw new SpecSupersededException(spec.namespace(), spec.name(), null);
       }
       precondition = sts.getMetadata().getResourceVersion();

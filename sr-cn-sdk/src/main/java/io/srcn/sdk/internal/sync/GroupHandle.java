@@ -258,7 +258,12 @@ public final class GroupHandle implements ComputeNodeGroup {
 
   @Override
   public synchronized void suspend() {
-    lifecycle.suspend();
+    CallBudget.within(
+        feBudget(),
+        () -> {
+          lifecycle.suspend();
+          return null;
+        });
   }
 
   @Override
@@ -270,7 +275,12 @@ public final class GroupHandle implements ComputeNodeGroup {
 
   @Override
   public synchronized void delete() {
-    lifecycle.delete();
+    CallBudget.within(
+        feBudget(),
+        () -> {
+          lifecycle.delete();
+          return null;
+        });
   }
 
   @Override

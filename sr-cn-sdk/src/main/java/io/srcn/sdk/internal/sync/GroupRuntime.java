@@ -5,6 +5,7 @@ import io.srcn.sdk.ComputeNodeGroupSpec;
 import io.srcn.sdk.GroupStatus;
 import io.srcn.sdk.fe.FrontendAuthException;
 import io.srcn.sdk.fe.FrontendUnavailableException;
+import io.srcn.sdk.internal.apply.SpecSupersededException;
 import io.srcn.sdk.internal.events.StatusTransitions;
 import java.time.Duration;
 import java.util.List;
@@ -129,7 +130,13 @@ final class GroupRuntime {
   private void repairNewest() {
     ComputeNodeGroupSpec target = spec;
     for (int round = 0; round < REPAIR_ROUNDS; round++) {
-      if (!engine.applier.repair(target).hasChanges()) {
+      boolean wrote;
+      try {
+        wrote = engine.applier.repair(target).hasChanges();
+      } catch (SpecSupersededException e) {
+        wrote = true; // a newer spec was recorded meanwhile; what was written before may be older
+      }
+      if (!wrote) {
         return;
       }
       Optional<String> recorded = engine.applier.recordedSpec(spec.namespace(), spec.name());
@@ -162,6 +169,12 @@ final class GroupRuntime {
   private void catchUp() {
     ComputeNodeGroupSpec current = owner.current(spec);
     if (current != spec) {
+      if (recordedNow().filter(json -> json.equals(spec.toCanonicalJson())).isPresent()) {
+        // the cluster records this spec again: another session wrote it after the session's
+        // newest, so it is the newest now (not a cache that lags)
+        owner.applied(spec);
+        return;
+      }
       use(current);
     }
   }
