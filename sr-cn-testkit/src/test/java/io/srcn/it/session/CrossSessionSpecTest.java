@@ -78,6 +78,38 @@ class CrossSessionSpecTest {
     awaitResyncs(controller, java.util.concurrent.ThreadLocalRandom.current().nextInt(3));
   }
 
+  /**
+   * Campaign seed {@code -7026476257393701847} (SPEC_NOT_WINNING): a session that replaced spec X
+   * with Y took X, when another session recorded it again, for its own informer cache lagging, and
+   * its controller skipped every repair from then on. The recorded spec is checked with the API
+   * server before the session's memory overrides it.
+   */
+  @Test
+  void aSpecAnotherSessionRecordsAgainIsTheNewestForTheController() {
+    try (Cluster c = Cluster.start();
+        ComputeNodeClient session = ComputeNodeClient.create(c.k8s.client());
+        ComputeNodeController controller = controller(session)) {
+      ComputeNodeGroup mine = session.deploy(spec(c, "g").replicas(1));
+      mine.scale(2);
+      mine.scale(3); // the session replaced "replicas 2" with "replicas 3"
+      try (ComputeNodeGroup other = ComputeNodeGroups.get(c.k8s.client(), Cluster.NS, "g")) {
+        other.scale(2); // another session records "replicas 2" again: the newest spec
+      }
+      awaitResyncs(controller, 3);
+
+      c.scaleStatefulSet("g", 4); // drift, as kubectl scale would make it
+
+      await()
+          .atMost(WAIT)
+          .untilAsserted(
+              () ->
+                  assertThat(sts(c).getSpec().getReplicas())
+                      .as("the controller repairs to the recorded spec")
+                      .isEqualTo(2));
+      assertThat(recorded(c)).contains("\"replicas\":2");
+    }
+  }
+
   static void assertFinalObjects(Cluster c, ComputeNodeGroupSpec last) {
     StatefulSet sts = sts(c);
     assertThat(sts.getMetadata().getAnnotations().get(Labels.SPEC_ANNOTATION))

@@ -145,6 +145,23 @@ class FrontendDownContractTest {
     }
   }
 
+  /**
+   * Campaign seeds {@code -2786073842791066462} and {@code 8197439862936546737} (DELETE_FAILED): a
+   * delete right after an outage failed on the session breaker's stale error although the FE was
+   * back. Handle methods try the FE themselves.
+   */
+  @Test
+  void aCallRightAfterTheFeReturnsDoesNotWaitOutTheSessionsBreaker() {
+    try (ComputeNodeGroup g = deploy(1)) {
+      try (FakeFrontend.Outage down = c.fe.outage()) {
+        boundedAndPending(() -> g.scale(2)); // trips the session's breaker (2 s cool-down)
+      }
+      g.delete(); // at once: the FE is back
+
+      assertThat(c.feAddresses()).isEmpty();
+    }
+  }
+
   private ComputeNodeGroup deploy(int replicas) {
     ComputeNodeGroup g =
         c.spec("g")
