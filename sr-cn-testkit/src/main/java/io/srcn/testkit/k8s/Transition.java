@@ -13,8 +13,21 @@ import java.time.Instant;
  * @param from the previous replica count ({@link Type#REPLICAS_CHANGED}) or restart count ({@link
  *     Type#POD_RESTARTED}); -1 otherwise
  * @param to the new replica count or restart count; -1 otherwise
+ * @param uid the object's {@code metadata.uid} ("" when unknown): a StatefulSet's pod names repeat
+ *     across incarnations, its uids never do
  */
-public record Transition(Instant time, Type type, String namespace, String name, int from, int to) {
+public record Transition(
+    Instant time, Type type, String namespace, String name, int from, int to, String uid) {
+  /** Null-checks; a null uid becomes "". */
+  public Transition {
+    uid = uid == null ? "" : uid;
+  }
+
+  /** A transition of an object whose uid is unknown. */
+  public Transition(Instant time, Type type, String namespace, String name, int from, int to) {
+    this(time, type, namespace, name, from, to, "");
+  }
+
   /** Kinds of transitions. */
   public enum Type {
     /** The controller created the pod (phase Pending). */

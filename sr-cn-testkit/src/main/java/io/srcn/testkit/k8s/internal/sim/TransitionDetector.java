@@ -29,48 +29,55 @@ final class TransitionDetector {
     String kind = Json.text(latest, "kind");
     String ns = Json.text(latest, "metadata", "namespace");
     String name = Json.text(latest, "metadata", "name");
+    String uid = Json.text(latest, "metadata", "uid");
     List<Transition> out = new ArrayList<>();
     if (ns == null || name == null) {
       return out;
     }
     if ("Pod".equals(kind) && KubeletNames.runsOnMockNode(latest)) {
-      pod(before, after, at, ns, name, out);
+      pod(before, after, at, ns, name, uid, out);
     } else if ("StatefulSet".equals(kind) && after != null) {
       int from = before == null ? 0 : before.path("spec").path("replicas").asInt(1);
       int to = after.path("spec").path("replicas").asInt(1);
       if (before == null || from != to) {
-        out.add(new Transition(at, Type.REPLICAS_CHANGED, ns, name, from, to));
+        out.add(new Transition(at, Type.REPLICAS_CHANGED, ns, name, from, to, uid));
       }
     }
     return out;
   }
 
   private static void pod(
-      JsonNode before, JsonNode after, Instant at, String ns, String name, List<Transition> out) {
+      JsonNode before,
+      JsonNode after,
+      Instant at,
+      String ns,
+      String name,
+      String uid,
+      List<Transition> out) {
     if (before == null) {
-      out.add(pod(at, Type.POD_CREATED, ns, name));
+      out.add(pod(at, Type.POD_CREATED, ns, name, uid));
     }
     if (after == null) {
-      out.add(pod(at, Type.POD_DELETED, ns, name));
+      out.add(pod(at, Type.POD_DELETED, ns, name, uid));
       return;
     }
     if (!"Running".equals(phase(before)) && "Running".equals(phase(after))) {
-      out.add(pod(at, Type.POD_RUNNING, ns, name));
+      out.add(pod(at, Type.POD_RUNNING, ns, name, uid));
     }
     int restartsBefore = before == null ? 0 : PodStatus.restartCount(before);
     int restartsAfter = PodStatus.restartCount(after);
     if (restartsAfter > restartsBefore) {
-      out.add(new Transition(at, Type.POD_RESTARTED, ns, name, restartsBefore, restartsAfter));
+      out.add(new Transition(at, Type.POD_RESTARTED, ns, name, restartsBefore, restartsAfter, uid));
     }
     if (!terminating(before) && PodStatus.isTerminating(after)) {
-      out.add(pod(at, Type.POD_TERMINATING, ns, name));
+      out.add(pod(at, Type.POD_TERMINATING, ns, name, uid));
     }
     boolean wasReady = before != null && PodStatus.isReady(before);
     boolean ready = PodStatus.isReady(after);
     if (!wasReady && ready) {
-      out.add(pod(at, Type.POD_READY, ns, name));
+      out.add(pod(at, Type.POD_READY, ns, name, uid));
     } else if (wasReady && !ready) {
-      out.add(pod(at, Type.POD_NOT_READY, ns, name));
+      out.add(pod(at, Type.POD_NOT_READY, ns, name, uid));
     }
   }
 
@@ -82,7 +89,7 @@ final class TransitionDetector {
     return pod == null ? null : Json.text(pod, "status", "phase");
   }
 
-  private static Transition pod(Instant at, Type type, String ns, String name) {
-    return new Transition(at, type, ns, name, -1, -1);
+  private static Transition pod(Instant at, Type type, String ns, String name, String uid) {
+    return new Transition(at, type, ns, name, -1, -1, uid);
   }
 }

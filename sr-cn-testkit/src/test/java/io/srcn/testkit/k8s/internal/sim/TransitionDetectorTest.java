@@ -31,6 +31,30 @@ class TransitionDetectorTest {
   }
 
   @Test
+  void aPodsTransitionsNameItsIncarnationByUidUpToItsDeletion() {
+    JsonNode created =
+        Json.parse(
+            pod(null, false, 0, false)
+                .toString()
+                .replace("\"name\":\"g-cn-0\"", "\"name\":\"g-cn-0\",\"uid\":\"u-1\""));
+    JsonNode ready =
+        Json.parse(
+            pod("Running", true, 0, false)
+                .toString()
+                .replace("\"name\":\"g-cn-0\"", "\"name\":\"g-cn-0\",\"uid\":\"u-1\""));
+    assertThat(TransitionDetector.between(null, created, AT))
+        .extracting(Transition::uid)
+        .containsOnly("u-1");
+    assertThat(TransitionDetector.between(ready, null, AT))
+        .singleElement()
+        .satisfies(t -> assertThat(t.type()).isEqualTo(Type.POD_DELETED))
+        .satisfies(t -> assertThat(t.uid()).isEqualTo("u-1"));
+    assertThat(TransitionDetector.between(null, pod(null, false, 0, false), AT))
+        .extracting(Transition::uid)
+        .containsOnly("");
+  }
+
+  @Test
   void everyTransitionCarriesTheInstantTheStoreChanged() {
     List<Transition> ts =
         TransitionDetector.between(
