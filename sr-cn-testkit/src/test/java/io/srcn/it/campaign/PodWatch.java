@@ -7,22 +7,26 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Remembers every pod IP a scenario's namespace ever had, with the pod it belonged to and when that
- * pod incarnation was seen deleted: the simulator's history names pods, not IPs, and an IP-mode
- * group's FE nodes are IPs. The kubelet simulator never reuses an IP, so an IP names one pod
- * incarnation for good.
+ * Remembers every pod IP a scenario's namespace ever had, with the pod incarnation (name and uid)
+ * it belonged to: the simulator's history names pods and uids, not IPs, and an IP-mode group's FE
+ * nodes are IPs. The kubelet simulator never reuses an IP, so an IP names one pod incarnation for
+ * good, and the uid finds that incarnation's transitions in the history ({@link
+ * Timeline#deleted(String)}).
+ *
+ * <p>It records no times: this watch's events arrive whenever the informer delivers them (seconds
+ * late on a loaded machine), so a time stamped here would say when the audit learned of a change,
+ * not when it happened. Every time the audit judges by is a server-side one from the history.
  *
  * <p>Thread-safe.
  */
 final class PodWatch implements AutoCloseable {
   /** One pod incarnation with an IP. */
-  record Incarnation(String pod, String uid, String ip, Optional<Instant> deletedAt) {}
+  record Incarnation(String pod, String uid, String ip) {}
 
   private final Map<String, Incarnation> byIp = new ConcurrentHashMap<>();
   private final KubernetesClient client;
@@ -58,9 +62,23 @@ final class PodWatch implements AutoCloseable {
 
                   @Override
                   public void onDelete(Pod pod, boolean finalStateUnknown) {
-                    gone(pod);
+                    seen(pod); // its deletion's time is the history's, not this delivery's
                   }
                 });
+  }
+
+  /** A watch that watches nothing and knows {@code incarnations}: for tests of the judging. */
+  static PodWatch of(Incarnation... incarnations) {
+    PodWatch w = new PodWatch();
+    for (Incarnation i : incarnations) {
+      w.byIp.put(i.ip(), i);
+    }
+    return w;
+  }
+
+  private PodWatch() {
+    client = null;
+    informer = null;
   }
 
   /** The incarnation that had {@code ip}, if any pod of the namespace ever had it. */
@@ -75,26 +93,17 @@ final class PodWatch implements AutoCloseable {
 
   @Override
   public void close() {
-    informer.close();
-    client.close();
+    if (informer != null) {
+      informer.close();
+      client.close();
+    }
   }
 
   private void seen(Pod pod) {
     String ip = pod.getStatus() == null ? null : pod.getStatus().getPodIP();
     if (ip != null && !ip.isEmpty()) {
       byIp.putIfAbsent(
-          ip,
-          new Incarnation(
-              pod.getMetadata().getName(), pod.getMetadata().getUid(), ip, Optional.empty()));
-    }
-  }
-
-  private void gone(Pod pod) {
-    seen(pod);
-    String ip = pod.getStatus() == null ? null : pod.getStatus().getPodIP();
-    if (ip != null && !ip.isEmpty()) {
-      byIp.computeIfPresent(
-          ip, (k, i) -> new Incarnation(i.pod(), i.uid(), i.ip(), Optional.of(Instant.now())));
+          ip, new Incarnation(pod.getMetadata().getName(), pod.getMetadata().getUid(), ip));
     }
   }
 }

@@ -21,19 +21,23 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>a DROP never names a foreign node;
  *   <li>a DROP of a group's node is justified only if the group was being deleted, or (IP mode) the
- *       pod incarnation that had the address was already gone, or at some instant within {@link
- *       #SLACK} before the statement the pod did not exist and its ordinal was at or beyond the
- *       StatefulSet's replicas. This covers "no node dropped while its pod was Ready with ordinal
- *       &lt; replicas" and the stronger design rule that a restarting or re-created pod keeps its
- *       registration;
+ *       pod incarnation that had the address had left the store before the statement arrived, or at
+ *       some instant within {@link #SLACK} before the statement the pod did not exist and its
+ *       ordinal was at or beyond the StatefulSet's replicas. This covers "no node dropped while its
+ *       pod was Ready with ordinal &lt; replicas" and the stronger design rule that a restarting or
+ *       re-created pod keeps its registration;
  *   <li>an ADD names a pod that was Ready with ordinal &lt; replicas at some instant within {@link
- *       #SLACK} before the statement, and no ADD comes after the group's delete began.
+ *       #SLACK} before the statement (IP mode: the very incarnation that had the IP, which must not
+ *       have left the store more than {@link #SLACK} before), and no ADD comes after the group's
+ *       delete began.
  * </ul>
  *
  * {@link #SLACK} allows for the time between the engine's observation and the statement's arrival:
  * informer delivery, the one FE connection all groups share, and an FE call that rides out one of
  * the campaign's outages (at most 450 ms plus the client's backoff). It is the only tolerance in
- * the audit; the history's times are those of the store changes themselves.
+ * the audit; the history's times are those of the store changes themselves, and so are the times of
+ * an incarnation's deletion: {@link PodWatch} only maps IPs to incarnations (uids), because its own
+ * deliveries can be seconds late under load.
  */
 final class StatementAudit {
   static final Duration SLACK = Duration.ofSeconds(2);
@@ -107,12 +111,10 @@ final class StatementAudit {
     if (deleting != null && !t.isBefore(deleting)) {
       return;
     }
-    if (o.group().ipMode()
-        && pods.byIp(address.host())
-            .flatMap(PodWatch.Incarnation::deletedAt)
-            .map(gone -> gone.isBefore(t.plus(SLACK)))
-            .orElse(false)) {
-      return;
+    Optional<PodWatch.Incarnation> incarnation = incarnation(o, address);
+    Optional<Instant> gone = incarnation.flatMap(i -> timeline.deleted(i.uid()));
+    if (gone.isPresent() && !gone.get().isAfter(t)) {
+      return; // that incarnation had left the store before the DROP arrived: no slack needed
     }
     String sts = o.group().name() + "-cn";
     boolean justified =
@@ -130,6 +132,9 @@ final class StatementAudit {
               + (timeline.exists(o.pod(), t) ? ", existing" : ", absent")
               + ", replicas "
               + timeline.replicas(sts, t)
+              + incarnation
+                  .map(i -> ", " + i + (gone.isPresent() ? " deleted at " + gone.get() : " live"))
+                  .orElse("")
               + timeline.around(o.pod(), sts, t));
     }
   }
@@ -141,28 +146,39 @@ final class StatementAudit {
       return;
     }
     String sts = o.group().name() + "-cn";
+    Optional<PodWatch.Incarnation> incarnation = incarnation(o, address);
+    // An IP names one incarnation: only that incarnation's readiness justifies adding it.
     boolean justified =
         timeline.someTimeWithin(
             t,
             SLACK,
-            at -> timeline.ready(o.pod(), at) && o.ordinal() < timeline.replicas(sts, at));
-    boolean stale =
-        o.group().ipMode()
-            && pods.byIp(address.host())
-                .flatMap(PodWatch.Incarnation::deletedAt)
-                .map(gone -> gone.isBefore(t.minus(SLACK)))
-                .orElse(false);
+            at ->
+                incarnation
+                        .map(i -> timeline.incarnationReady(i.uid(), at))
+                        .orElseGet(() -> timeline.ready(o.pod(), at))
+                    && o.ordinal() < timeline.replicas(sts, at));
+    Optional<Instant> gone = incarnation.flatMap(i -> timeline.deleted(i.uid()));
+    boolean stale = gone.map(g -> g.isBefore(t.minus(SLACK))).orElse(false);
     if (!justified || stale) {
       violations.add(
           "PREMATURE_ADD: "
               + what
               + ": pod "
               + o.pod()
-              + (stale ? " (that incarnation was already deleted)" : " not Ready within the slack")
+              + (stale
+                  ? " (that incarnation was deleted at " + gone.get() + ")"
+                  : " not Ready within the slack")
               + ", replicas "
               + timeline.replicas(sts, t)
-              + pods.byIp(address.host()).map(i -> " " + i).orElse("")
+              + incarnation.map(i -> " " + i).orElse("")
               + timeline.around(o.pod(), sts, t));
     }
+  }
+
+  /** The pod incarnation an IP-mode group's address names (none for a name or another mode). */
+  private Optional<PodWatch.Incarnation> incarnation(Owner o, HostPort address) {
+    return o.group().ipMode()
+        ? pods.byIp(address.host()).filter(i -> i.pod().equals(o.pod()))
+        : Optional.empty();
   }
 }

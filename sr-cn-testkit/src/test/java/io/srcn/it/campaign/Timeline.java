@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 
@@ -19,6 +20,10 @@ import java.util.function.Predicate;
 final class Timeline {
   private final List<Transition> transitions;
 
+  /**
+   * The history of {@code namespace}, from {@code all} in time order (the simulator's {@code
+   * history()}).
+   */
   Timeline(List<Transition> all, String namespace) {
     List<Transition> mine = new ArrayList<>();
     for (Transition t : all) {
@@ -59,6 +64,44 @@ final class Timeline {
       }
     }
     return exists;
+  }
+
+  /**
+   * When the pod incarnation with {@code uid} left the store, if it did: the server-side instant of
+   * its {@code POD_DELETED}, never the time some watcher learned of it. A name's incarnations
+   * differ only by uid, so the uid picks the one deletion that is this incarnation's.
+   */
+  Optional<Instant> deleted(String uid) {
+    if (uid == null || uid.isEmpty()) {
+      return Optional.empty();
+    }
+    for (Transition t : transitions) {
+      if (t.type() == Type.POD_DELETED && t.uid().equals(uid)) {
+        return Optional.of(t.time());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Whether the pod incarnation with {@code uid} was Ready at {@code s}: unlike {@link
+   * #ready(String, Instant)}, another incarnation of the same pod name does not count.
+   */
+  boolean incarnationReady(String uid, Instant s) {
+    boolean ready = false;
+    for (Transition t : transitions) {
+      if (t.time().isAfter(s)) {
+        break;
+      }
+      if (t.uid().equals(uid)) {
+        switch (t.type()) {
+          case POD_READY -> ready = true;
+          case POD_NOT_READY, POD_CREATED, POD_DELETED, POD_TERMINATING -> ready = false;
+          default -> {}
+        }
+      }
+    }
+    return ready;
   }
 
   /** Whether the pod was Ready at {@code s}. */
@@ -106,7 +149,8 @@ final class Timeline {
         sb.append("\n        ")
             .append(Duration.between(t, tr.time()).toMillis())
             .append("ms ")
-            .append(tr);
+            .append(tr)
+            .append(tr.uid().isEmpty() ? "" : " uid " + tr.uid());
       }
     }
     return sb.toString();
