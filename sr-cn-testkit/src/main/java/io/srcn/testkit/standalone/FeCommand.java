@@ -21,7 +21,7 @@ final class FeCommand implements LauncherCommand {
 
   @Override
   public String synopsis() {
-    return "[--port N] [--user U --password P] [--version 2.4|3.0|3.3|3.4|latest] [--mode fqdn|ip]"
+    return "[--port N] [--user U --password P] [--version 2.4|3.0|3.3|3.4|3.5|latest] [--mode fqdn|ip]"
         + " [--shared-data] [--admin-port N]";
   }
 
@@ -41,7 +41,7 @@ final class FeCommand implements LauncherCommand {
           + "  --user U --password P  a user with node privileges besides root; without --user,\n"
           + "                       --password is root's (default: root without password)\n"
           + "  --version V          FE release line: 2.4, 3.0 (3.1, 3.2), 3.3 (default; no\n"
-          + "                       INTO WAREHOUSE), 3.4 (3.5), 4.0 or latest\n"
+          + "                       warehouses), 3.4, 3.5, 4.0 or latest\n"
           + "  --mode fqdn|ip       host mode (default fqdn); ip resolves names on ADD\n"
           + "  --shared-data        shared-data cluster (extra columns); needs 3.0+\n"
           + "  --admin-port N       also serve the HTTP/JSON admin API on 127.0.0.1:N (0: a free\n"
@@ -145,8 +145,9 @@ final class FeCommand implements LauncherCommand {
       case "3.3":
         return FeVersion.V3_3;
       case "3.4":
-      case "3.5":
         return FeVersion.V3_4;
+      case "3.5":
+        return FeVersion.V3_5;
       case "4.0":
       case "latest":
         return FeVersion.LATEST;

@@ -180,7 +180,7 @@ class PreflightTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource({"V3_0,FAIL", "V3_3,FAIL", "V3_4,PASS", "LATEST,PASS"})
+  @CsvSource({"V3_0,FAIL", "V3_3,FAIL", "V3_4,PASS", "V3_5,PASS", "LATEST,PASS"})
   void aWarehouseAgainstTheFeVersion(FeVersion version, Result expected, KubernetesClient client) {
     try (FakeFrontend fe = FakeFrontend.builder().version(version).build().start()) {
       ComputeNodeGroupSpec spec = spec(fe.frontend(), "x/cn:3.5.2").warehouse("wh_etl");

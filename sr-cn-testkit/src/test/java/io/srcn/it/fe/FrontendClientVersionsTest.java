@@ -41,6 +41,8 @@ class FrontendClientVersionsTest {
     "V3_3,true",
     "V3_4,false",
     "V3_4,true",
+    "V3_5,false",
+    "V3_5,true",
     "LATEST,false",
     "LATEST,true"
   })

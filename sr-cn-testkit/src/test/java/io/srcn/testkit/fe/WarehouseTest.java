@@ -58,17 +58,38 @@ class WarehouseTest {
           "Getting syntax error at line 1, column 40. Detail message: Unexpected input"
               + " 'FROM', the most similar input is {<EOF>, ';'}.");
       assertError(
-          error(c, "CREATE WAREHOUSE w1"), 1064, "42000", "Multi-Warehouse is not implemented");
+          error(c, "CREATE WAREHOUSE w1"),
+          1064,
+          "42000",
+          "Getting syntax error at line 1, column 7. Detail message: Unexpected input 'WAREHOUSE',"
+              + " the most similar input is {'TABLE', 'DATABASE', 'VIEW', 'USER', 'ROLE'}.");
+      assertError(
+          error(c, "SHOW WAREHOUSES"),
+          1064,
+          "42000",
+          "Getting syntax error at line 1, column 5. Detail message: Unexpected input"
+              + " 'WAREHOUSES', the most similar input is {'COMPUTE', 'PROC', 'FRONTENDS',"
+              + " 'BACKENDS', 'DATABASES', 'TABLES', 'VARIABLES'}.");
       assertThat(fe.computeNodes())
           .extracting(FakeComputeNode::warehouse)
           .containsExactly("default_warehouse");
+      assertThatThrownBy(() -> fe.warehouses().create("w1"))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessage("CREATE WAREHOUSE w1: Multi-Warehouse is not implemented");
     }
   }
 
   @ParameterizedTest(name = "{0} sharedData={1}")
-  @CsvSource({"V3_4,false", "V3_4,true", "LATEST,false", "LATEST,true"})
-  void anOssFeOf34OrLaterKnowsOnlyTheDefaultWarehouse(FeVersion version, boolean sharedData)
-      throws Exception {
+  @CsvSource({
+    "V3_4,false,10001",
+    "V3_4,true,10001",
+    "V3_5,false,5901",
+    "V3_5,true,5901",
+    "LATEST,false,5901",
+    "LATEST,true,5901"
+  })
+  void anOssFeOf34OrLaterKnowsOnlyTheDefaultWarehouse(
+      FeVersion version, boolean sharedData, int unknownWarehouseCode) throws Exception {
     try (FakeFrontend fe = fe(version, sharedData);
         Connection c = connect(fe)) {
       assertError(
@@ -80,7 +101,7 @@ class WarehouseTest {
           "Multi-Warehouse is not implemented");
       assertError(
           error(c, "ALTER SYSTEM ADD COMPUTE NODE 'a:9050' INTO WAREHOUSE w1"),
-          1064,
+          unknownWarehouseCode,
           "42000",
           "Warehouse name: w1 not exist.");
       execute(c, "ALTER SYSTEM ADD COMPUTE NODE 'a:9050' INTO WAREHOUSE default_warehouse");
@@ -116,7 +137,7 @@ class WarehouseTest {
           .containsExactly("1", "1");
       assertError(
           error(c, "ALTER SYSTEM ADD COMPUTE NODE 'c:9050' INTO WAREHOUSE nope"),
-          1064,
+          10001,
           "42000",
           "Warehouse name: nope not exist.");
       // before 4.0: no FROM clause means default_warehouse
@@ -191,7 +212,7 @@ class WarehouseTest {
           .containsEntry("CNGroupName", "default_cngroup");
       assertError(
           error(c, "ALTER SYSTEM ADD COMPUTE NODE 'b:9050' INTO WAREHOUSE nope"),
-          1064,
+          5901,
           "42000",
           "Warehouse name: nope not exist.");
       assertError(

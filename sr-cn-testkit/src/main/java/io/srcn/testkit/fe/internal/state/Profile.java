@@ -91,11 +91,15 @@ public record Profile(FeVersion version, FeMode mode, boolean sharedData, boolea
   }
 
   /**
-   * A warehouse name that does not exist: {@code ERR_UNKNOWN_WAREHOUSE} ("Warehouse %s not exist.")
-   * formatted with {@code "name: <w>"} by {@code WarehouseManager.getWarehouse(String)}.
+   * A warehouse name that does not exist: {@code
+   * ErrorReport.reportDdlException(ERR_UNKNOWN_WAREHOUSE, "name: <w>")} in {@code
+   * SystemInfoService}, which also sets the session's error code, so the client gets the code of
+   * {@code ERR_UNKNOWN_WAREHOUSE}: 10001 on 3.4 (and 3.3), 5901 from 3.5, SQLSTATE {@code 42000}
+   * ({@code ErrorCode}, {@code MysqlErrPacket}).
    */
   public FeError unknownWarehouse(String warehouse) {
-    return FeError.of("Warehouse name: " + warehouse + " not exist.");
+    int code = atLeast(FeVersion.V3_5) ? 5901 : 10001;
+    return new FeError(code, "42000", "Warehouse name: " + warehouse + " not exist.");
   }
 
   /** A CN group name that does not exist in the warehouse (newest FE). */
