@@ -25,12 +25,12 @@ import java.util.regex.Pattern;
  * against the FE version.
  *
  * <p>The NODE probe: StarRocks authorizes {@code ALTER SYSTEM} with the SYSTEM-level NODE privilege
- * ({@code AuthorizerStmtVisitor.visitAlterSystemStatement}), after analysis and before execution,
- * while {@code SHOW COMPUTE NODES} passes with OPERATE alone ({@code visitShowComputeNodes}:
- * OPERATE, else NODE), so a login and a listing cannot tell. The probe is {@code ALTER SYSTEM DROP
- * COMPUTE NODE '192.0.2.1:1'}: a documentation-only address (RFC 5737) that no compute node has, so
- * with NODE the FE answers "does not exist" and changes nothing, and without NODE it answers access
- * denied.
+ * ({@code AuthorizerStmtVisitor.visitAlterSystemStatement}), after analysis and before execution
+ * ({@code StmtExecutor}: {@code Analyzer.analyze}, then {@code Authorizer.check}), while {@code
+ * SHOW COMPUTE NODES} passes with OPERATE alone ({@code visitShowComputeNodes}: OPERATE, else
+ * NODE), so a login and a listing cannot tell. The probe is {@code ALTER SYSTEM DROP COMPUTE NODE
+ * '192.0.2.1:1'}: a documentation-only address (RFC 5737) that no compute node has, so with NODE
+ * the FE answers "does not exist" and changes nothing, and without NODE it answers access denied.
  *
  * <p>Stateless and thread-safe.
  */
