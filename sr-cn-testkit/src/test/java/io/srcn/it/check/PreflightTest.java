@@ -3,10 +3,12 @@ package io.srcn.it.check;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.srcn.sdk.Autoscaling;
 import io.srcn.sdk.ComputeNodeGroupSpec;
 import io.srcn.sdk.ComputeNodeGroups;
+import io.srcn.sdk.Credentials;
 import io.srcn.sdk.CredentialsResolver;
 import io.srcn.sdk.Frontend;
 import io.srcn.sdk.PreflightCheck;
@@ -14,6 +16,7 @@ import io.srcn.sdk.PreflightCheck.Result;
 import io.srcn.sdk.PreflightReport;
 import io.srcn.sdk.fe.HostPort;
 import io.srcn.testkit.fe.FakeFrontend;
+import io.srcn.testkit.fe.FeMode;
 import io.srcn.testkit.fe.FeVersion;
 import io.srcn.testkit.fe.StatementRecord;
 import io.srcn.testkit.junit.CnTestkit;
@@ -177,6 +180,62 @@ class PreflightTest {
             f -> assertThat(f).startsWith("GRANT NODE ON SYSTEM TO USER 'viewer'@'%'"));
     assertThat(report.passed()).isFalse();
     assertThat(report.toText()).doesNotContain("s3cret-pw");
+  }
+
+  @Test
+  void theCredentialsSecretMustExistWithBothKeys(KubernetesClient client, FakeFrontend fe) {
+    createNamespace(client);
+    fe.addUser("svc", "pw-from-secret-1", true);
+    Frontend viaSecret =
+        Frontend.at(List.of(fe.address())).credentials(Credentials.fromSecret("fe-account"));
+    ComputeNodeGroupSpec spec = spec(viaSecret, "x/cn:3.5.2");
+    CredentialsResolver resolver = CredentialsResolver.kubernetes(client);
+
+    PreflightReport missing = ComputeNodeGroups.check(client, spec, resolver);
+
+    PreflightCheck creds = named(missing, "fe-credentials");
+    assertThat(creds.result()).isEqualTo(Result.FAIL);
+    assertThat(creds.reason()).contains("fe-account");
+    assertThat(creds.fix()).contains("create the Secret with both keys");
+    assertThat(missing.checks())
+        .extracting(PreflightCheck::name)
+        .noneMatch(n -> n.startsWith("fe " + fe.address()));
+
+    client
+        .secrets()
+        .inNamespace("ns")
+        .resource(
+            new SecretBuilder()
+                .withNewMetadata()
+                .withName("fe-account")
+                .endMetadata()
+                .addToStringData("FE_USR", "svc")
+                .addToStringData("FE_PWD", "pw-from-secret-1")
+                .build())
+        .create();
+    PreflightReport present = ComputeNodeGroups.check(client, spec, resolver);
+
+    assertThat(named(present, "fe-credentials").reason())
+        .isEqualTo("resolved (user svc; the password is not shown)");
+    assertThat(named(present, "fe " + fe.address() + " node-privilege").result())
+        .isEqualTo(Result.PASS);
+    assertThat(present.passed()).as(present.toText()).isTrue();
+    assertThat(present.toText() + missing.toText()).doesNotContain("pw-from-secret-1");
+  }
+
+  @Test
+  void anIpModeFeSaysWhatAutoWillRegister(KubernetesClient client) {
+    try (FakeFrontend fe = FakeFrontend.builder().mode(FeMode.IP).build().start()) {
+      PreflightCheck mode =
+          named(
+              check(client, spec(fe.frontend(), "x/cn:3.5.2")),
+              "fe " + fe.address() + " host-mode");
+
+      assertThat(mode.result()).isEqualTo(Result.PASS);
+      assertThat(mode.reason())
+          .startsWith("IP mode (leader 127.0.0.1)")
+          .contains("AUTO will register pod IPs");
+    }
   }
 
   @ParameterizedTest(name = "{0}")
