@@ -102,10 +102,10 @@ public final class ComputeNodeGroups {
    * SelfSubjectAccessReview} each, naming the missing ones), with autoscaling the HPA API version
    * and, for CPU or memory targets, the metrics API; the FE credentials (never printing a value),
    * each FE address (reachable, login, the NODE privilege, version, host mode and what AUTO will
-   * use, the warehouse against the FE version), and the image's CN version against the graceful
-   * preStop. The NODE probe is {@code ALTER SYSTEM DROP COMPUTE NODE '192.0.2.1:1'}, an address no
-   * node has, which changes nothing. Waits for each call in turn (bounded by the client's and the
-   * FE's timeouts).
+   * use, the warehouse against the FE version and whether the FE has it), and the image's CN
+   * version against the graceful preStop. The FE probes are {@code ALTER SYSTEM DROP COMPUTE NODE
+   * '192.0.2.1:1' [FROM WAREHOUSE w]}, an address no node has, which change nothing. Waits for each
+   * call in turn (bounded by the client's and the FE's timeouts).
    *
    * @param resolver resolves credentials that refer to a Secret (e.g. {@link
    *     CredentialsResolver#kubernetes})

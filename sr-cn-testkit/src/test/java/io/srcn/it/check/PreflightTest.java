@@ -238,16 +238,40 @@ class PreflightTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @CsvSource({"V3_0,FAIL", "V3_3,FAIL", "V3_4,PASS", "V3_5,PASS", "LATEST,PASS"})
-  void aWarehouseAgainstTheFeVersion(FeVersion version, Result expected, KubernetesClient client) {
-    try (FakeFrontend fe = FakeFrontend.builder().version(version).build().start()) {
+  @ParameterizedTest(name = "{0} multiWarehouse={1}")
+  @CsvSource({
+    "V3_0,false,FAIL,has no INTO WAREHOUSE clause; wh_etl cannot be used",
+    "V3_3,false,FAIL,has no INTO WAREHOUSE clause; wh_etl cannot be used",
+    "V3_4,false,FAIL,has no warehouse wh_etl (probe ALTER SYSTEM DROP COMPUTE NODE",
+    "V3_5,false,FAIL,Warehouse name: wh_etl not exist.",
+    "LATEST,false,FAIL,Warehouse name: wh_etl not exist.",
+    "V3_4,true,PASS,has warehouse wh_etl",
+    "LATEST,true,PASS,has warehouse wh_etl"
+  })
+  void aWarehouseAgainstTheFe(
+      FeVersion version,
+      boolean multiWarehouse,
+      Result expected,
+      String reason,
+      KubernetesClient client) {
+    try (FakeFrontend fe =
+        FakeFrontend.builder()
+            .version(version)
+            .sharedData(true)
+            .multiWarehouse(multiWarehouse)
+            .build()
+            .start()) {
+      if (multiWarehouse) {
+        fe.warehouses().create("wh_etl");
+      }
       ComputeNodeGroupSpec spec = spec(fe.frontend(), "x/cn:3.5.2").warehouse("wh_etl");
 
       PreflightCheck wh = named(check(client, spec), "fe " + fe.address() + " warehouse");
 
       assertThat(wh.result()).as(wh.toString()).isEqualTo(expected);
-      assertThat(wh.reason()).contains("StarRocks " + version.release()).contains("wh_etl");
+      assertThat(wh.reason()).startsWith("StarRocks " + version.release()).contains(reason);
+      // the probe changed nothing
+      assertThat(fe.computeNodes()).isEmpty();
     }
   }
 

@@ -12,9 +12,11 @@ import io.srcn.sdk.Frontend;
 import io.srcn.sdk.PreflightCheck;
 import io.srcn.sdk.fe.FrontendAuthException;
 import io.srcn.sdk.fe.FrontendClient;
+import io.srcn.sdk.fe.FrontendException;
 import io.srcn.sdk.fe.FrontendInfo;
 import io.srcn.sdk.fe.HostPort;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,6 +41,7 @@ final class FeChecks {
   static final HostPort PROBE = HostPort.of("192.0.2.1", 1);
 
   private static final Pattern VERSION = Pattern.compile("^(\\d+)\\.(\\d+)");
+  private static final String WH_FIX = "check SHOW WAREHOUSES on the FE";
 
   private FeChecks() {}
 
@@ -73,7 +76,7 @@ final class FeChecks {
         out.add(pass(name, "reachable, login works, StarRocks " + version));
         out.add(nodePrivilege(name, user, client));
         out.add(hostMode(name, client, spec));
-        warehouse(name, version, spec).ifPresent(out::add);
+        warehouse(name, version, spec, client).ifPresent(out::add);
       } catch (CnSdkException e) {
         out.add(fail(name, e.getMessage(), "check the address, the FE and the user"));
       }
@@ -131,35 +134,71 @@ final class FeChecks {
 
   /**
    * A warehouse other than {@code default_warehouse} against the FE version: no {@code INTO
-   * WAREHOUSE} before 3.4 (docs/ARCHITECTURE.md, "Warehouses by FE version").
+   * WAREHOUSE} before 3.4 (docs/ARCHITECTURE.md, "Warehouses by FE version"); from 3.4 the FE must
+   * have it, which OSS FEs do not. Asked with the NODE probe's address: {@code ALTER SYSTEM DROP
+   * COMPUTE NODE '192.0.2.1:1' FROM WAREHOUSE w}, which {@code SystemInfoService} answers with the
+   * unknown-warehouse error before looking for the node, and otherwise "does not exist".
    */
   private static Optional<PreflightCheck> warehouse(
-      String name, String version, ComputeNodeGroupSpec spec) {
+      String name, String version, ComputeNodeGroupSpec spec, FrontendClient client) {
     Optional<String> wh = spec.warehouse().filter(w -> !w.equalsIgnoreCase("default_warehouse"));
     if (wh.isEmpty()) {
       return Optional.empty();
     }
+    String check = name + " warehouse";
     Matcher m = VERSION.matcher(version);
     boolean old =
         m.find()
             && (Integer.parseInt(m.group(1)) < 3
                 || (Integer.parseInt(m.group(1)) == 3 && Integer.parseInt(m.group(2)) < 4));
-    return Optional.of(
-        old
-            ? fail(
-                name + " warehouse",
+    if (old) {
+      return Optional.of(
+          fail(
+              check,
+              "StarRocks "
+                  + version
+                  + " has no INTO WAREHOUSE clause; "
+                  + wh.get()
+                  + " cannot be used",
+              "remove the warehouse (nodes join default_warehouse) or use an FE 3.4+ that has it"));
+    }
+    try {
+      client.drop(List.of(PROBE), wh.get());
+      return Optional.of(pass(check, "StarRocks " + version + " has warehouse " + wh.get()));
+    } catch (FrontendException e) {
+      String text = e.getMessage().toLowerCase(Locale.ROOT);
+      if (!(e instanceof FrontendAuthException)
+          && text.contains("warehouse")
+          && text.contains("not exist")) {
+        return Optional.of(
+            fail(
+                check,
                 "StarRocks "
                     + version
-                    + " has no INTO WAREHOUSE clause; "
+                    + " has no warehouse "
                     + wh.get()
-                    + " cannot be used",
-                "remove the warehouse or use an FE 3.4+")
-            : pass(
-                name + " warehouse",
-                "StarRocks "
-                    + version
-                    + " accepts INTO WAREHOUSE "
+                    + " (probe ALTER SYSTEM DROP COMPUTE NODE '"
+                    + PROBE
+                    + "' FROM WAREHOUSE "
                     + wh.get()
-                    + " (the FE must have it: OSS FEs have only default_warehouse)"));
+                    + ": "
+                    + e.getMessage()
+                    + ")",
+                "remove the warehouse (nodes join default_warehouse); an OSS FE has only"
+                    + " default_warehouse, a multi-warehouse FE needs CREATE WAREHOUSE "
+                    + wh.get()));
+      }
+      return Optional.of(
+          warn(
+              check,
+              "could not tell whether the FE has " + wh.get() + ": " + e.getMessage(),
+              WH_FIX));
+    } catch (CnSdkException e) {
+      return Optional.of(
+          warn(
+              check,
+              "could not tell whether the FE has " + wh.get() + ": " + e.getMessage(),
+              WH_FIX));
+    }
   }
 }

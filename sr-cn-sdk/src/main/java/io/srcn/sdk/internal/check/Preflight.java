@@ -13,8 +13,9 @@ import java.util.List;
  * namespace, the permissions of {@code requiredRole} (one SelfSubjectAccessReview each), the HPA
  * API and, for CPU/memory autoscaling, the metrics API; the FE credentials, each FE address
  * (reachable, login, NODE privilege, version, host mode and what AUTO will use, the warehouse
- * against the FE version); and the image's CN version against the graceful preStop. Nothing is
- * created or changed (the NODE probe is a DROP of an address no node has, see {@link FeChecks}).
+ * against the FE version and whether the FE has it); and the image's CN version against the
+ * graceful preStop. Nothing is created or changed (the FE probes are DROPs of an address no node
+ * has, see {@link FeChecks}).
  *
  * <p>Stateless and thread-safe.
  */
