@@ -21,8 +21,8 @@ final class FeCommand implements LauncherCommand {
 
   @Override
   public String synopsis() {
-    return "[--port N] [--user U --password P] [--version 2.4|3.0|3.3|3.4|3.5|latest] [--mode fqdn|ip]"
-        + " [--shared-data [--multi-warehouse]] [--admin-port N]";
+    return "[--port N] [--user U --password P] [--version 2.4|3.0|3.3|3.4|3.5|latest]"
+        + " [--mode fqdn|ip] [--shared-data [--multi-warehouse]] [--admin-port N]";
   }
 
   @Override
@@ -44,7 +44,8 @@ final class FeCommand implements LauncherCommand {
           + "                       warehouses), 3.4, 3.5, 4.0 or latest\n"
           + "  --mode fqdn|ip       host mode (default fqdn); ip resolves names on ADD\n"
           + "  --shared-data        shared-data cluster (extra columns); needs 3.0+\n"
-          + "  --multi-warehouse    CREATE WAREHOUSE works (vendor builds); needs --shared-data, 3.4+\n"
+          + "  --multi-warehouse    CREATE WAREHOUSE works (vendor builds); needs --shared-data\n"
+          + "                       and 3.4+\n"
           + "  --admin-port N       also serve the HTTP/JSON admin API on 127.0.0.1:N (0: a free\n"
           + "                       port); the READY line then ends with admin=http://127.0.0.1:N\n"
           + "admin API (curl -X POST http://127.0.0.1:N/fail?count=2):\n"
