@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.srcn.it.support.Cluster;
+import io.srcn.it.support.ItCluster;
 import io.srcn.sdk.ComputeNodeGroup;
 import io.srcn.sdk.Condition;
 import io.srcn.sdk.ConditionStatus;
@@ -11,23 +12,19 @@ import io.srcn.sdk.CredentialsResolver;
 import io.srcn.sdk.Frontend;
 import io.srcn.sdk.GroupStatus;
 import io.srcn.testkit.fe.FakeFrontend;
+import io.srcn.testkit.k8s.MockKubernetes;
 import java.time.Duration;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+@ItCluster
 class FrontendOutageTest {
   private Cluster c;
 
   @BeforeEach
-  void start() {
-    c = Cluster.start();
-  }
-
-  @AfterEach
-  void stop() {
-    c.close();
+  void start(FakeFrontend fe, MockKubernetes k8s) {
+    c = new Cluster(fe, k8s);
   }
 
   @Test
