@@ -146,7 +146,7 @@ public final class FakeFrontend implements TestServer {
    *
    * <pre>{@code
    * try (FakeFrontend.Outage down = fe.outage()) {
-   *   group.scale(1); // runs while the FE is unreachable (the SDK's FE calls fail and retry)
+   *   group.scale(1); // applied, then RegistrationPendingException: the FE is unreachable
    * }
    * // the FE is back here
    * }</pre>
