@@ -47,6 +47,7 @@ public final class ApiDispatcher extends KubernetesCrudDispatcher {
   private final DeleteHandler deletes;
   private final GarbageCollector garbageCollector;
   private final WatchHub watches;
+  private final AccessReviews accessReviews = new AccessReviews();
   private final VersionedRequests versions = new VersionedRequests(this);
   private boolean dryRun; // guarded by the write lock
   private boolean statusOnCreate; // guarded by the write lock
@@ -120,7 +121,9 @@ public final class ApiDispatcher extends KubernetesCrudDispatcher {
         case OTHER:
           return discovery.serveOther(req);
         default:
-          return resource(req, resolve(req));
+          return accessReviews.handles(req)
+              ? accessReviews.serve(req)
+              : resource(req, resolve(req));
       }
     } catch (ApiException e) {
       return Responses.status(e);
@@ -357,6 +360,11 @@ public final class ApiDispatcher extends KubernetesCrudDispatcher {
   /** Fault injection. */
   public FaultInjector faults() {
     return faults;
+  }
+
+  /** The self subject access reviews (what the caller may do). */
+  public AccessReviews accessReviews() {
+    return accessReviews;
   }
 
   /** The watches. */

@@ -140,6 +140,10 @@ public final class ApiResources {
             "netpol"),
         r("networking.k8s.io", "v1", "ingresses", "Ingress", true, true, false, "ing"),
         r("discovery.k8s.io", "v1", "endpointslices", "EndpointSlice", true, false, false),
+        // metrics-server's aggregated API, which the HPA simulator stands in for: served, so
+        // clients (and srcn check) see a cluster where resource-metric HPAs work
+        r("metrics.k8s.io", "v1beta1", "pods", "PodMetrics", true, false, false),
+        r("metrics.k8s.io", "v1beta1", "nodes", "NodeMetrics", false, false, false),
         r("rbac.authorization.k8s.io", "v1", "roles", "Role", true, false, false),
         r("rbac.authorization.k8s.io", "v1", "rolebindings", "RoleBinding", true, false, false),
         r("rbac.authorization.k8s.io", "v1", "clusterroles", "ClusterRole", false, false, false),
