@@ -1,7 +1,10 @@
 package io.srcn.sdk.internal.sync;
 
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.srcn.sdk.fe.HostPort;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The fence between an engine's ADD and another engine's suspend or delete. A pass decides on a
@@ -12,6 +15,11 @@ import java.util.Optional;
  * the API server itself (never from a cache), and sends the ADD only if the group is still there,
  * unmarked, and has at least the replicas the plan used; right after the ADD it reads again, and if
  * the group is now going away, it drops what it has just added.
+ *
+ * <p>The same holds for a DROP of an IP the other way round: an engine whose cache still shows a
+ * pod's previous incarnation takes the IP another engine has just registered for the new
+ * incarnation for an older one ("the pod now has another IP"). So right before a DROP the engine
+ * reads the group's pods from the API server and spares every address a live pod answers at.
  *
  * <p>Thread-safe: stateless apart from the direct view.
  */
@@ -41,6 +49,19 @@ final class AddFence {
   boolean goingAway(String namespace, String group) {
     Optional<StatefulSet> now = direct.statefulSet(namespace, group);
     return now.isEmpty() || Suspension.isSuspended(now);
+  }
+
+  /**
+   * Reads the group's pods now: the addresses (IP and heartbeat port) its live pods answer at.
+   *
+   * @throws io.srcn.sdk.CnSdkException when the API server cannot be read (no DROP then)
+   */
+  Set<HostPort> liveIpAddresses(String namespace, String group, int defaultHeartbeatPort) {
+    Set<HostPort> live = new HashSet<>();
+    for (PodView pod : PodViews.of(group, direct.pods(namespace, group), defaultHeartbeatPort)) {
+      pod.ip().ifPresent(ip -> live.add(HostPort.of(ip, pod.heartbeatPort())));
+    }
+    return live;
   }
 
   private static int replicas(StatefulSet sts) {

@@ -108,7 +108,7 @@ final class GroupSync {
           clock, nodes, Optional.of(plan), null, refusal(plan).orElse(null), List.of(), List.of());
     }
     learnFromStoredAddresses(fe, plan);
-    return execute(observed, fe, plan, entries);
+    return execute(observed, fe, plan, entries, mode == SyncMode.FORCE_RELEASE);
   }
 
   /** A permanent refusal starts or extends the group's backoff; other errors pass through. */
@@ -139,7 +139,11 @@ final class GroupSync {
   }
 
   private SyncReport execute(
-      Observed observed, FeCluster fe, RegistrationPlan plan, Map<HostPort, LedgerEntry> entries) {
+      Observed observed,
+      FeCluster fe,
+      RegistrationPlan plan,
+      Map<HostPort, LedgerEntry> entries,
+      boolean force) {
     List<HostPort> added = new ArrayList<>();
     List<HostPort> dropped = new ArrayList<>();
     CnSdkException failure = null;
@@ -153,7 +157,7 @@ final class GroupSync {
       failure = failed(plan.toAdd(), false, classify(addRefused, e));
     }
     try {
-      dropScaledInNodes(fe, plan, dropped, entries);
+      dropScaledInNodes(fe, plan, dropped, entries, force);
       forgetStaleLedgerEntries(fe, plan, entries);
     } catch (CnSdkException e) {
       failure =
@@ -212,6 +216,25 @@ final class GroupSync {
     }
   }
 
+  /**
+   * The addresses to drop minus those a live pod answers at, read from the API server (see {@link
+   * AddFence}): a cache behind another engine's ADD shows the pod's previous incarnation, and its
+   * plan takes the new incarnation's IP for an older one. Only IP addresses need the read.
+   */
+  private List<HostPort> spareLivePods(List<HostPort> addresses) {
+    if (addresses.stream().noneMatch(HostPort::isIpAddress)) {
+      return addresses;
+    }
+    Set<HostPort> live =
+        fence.liveIpAddresses(id.namespace(), id.group(), spec.ports().heartbeat());
+    List<HostPort> spared = addresses.stream().filter(live::contains).toList();
+    if (!spared.isEmpty()) {
+      LOG.info(
+          "group {}: DROP of {} skipped, live pods answer there (the view is behind)", id, spared);
+    }
+    return addresses.stream().filter(a -> !live.contains(a)).toList();
+  }
+
   /** The group started going away during the ADD: drops what the ADD registered. */
   private void undo(
       FeCluster fe,
@@ -240,7 +263,8 @@ final class GroupSync {
       FeCluster fe,
       RegistrationPlan plan,
       List<HostPort> dropped,
-      Map<HostPort, LedgerEntry> entries) {
+      Map<HostPort, LedgerEntry> entries,
+      boolean force) {
     if (plan.toDrop().isEmpty()) {
       dropRefused.cleared();
       return;
@@ -248,7 +272,11 @@ final class GroupSync {
     if (dropRefused.holds(clock.instant())) {
       return; // the FE refused this for good last time; the backoff runs
     }
-    DropResult result = fe.drop(plan.dropAddresses(), spec.warehouse());
+    List<HostPort> addresses = force ? plan.dropAddresses() : spareLivePods(plan.dropAddresses());
+    if (addresses.isEmpty()) {
+      return;
+    }
+    DropResult result = fe.drop(addresses, spec.warehouse());
     dropRefused.cleared();
     dropped.addAll(result.dropped());
     if (!entries.isEmpty()) {
