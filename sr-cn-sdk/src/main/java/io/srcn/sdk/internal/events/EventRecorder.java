@@ -160,7 +160,16 @@ public final class EventRecorder implements AutoCloseable {
     closed = true;
     try {
       if (!flush(CLOSE_TIMEOUT)) {
-        LOG.warn("event recorder closed with events still queued; they are not posted");
+        long left;
+        synchronized (idle) {
+          left = pending;
+        }
+        LOG.warn(
+            "event recorder closed with {} events still queued after {} s of posting; they are"
+                + " not posted (a burst of group events just before the stop, or a slow API"
+                + " server)",
+            left,
+            CLOSE_TIMEOUT.toSeconds());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
