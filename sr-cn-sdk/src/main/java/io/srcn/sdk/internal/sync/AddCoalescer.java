@@ -21,14 +21,16 @@ import java.util.function.BiFunction;
  * together as the next statement (like a database's group commit). So a burst of pods turning Ready
  * costs one statement per FE round trip, not one per pod, without a fixed waiting window.
  *
- * <p>A merged ADD is all-or-nothing on the FE: {@code
- * AlterSystemStmtAnalyzer.visitComputeNodeClause} validates every host first and {@code
- * SystemInfoService.addComputeNodes} checks every host for a duplicate before it adds any
- * (StarRocks {@code fe/fe-core/src/main/java/com/starrocks/system/ SystemInfoService.java}); the
- * client's registrar turns {@code already exists} into per-node results. When a merged ADD fails
- * with a statement error, each caller's nodes are sent again on their own, so a bad address fails
- * only its own group; when the FE cannot be reached or refuses the login, every caller gets that
- * error (sending again would only wait once per caller).
+ * <p>A merged ADD is all-or-nothing on the FE: {@code visitComputeNodeClause} validates (and in IP
+ * mode resolves) every host before anything runs (StarRocks {@code
+ * fe/fe-core/src/main/java/com/starrocks/sql/analyzer/AlterSystemStmtAnalyzer.java}), and {@code
+ * addComputeNodes} checks every host for a duplicate before it adds any, then adds them one by one,
+ * one {@code EditLog.logAddComputeNode} each ({@code
+ * fe/fe-core/src/main/java/com/starrocks/system/SystemInfoService.java}); the client's registrar
+ * turns {@code already exists} into per-node results. When a merged ADD fails with a statement
+ * error, each caller's nodes are sent again on their own, so a bad address fails only its own
+ * group; when the FE cannot be reached or refuses the login, every caller gets that error (sending
+ * again would only wait once per caller).
  *
  * <p>Thread-safe. {@link #add} waits for the ADDs in flight before it, then for its own.
  */
