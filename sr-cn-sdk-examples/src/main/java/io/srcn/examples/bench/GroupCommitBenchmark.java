@@ -8,15 +8,16 @@ import java.util.Locale;
 
 /**
  * Group commit against the fixed batch window, side by side in one run on one testkit pair: for
- * each modelled FE statement latency (0 ms, the fake FE's own speed, and 20 ms, an ADD that waits
- * for its edit-log write: {@code SystemInfoService.addComputeNode} calls {@code
- * EditLog.logAddComputeNode} once per node, StarRocks {@code
- * fe/fe-core/src/main/java/com/starrocks/ system/SystemInfoService.java}), and for each controller
- * setting (group commit, today's 100 ms window, a window of 0 without group commit), a fresh
+ * each modelled FE statement latency (0 ms, the fake FE's own speed, and 20 ms, a stand-in for an
+ * FE leader that writes an edit-log entry per node: {@code SystemInfoService.addComputeNode} calls
+ * {@code EditLog.logAddComputeNode}, StarRocks {@code
+ * fe/fe-core/src/main/java/com/starrocks/system/SystemInfoService.java}), and for each controller
+ * setting (group commit, the old 100 ms window, a window of 0 without group commit), a fresh
  * controller on the same groups measures the registration latency at N groups (rounds of scaling
- * every group 1 to 3 and back, as {@link RegistrationLatencyBenchmark}) and the ADD statements per
- * scale-out event of 10 and of 30 pods of one group (as {@link FrontendCostBenchmark}). The
- * settings take turns within each latency, so a change of machine load hits all three alike.
+ * every group 1 to 3 and back, as {@link RegistrationLatencyBenchmark}, with the ADD statements per
+ * round of 2N pods) and the ADD statements per scale-out event of 10 and of 30 pods of one group
+ * (as {@link FrontendCostBenchmark}). The settings take turns within each latency, so a change of
+ * machine load hits all three alike.
  *
  * <p>Run: {@code java -cp sr-cn-sdk-examples/target/srcn.jar
  * io.srcn.examples.bench.GroupCommitBenchmark 100} (group count; default 100).
@@ -66,10 +67,13 @@ public final class GroupCommitBenchmark {
     try (ComputeNodeController controller = c.controller(Duration.ofSeconds(30), s.window())) {
       BenchCluster.await(WAIT, "first registrations", () -> c.registered() == names.size() + 1);
       List<Double> samples = new ArrayList<>();
+      long roundAdds = 0;
       for (int round = 0; round < WARM_UP_ROUNDS + ROUNDS; round++) {
+        c.fe.clearStatements();
         List<Double> measured = RegistrationLatencyBenchmark.round(c, names, 1);
         if (round >= WARM_UP_ROUNDS) {
           samples.addAll(measured);
+          roundAdds += c.adds(); // the round ends after its DROPs: every ADD is logged by then
         }
       }
       double add10 = addsPerEvent(c, names.size(), 10);
@@ -80,6 +84,7 @@ public final class GroupCommitBenchmark {
           samples.size(),
           Report.ms(Report.percentile(samples, 50)),
           Report.ms(Report.percentile(samples, 99)),
+          String.format(Locale.ROOT, "%.1f", (double) roundAdds / ROUNDS),
           String.format(Locale.ROOT, "%.2f", add10),
           String.format(Locale.ROOT, "%.2f", add30),
           Report.load());
