@@ -45,7 +45,15 @@ public final class GroupCommitBenchmark {
     int groups = args.length == 0 ? 100 : Integer.parseInt(args[0]);
     Report.header("GroupCommitBenchmark", "registration: group commit vs batch window");
     Report.row(
-        "setting", "FE latency", "samples", "p50", "p99", "ADD/10 pods", "ADD/30 pods", "load");
+        "setting",
+        "FE latency",
+        "samples",
+        "p50",
+        "p99",
+        "ADD/round",
+        "ADD/10 pods",
+        "ADD/30 pods",
+        "load");
     try (BenchCluster c = new BenchCluster()) {
       List<String> names = new ArrayList<>();
       for (int i = 0; i < groups; i++) {
