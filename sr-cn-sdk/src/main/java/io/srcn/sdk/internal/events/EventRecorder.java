@@ -219,6 +219,16 @@ public final class EventRecorder implements AutoCloseable {
    */
   private void logFailure(GroupEvent event, RuntimeException e) {
     String sts = Names.statefulSet(event.group());
+    if (closed && (Thread.currentThread().isInterrupted() || interrupted(e))) {
+      // close() gave up waiting and interrupted the post: not a failure to report
+      LOG.debug(
+          "event {} on StatefulSet {}/{} not posted: the recorder closed",
+          event.reason(),
+          event.namespace(),
+          sts,
+          e);
+      return;
+    }
     if (failing.compareAndSet(false, true)) {
       LOG.warn(
           "could not post event {} on StatefulSet {}/{}: {} (further failures are logged at"
@@ -235,6 +245,15 @@ public final class EventRecorder implements AutoCloseable {
           sts,
           describe(e));
     }
+  }
+
+  private static boolean interrupted(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof InterruptedException || t instanceof java.io.InterruptedIOException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void release() {
