@@ -98,7 +98,7 @@ public final class AutoscalingExample {
   }
 
   private Result run() {
-    try (MockKubernetes k8s = MockKubernetes.builder().build().start();
+    try (MockKubernetes k8s = MockKubernetes.builder().namespaces(NAMESPACE).build().start();
         FakeFrontend fe =
             FakeFrontend.builder()
                 .heartbeatInterval(Duration.ofMillis(100))

@@ -87,7 +87,7 @@ public final class ControllerExample {
   }
 
   private Result run() {
-    try (MockKubernetes k8s = MockKubernetes.builder().build().start();
+    try (MockKubernetes k8s = MockKubernetes.builder().namespaces(NAMESPACE).build().start();
         FakeFrontend fe =
             FakeFrontend.builder()
                 .heartbeatInterval(Duration.ofMillis(100))

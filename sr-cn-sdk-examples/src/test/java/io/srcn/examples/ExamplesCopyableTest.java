@@ -28,13 +28,18 @@ class ExamplesCopyableTest {
       strings = {
         "src/main/java/io/srcn/examples/AutoscalingExample.java",
         "src/main/java/io/srcn/examples/ControllerExample.java",
+        "src/main/java/io/srcn/examples/QuickStart.java",
         "src/test/java/io/srcn/examples/TestkitExample.java"
       })
   void compilesAloneAgainstTheLibraries(String source, @TempDir Path dir) throws IOException {
     Path copy = dir.resolve("src").resolve(Path.of(source).getFileName());
     Files.createDirectories(copy.getParent());
     Files.copy(Path.of(source), copy);
-    assertThat(Files.readString(copy)).doesNotContain("io.srcn.examples.internal");
+    assertThat(Files.readString(copy))
+        .doesNotContain("io.srcn.examples.internal")
+        .doesNotContain("io.srcn.examples.cli")
+        .doesNotContain("io.srcn.sdk.internal")
+        .doesNotContain("io.srcn.testkit.k8s.internal");
 
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     StringWriter errors = new StringWriter();

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  * <p>Dependency: {@code io.srcn:sr-cn-testkit} in test scope (JUnit 5, AssertJ and Awaitility are
  * used here too).
  */
-@CnTestkit
+@CnTestkit(namespaces = "starrocks") // the API server refuses objects in a missing namespace
 class TestkitExample {
   private static final Duration WAIT = Duration.ofSeconds(30);
 

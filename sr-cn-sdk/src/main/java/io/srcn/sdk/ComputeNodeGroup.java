@@ -15,6 +15,14 @@ import java.util.function.UnaryOperator;
  * {@code srcn.io/spec} annotation, which is where a restarted process or a controller reads the
  * spec from.
  *
+ * <p><b>The newest spec wins, across sessions and processes.</b> A change is built on the spec
+ * recorded on the cluster when the call starts (one extra GET), not on the spec this handle last
+ * saw: a handle that another session or process has overtaken keeps the other writer's changes and
+ * adds its own. The write is a compare-and-set: the StatefulSet's write carries the {@code
+ * resourceVersion} of that read, and when another writer recorded a spec in between (HTTP 409), the
+ * call re-reads and builds its change again (up to five times). A controller that repaired a group
+ * from an older spec while a newer one was written applies the newest right after.
+ *
  * <p><b>What the calls wait for.</b> Most calls end with one <em>pass</em>: read the group's
  * StatefulSet, pods and HPA from Kubernetes, then ask the FE ({@code SHOW COMPUTE NODES}; {@code
  * SHOW FRONTENDS} at most once a minute) and send the ADDs and DROPs the pass decides. A pass never
@@ -24,23 +32,37 @@ import java.util.function.UnaryOperator;
  * <ul>
  *   <li>Each Kubernetes request is bounded by the {@code KubernetesClient}'s own request timeout
  *       and retry settings.
- *   <li>Each FE call retries across the FE addresses for {@code min(2 x connectTimeout, 10 s)}
- *       ({@link Frontend#connectTimeout()}), and a round of attempts that has started finishes, so
- *       it may overrun by up to one {@code connectTimeout} per address; an FE that accepts the
- *       connection but does not answer holds a statement for up to {@link Frontend#queryTimeout()}
- *       (default 30 s). A pass makes a few FE calls (list, host mode, ADDs, DROPs); once one fails
- *       for an unreachable FE or a refused login, the FE calls of the session fail at once for a
- *       cool-down (2 s doubling to 30 s). So a pass against an FE that is down takes up to about
- *       {@code min(2 x connectTimeout, 10 s) + addresses x connectTimeout} (15 s with one address
- *       and the defaults), more than {@code connectTimeout} alone suggests, and against an FE that
- *       accepts connections but hangs up to about {@code queryTimeout} per statement.
- *   <li>An FE that cannot be asked does <em>not</em> make a pass throw: the change to Kubernetes
- *       stands, and the returned or next {@link GroupStatus} says why ({@code Degraded} with {@link
+ *   <li>A handle's pass gives up on an FE that cannot be reached after about {@link
+ *       Frontend#connectTimeout()} (default 5 s): the FE calls of the pass share that budget
+ *       (retrying across the addresses with a short backoff inside it), and an attempt that has
+ *       started when it runs out finishes, so an address that drops packets instead of refusing the
+ *       connection adds up to one {@code connectTimeout}. An FE that accepts the connection but
+ *       does not answer holds a statement for up to {@link Frontend#queryTimeout()} (default 30 s).
+ *       Each FE call of a handle method may take that long, but once one found the FE unreachable
+ *       the method's later FE calls fail at once, so a method gives up after one {@code
+ *       connectTimeout}; the next method tries the FE again. The controller keeps the FE client's
+ *       longer retry deadline, {@code min(2 x connectTimeout, 10 s)}, and after a failure fails its
+ *       FE calls at once for a cool-down (2 s doubling to 30 s) that handle methods do not wait
+ *       out.
+ *   <li>A call that changes the group ({@link #scale}, {@link #scaleBetween}, {@link #upgrade},
+ *       {@link #updateConfig}, {@link #update}, {@link #resume}) never hides an FE it could not
+ *       ask: the Kubernetes change is made first and stands, then, when the pass could not ask the
+ *       FE (unreachable, login refused, credentials unresolvable), the call throws {@link
+ *       RegistrationPendingException}, which names the group, what is left to register and to drop
+ *       and the cause; it returns normally when the FE answered. The FE work is then finished by
+ *       the controller or the next {@link #reconcile()} or {@link #awaitReady} once the FE answers;
+ *       until then the nodes of removed pods stay registered (the FE reports them not alive), and
+ *       no node is ever dropped while its pod may serve. An FE that answers with an error (a
+ *       refused statement) is reported in the status ({@code Degraded}, {@link
+ *       ConditionReason#REGISTRATION_FAILED}), not thrown.
+ *   <li>{@link #status()}, {@link #reconcile()}, {@link #awaitReady} and the first pass of a deploy
+ *       report an FE that cannot be asked in the {@link GroupStatus} ({@code Degraded} with {@link
  *       ConditionReason#FRONTEND_UNAVAILABLE}, {@link ConditionReason#FRONTEND_AUTH_FAILED} or
- *       {@link ConditionReason#CREDENTIALS_UNRESOLVABLE}). Only {@link #suspend()} and {@link
- *       #delete()} fail on it ({@link NodesNotReleasedException}).
+ *       {@link ConditionReason#CREDENTIALS_UNRESOLVABLE}) instead of throwing. {@link #suspend()}
+ *       and {@link #delete()} fail on it with {@link NodesNotReleasedException}.
  *   <li>One pass or apply of a group runs at a time in a session: a call first waits for a pass
- *       that the session's controller or another handle is running on the same group to end.
+ *       that the session's controller or another handle is running on the same group to end (the
+ *       controller's pass is bounded by its longer FE deadline).
  * </ul>
  *
  * <p>Thread-safe: operations on one handle run one at a time. Close it to release its FE
@@ -96,12 +118,13 @@ public interface ComputeNodeGroup extends AutoCloseable {
    * <p>Waits for what {@link #update(UnaryOperator)} waits for: the Kubernetes apply and one pass,
    * which adds or drops FE nodes only for pods that are already there or already gone. It does not
    * wait for new pods to start or old ones to stop (the controller, a later pass or {@link
-   * #awaitReady} finishes the FE side), and an FE that is down delays it by up to one pass's FE
-   * bound (about 15 s with one address and the defaults) without making it throw; {@link #status()}
-   * then says {@code Degraded FrontendUnavailable}.
+   * #awaitReady} finishes the FE side). With the FE down it returns, by throwing {@link
+   * RegistrationPendingException}, about {@code connectTimeout} after the Kubernetes change, which
+   * stands; scale-in then leaves the removed pods' nodes registered until the FE answers.
    *
    * @throws InvalidSpecException when the group autoscales (the HPA owns replicas) or {@code
    *     replicas} is invalid
+   * @throws RegistrationPendingException when the FE could not be asked; the scale is applied
    */
   ComputeNodeGroup scale(int replicas);
 
@@ -112,6 +135,7 @@ public interface ComputeNodeGroup extends AutoCloseable {
    *
    * @throws InvalidSpecException when the group has a fixed size (use {@link #scale(int)}, or
    *     switch it with {@code update(s -> s.autoscale(...))}) or the bounds are invalid
+   * @throws RegistrationPendingException when the FE could not be asked; the bounds are applied
    */
   default ComputeNodeGroup scaleBetween(int minReplicas, int maxReplicas) {
     return update(
@@ -139,22 +163,33 @@ public interface ComputeNodeGroup extends AutoCloseable {
   /**
    * Rolls the pods to another image. Waits for what {@link #update(UnaryOperator)} waits for; the
    * roll itself goes on in Kubernetes after the call returns ({@link #awaitReady} waits for it).
+   *
+   * @throws RegistrationPendingException when the FE could not be asked; the image is applied
    */
   ComputeNodeGroup upgrade(String image);
 
   /**
    * Adds or changes cn.conf entries; the pods roll (the pod template carries a config hash). Waits
    * for what {@link #update(UnaryOperator)} waits for, not for the roll.
+   *
+   * @throws RegistrationPendingException when the FE could not be asked; the entries are applied
    */
   ComputeNodeGroup updateConfig(Map<String, String> entries);
 
   /**
    * Applies any change to the spec, e.g. {@code update(s -> s.autoscale(...))}. The name and
-   * namespace cannot change. Waits for the Kubernetes apply and, unless the group is suspended, one
-   * pass (bounds in the {@linkplain ComputeNodeGroup type's description}); not for pods to start,
-   * roll or stop. An FE that cannot be asked delays the pass but does not make it throw.
+   * namespace cannot change. {@code change} is given the spec recorded on the cluster (the newest,
+   * whoever wrote it) and may run more than once when another writer records a spec at the same
+   * time (see the {@linkplain ComputeNodeGroup type's description}); it must not have side effects.
+   * Waits for the Kubernetes apply (one read of the recorded spec, the apply, and a check read of
+   * the objects when something changed) and, unless the group is suspended, one pass, bounded by
+   * about {@code connectTimeout} for the FE; not for pods to start, roll or stop.
    *
    * @throws InvalidSpecException when the result is invalid; nothing is applied then
+   * @throws RegistrationPendingException when the change is applied but the FE could not be asked
+   *     (what is left is named; the controller or a later call finishes it)
+   * @throws KubernetesOperationException when Kubernetes refuses a write; the handle keeps its
+   *     previous spec
    */
   ComputeNodeGroup update(UnaryOperator<ComputeNodeGroupSpec> change);
 
@@ -173,8 +208,11 @@ public interface ComputeNodeGroup extends AutoCloseable {
 
   /**
    * Restores a suspended group: its replicas (or HPA) and registration. Waits for the Kubernetes
-   * writes and one pass, not for the pods to start ({@link #awaitReady} does); an FE that cannot be
-   * asked does not make it throw. Returns at once for a group that is not suspended.
+   * writes and one pass, not for the pods to start ({@link #awaitReady} does). Returns at once for
+   * a group that is not suspended.
+   *
+   * @throws RegistrationPendingException when the group is resumed but the FE could not be asked
+   *     (within about {@code connectTimeout})
    */
   void resume();
 

@@ -87,9 +87,10 @@ public abstract class Frontend {
   }
 
   /**
-   * Time allowed to open a connection and log in (default 5 s). The lifecycle engine retries an FE
-   * call across the addresses for twice this time (at most 10 s) before it reports the FE
-   * unavailable and backs off.
+   * Time allowed to open a connection and log in (default 5 s). A handle method gives up on an FE
+   * that cannot be reached after about this time (its FE calls share it as a budget; see {@link
+   * ComputeNodeGroup}); the controller retries an FE call across the addresses for twice this time
+   * (at most 10 s) before it reports the FE unavailable and backs off.
    */
   @Value.Default
   public Duration connectTimeout() {

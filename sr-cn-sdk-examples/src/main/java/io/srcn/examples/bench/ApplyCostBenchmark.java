@@ -41,7 +41,7 @@ public final class ApplyCostBenchmark {
     System.out.printf(
         "ApplyCostBenchmark: %d rounds, %d cores, Java %s%n",
         rounds, Runtime.getRuntime().availableProcessors(), Runtime.version());
-    try (MockKubernetes k8s = MockKubernetes.create().start();
+    try (MockKubernetes k8s = MockKubernetes.builder().namespaces(NS).build().start();
         ComputeNodeClient session = ComputeNodeClient.create(k8s.client())) {
       RequestLog log = k8s.requests();
       log.reset();

@@ -28,7 +28,7 @@ final class BenchCluster implements AutoCloseable {
   private final ComputeNodeClient session;
 
   BenchCluster() {
-    k8s = MockKubernetes.create().start();
+    k8s = MockKubernetes.builder().namespaces(NS).build().start();
     fe =
         FakeFrontend.builder()
             .reachability(k8s.reachability())

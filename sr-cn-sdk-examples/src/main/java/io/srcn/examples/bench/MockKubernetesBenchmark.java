@@ -61,7 +61,7 @@ public final class MockKubernetesBenchmark {
     for (int i = 0; i < warmup + rounds; i++) {
       long t0 = System.nanoTime();
       FakeFrontend fe = FakeFrontend.create().start();
-      MockKubernetes k8s = MockKubernetes.create().start();
+      MockKubernetes k8s = MockKubernetes.builder().namespaces(NS).build().start();
       fe.setReachability(k8s.reachability());
       fe.setResolver(k8s.dnsResolver());
       k8s.client().configMaps().inNamespace(NS).list();
@@ -69,7 +69,7 @@ public final class MockKubernetesBenchmark {
       k8s.close();
       fe.close();
       long t2 = System.nanoTime();
-      MockKubernetes alone = MockKubernetes.create().start();
+      MockKubernetes alone = MockKubernetes.builder().namespaces(NS).build().start();
       alone.client().configMaps().inNamespace(NS).list();
       alone.close();
       long t3 = System.nanoTime();
@@ -94,7 +94,7 @@ public final class MockKubernetesBenchmark {
 
   private static void readiness(int rounds) {
     List<Double> ready = new ArrayList<>();
-    try (MockKubernetes k8s = MockKubernetes.create().start()) {
+    try (MockKubernetes k8s = MockKubernetes.builder().namespaces(NS).build().start()) {
       KubernetesClient client = k8s.client();
       for (int i = 0; i < rounds + 3; i++) {
         String name = "sts-" + i;
@@ -119,7 +119,7 @@ public final class MockKubernetesBenchmark {
   }
 
   private static void throughput(int seconds) throws Exception {
-    try (MockKubernetes k8s = MockKubernetes.create().start()) {
+    try (MockKubernetes k8s = MockKubernetes.builder().namespaces(NS).build().start()) {
       KubernetesClient client = k8s.client();
       for (int i = 0; i < 100; i++) {
         client.resource(configMap("cm-" + i, "v")).inNamespace(NS).serverSideApply();

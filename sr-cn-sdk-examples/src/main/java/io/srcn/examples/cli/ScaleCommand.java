@@ -5,6 +5,7 @@ import io.srcn.examples.internal.Progress;
 import io.srcn.sdk.ComputeNodeGroup;
 import io.srcn.sdk.ComputeNodeGroups;
 import io.srcn.sdk.GroupStatus;
+import io.srcn.sdk.RegistrationPendingException;
 import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,8 +48,13 @@ final class ScaleCommand extends SrcnCommand {
         ComputeNodeGroup group =
             ComputeNodeGroups.get(c.kube(), c.namespace(), name, c.resolver())) {
       group.addListener(new EventLog(console()));
-      group.scale(replicas);
-      console().line("scaled %s/%s to %d", c.namespace(), name, replicas);
+      try {
+        group.scale(replicas);
+        console().line("scaled %s/%s to %d", c.namespace(), name, replicas);
+      } catch (RegistrationPendingException e) {
+        // the scale stands; only the FE side is left (a controller or --wait finishes it)
+        console().line("scaled %s/%s to %d; %s", c.namespace(), name, replicas, e.getMessage());
+      }
       if (wait) {
         GroupStatus status = Waits.ready(group, timeout, console());
         console().line("ready: %s", Progress.line(status));

@@ -39,7 +39,12 @@ public final class EmbeddedEnvironment implements QuickStartEnvironment {
 
   /** Starts a mock API server and a fake FE on 127.0.0.1 (free ports), bridged. */
   public static EmbeddedEnvironment start(QuickStartSettings s) {
-    MockKubernetes k8s = MockKubernetes.builder().podReadyDelay(s.podReadyDelay()).build().start();
+    MockKubernetes k8s =
+        MockKubernetes.builder()
+            .podReadyDelay(s.podReadyDelay())
+            .namespaces(s.namespace())
+            .build()
+            .start();
     try {
       k8s.hpa().realTime(s.hpaSync());
       FakeFrontend fe =

@@ -42,7 +42,7 @@ class SrcnJarIT {
   @BeforeAll
   void start(@TempDir Path tmp) throws Exception {
     assertThat(JAR).as("built by the package phase").isRegularFile();
-    sandbox = Sandbox.start(tmp, "--password", PASSWORD);
+    sandbox = Sandbox.start(tmp, "--password", PASSWORD, "--namespaces", "jar-ctl");
   }
 
   @AfterAll

@@ -22,7 +22,7 @@ class SrcnQuickStartTest {
   @Test
   void withKubeconfigAndFeItMovesTheAutoscalingBoundsInsteadOfSimulatingLoad() {
     // a stand-in for a real cluster and FE: only the kubeconfig and the FE address reach srcn
-    try (MockKubernetes k8s = MockKubernetes.builder().build().start();
+    try (MockKubernetes k8s = MockKubernetes.builder().namespaces("qs").build().start();
         FakeFrontend fe =
             FakeFrontend.builder()
                 .rootPassword("qs-secret")

@@ -43,7 +43,10 @@ class SrcnSandboxTest {
   @BeforeAll
   void startSandbox(@TempDir Path tmp) throws Exception {
     dir = tmp;
-    sandbox = Sandbox.start(dir, "--password", PASSWORD);
+    // the sandbox refuses objects in a namespace that does not exist, as a real cluster does
+    sandbox =
+        Sandbox.start(
+            dir, "--password", PASSWORD, "--namespaces", "cli-life,cli-auto,cli-ctl,cli-pw");
     env = Map.of("SRCN_FE_PASSWORD", PASSWORD);
   }
 

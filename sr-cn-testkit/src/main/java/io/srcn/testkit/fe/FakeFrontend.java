@@ -3,6 +3,7 @@ package io.srcn.testkit.fe;
 import io.srcn.sdk.Credentials;
 import io.srcn.sdk.Frontend;
 import io.srcn.sdk.fe.HostPort;
+import io.srcn.testkit.TestServer;
 import io.srcn.testkit.fe.internal.server.Faults;
 import io.srcn.testkit.fe.internal.server.FeContext;
 import io.srcn.testkit.fe.internal.server.ServerCore;
@@ -43,11 +44,12 @@ import java.util.function.Predicate;
  * }</pre>
  *
  * <p>Listens on {@code 127.0.0.1} only; port 0 (the default) picks a free port, which is kept
- * across {@link #stop()}/{@link #start()}. State (nodes, users, warehouses) survives a restart.
+ * across {@link #stop()}/{@link #start()}. State (nodes, users, warehouses) survives a restart: in
+ * the {@link TestServer} lifecycle the fake FE is {@linkplain #restartable() restartable}.
  *
  * <p>Thread-safe.
  */
-public final class FakeFrontend implements AutoCloseable {
+public final class FakeFrontend implements TestServer {
   private final FeContext context;
   private final ServerCore server;
   private final Heartbeater heartbeater;
@@ -86,6 +88,7 @@ public final class FakeFrontend implements AutoCloseable {
    * @return this FE
    * @throws UncheckedIOException when the port cannot be bound
    */
+  @Override
   public synchronized FakeFrontend start() {
     if (server.isRunning()) {
       return this;
@@ -99,16 +102,28 @@ public final class FakeFrontend implements AutoCloseable {
     return this;
   }
 
-  /** Closes the listener and every connection and pauses heartbeats; state is kept. */
+  /** Closes the listener and every connection and pauses heartbeats (idempotent); state is kept. */
+  @Override
   public synchronized void stop() {
     heartbeater.stop();
     server.stop();
   }
 
-  /** Same as {@link #stop()}. */
+  /**
+   * {@link #stop()}, and gives up the port: between {@link #stop()} and {@link #start()} the port
+   * stays reserved (connections are refused, yet no other socket can take it), so that the restart
+   * cannot fail. A later {@link #start()} binds the same port again if it is still free.
+   */
   @Override
-  public void close() {
+  public synchronized void close() {
     stop();
+    server.releasePort();
+  }
+
+  /** True: {@link #start()} after {@link #stop()} listens again on the same port, state kept. */
+  @Override
+  public boolean restartable() {
+    return true;
   }
 
   /**
@@ -129,7 +144,7 @@ public final class FakeFrontend implements AutoCloseable {
    *
    * <pre>{@code
    * try (FakeFrontend.Outage down = fe.outage()) {
-   *   group.scale(1); // runs while the FE is unreachable (the SDK's FE calls fail and retry)
+   *   group.scale(1); // applied, then RegistrationPendingException: the FE is unreachable
    * }
    * // the FE is back here
    * }</pre>
@@ -160,6 +175,7 @@ public final class FakeFrontend implements AutoCloseable {
   }
 
   /** True while listening. */
+  @Override
   public boolean isRunning() {
     return server.isRunning();
   }

@@ -1,6 +1,7 @@
 package io.srcn.testkit.junit;
 
 import io.srcn.testkit.fe.FeMode;
+import io.srcn.testkit.fe.FeVersion;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
@@ -10,10 +11,11 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Runs a test class with the testkit: parameters of type {@link io.srcn.testkit.fe.FakeFrontend},
- * {@link io.srcn.testkit.k8s.MockKubernetes}, {@code KubernetesClient} and {@link
- * io.srcn.sdk.Frontend} are resolved with a fresh fake FE and mock Kubernetes per test method (or
- * per class), bridged so that the FE's nodes are alive exactly while their pods are Ready.
+ * Runs a test class (or, used as a meta-annotation, every class carrying the composed annotation)
+ * with the testkit: parameters of type {@link io.srcn.testkit.fe.FakeFrontend}, {@link
+ * io.srcn.testkit.k8s.MockKubernetes}, {@code KubernetesClient} and {@link io.srcn.sdk.Frontend}
+ * are resolved with a fresh fake FE and mock Kubernetes per test method (or per class), bridged so
+ * that the FE's nodes are alive exactly while their pods are Ready.
  *
  * <pre>{@code
  * @CnTestkit
@@ -48,6 +50,29 @@ public @interface CnTestkit {
 
   /** The autoscaling versions the mock API server serves (default v2 and v1). */
   String[] autoscalingVersions() default {"v2", "v1"};
+
+  /** The StarRocks version the fake FE imitates (default {@link FeVersion#V3_3}). */
+  FeVersion feVersion() default FeVersion.V3_3;
+
+  /**
+   * The fake FE's heartbeat interval in milliseconds (default 0: the FE's own default, 200 ms). A
+   * short interval (50 ms) lets nodes turn alive and dead faster in tests that wait for it.
+   */
+  long heartbeatMillis() default 0;
+
+  /**
+   * Namespaces that exist in the mock API server from the start, besides {@code default}, {@code
+   * kube-system}, {@code kube-public} and {@code kube-node-lease} (default none). Each must be a
+   * DNS-1123 label.
+   */
+  String[] namespaces() default {};
+
+  /**
+   * Whether creating an object in a namespace that does not exist is a 404, as on a real API server
+   * (default true); list the test's namespaces in {@link #namespaces()} or create them. False keeps
+   * the lenient behaviour of earlier versions.
+   */
+  boolean requireNamespaces() default true;
 
   /** How long the fixtures live. */
   enum Lifecycle {

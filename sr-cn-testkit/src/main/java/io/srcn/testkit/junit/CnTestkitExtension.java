@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -40,7 +40,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * <p>Thread-safe: the instance holds only immutable configuration.
  */
 public final class CnTestkitExtension
-    implements ParameterResolver, BeforeAllCallback, AfterEachCallback {
+    implements ParameterResolver, BeforeEachCallback, AfterEachCallback {
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(CnTestkitExtension.class);
   private static final Set<Class<?>> TYPES =
@@ -62,12 +62,17 @@ public final class CnTestkitExtension
     return new Builder();
   }
 
+  /**
+   * Fails a shared (per-class) fixture whose methods run concurrently. The test method's execution
+   * mode is the one that counts: classes may run concurrently with each other (each has its own
+   * fixture) while their methods run one after another.
+   */
   @Override
-  public void beforeAll(ExtensionContext context) {
+  public void beforeEach(ExtensionContext context) {
     if (config(context).perClass() && context.getExecutionMode() == ExecutionMode.CONCURRENT) {
       throw new ExtensionConfigurationException(
           "@CnTestkit(lifecycle = PER_CLASS) shares one FE and API server across the class; "
-              + "it cannot run with @Execution(CONCURRENT): use PER_METHOD or SAME_THREAD");
+              + "its methods cannot run with @Execution(CONCURRENT): use PER_METHOD or SAME_THREAD");
     }
   }
 

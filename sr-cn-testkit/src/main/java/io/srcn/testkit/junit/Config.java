@@ -2,7 +2,9 @@ package io.srcn.testkit.junit;
 
 import io.srcn.testkit.fe.FakeFrontend;
 import io.srcn.testkit.k8s.MockKubernetes;
+import java.time.Duration;
 import java.util.function.Consumer;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 /**
  * The extension's immutable configuration.
@@ -19,12 +21,29 @@ record Config(
     Consumer<FakeFrontend.Builder> frontend) {
   static final Config DEFAULT = new Config(false, true, b -> {}, b -> {});
 
+  /**
+   * The configuration an annotation states.
+   *
+   * @throws ExtensionConfigurationException naming the attribute when a value is invalid
+   */
   static Config of(CnTestkit annotation) {
     String[] versions = annotation.autoscalingVersions();
+    String[] namespaces = annotation.namespaces();
+    boolean require = annotation.requireNamespaces();
+    long heartbeat = annotation.heartbeatMillis();
+    if (heartbeat < 0) {
+      throw new ExtensionConfigurationException(
+          "@CnTestkit(heartbeatMillis) must be 0 (the FE's default) or positive, got " + heartbeat);
+    }
     return new Config(
         annotation.lifecycle() == CnTestkit.Lifecycle.PER_CLASS,
         annotation.bridged(),
-        b -> b.autoscalingVersions(versions),
-        b -> b.mode(annotation.feMode()));
+        b -> b.autoscalingVersions(versions).namespaces(namespaces).requireNamespaces(require),
+        b -> {
+          b.mode(annotation.feMode()).version(annotation.feVersion());
+          if (heartbeat > 0) {
+            b.heartbeatInterval(Duration.ofMillis(heartbeat));
+          }
+        });
   }
 }

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
+import io.srcn.testkit.TestServer;
 import io.srcn.testkit.k8s.internal.ApiResources;
 import io.srcn.testkit.k8s.internal.KubeconfigYaml;
 import io.srcn.testkit.k8s.internal.SharedSerialization;
@@ -35,9 +36,13 @@ import java.util.function.Predicate;
  * }
  * }</pre>
  *
+ * <p>In the {@link TestServer} lifecycle the mock is not {@linkplain #restartable() restartable}:
+ * {@link #stop()} is final (it closes the shared client, every watch and the simulators), and
+ * {@link #start()} afterwards throws; build a new one instead.
+ *
  * <p>Thread-safe.
  */
-public final class MockKubernetes implements AutoCloseable {
+public final class MockKubernetes implements TestServer {
   private static final java.util.Set<String> FAULT_VERBS =
       java.util.Set.of(
           "get",
@@ -76,6 +81,7 @@ public final class MockKubernetes implements AutoCloseable {
    *
    * @throws IllegalStateException when already stopped
    */
+  @Override
   public MockKubernetes start() {
     synchronized (this) {
       if (stopped) {
@@ -88,7 +94,8 @@ public final class MockKubernetes implements AutoCloseable {
     return this;
   }
 
-  /** Stops the server, its simulators and the shared client; idempotent. */
+  /** Stops the server, its simulators and the shared client for good; idempotent. */
+  @Override
   public void stop() {
     MockServerRuntime r;
     synchronized (this) {
@@ -104,6 +111,18 @@ public final class MockKubernetes implements AutoCloseable {
   @Override
   public void close() {
     stop();
+  }
+
+  /** True between {@link #start()} and {@link #stop()}. */
+  @Override
+  public synchronized boolean isRunning() {
+    return runtime != null && !stopped;
+  }
+
+  /** False: {@link #stop()} is final and {@link #start()} afterwards throws. */
+  @Override
+  public boolean restartable() {
+    return false;
   }
 
   /**
@@ -275,7 +294,7 @@ public final class MockKubernetes implements AutoCloseable {
     Duration readyDelay = Duration.ofMillis(20);
     Duration terminationDelay = Duration.ofMillis(20);
     boolean manualClock = true;
-    boolean requireNamespaces;
+    boolean requireNamespaces = true;
     List<String> namespaces = List.of();
 
     MockServerRuntime.Settings toRuntimeSettings() {
@@ -369,8 +388,10 @@ public final class MockKubernetes implements AutoCloseable {
 
     /**
      * Whether creating in a namespace that does not exist is a 404, as on a real server (default
-     * false). {@code default}, {@code kube-system}, {@code kube-public} and {@code kube-node-lease}
-     * always exist; add others with {@link #namespaces(String...)}.
+     * true). {@code default}, {@code kube-system}, {@code kube-public} and {@code kube-node-lease}
+     * always exist; add others with {@link #namespaces(String...)} or create them through the API.
+     * False is the opt-out for tests written against the lenient mock of earlier versions: objects
+     * may then be created in any namespace.
      */
     public Builder requireNamespaces(boolean require) {
       s.requireNamespaces = require;

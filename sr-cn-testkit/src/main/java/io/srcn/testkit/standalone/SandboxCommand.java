@@ -10,7 +10,9 @@ import java.util.Set;
 /**
  * {@code sandbox}: a fake FE and a mock Kubernetes API server bridged together (a registered pod's
  * node is alive exactly while the pod is Ready), until terminated. Takes every {@code fe} option
- * plus {@code --kubeconfig PATH} and {@code --k8s-port N}. Stateless and thread-safe.
+ * plus {@code --kubeconfig PATH}, {@code --k8s-port N} and {@code --namespaces NS[,NS...]} (the API
+ * server refuses objects in a namespace that does not exist, as a real one does: create them here
+ * or with kubectl). Stateless and thread-safe.
  */
 final class SandboxCommand implements LauncherCommand {
   private static final Set<String> VALUES = values();
@@ -19,6 +21,7 @@ final class SandboxCommand implements LauncherCommand {
     Set<String> v = new HashSet<>(FeCommand.VALUES);
     v.add("kubeconfig");
     v.add("k8s-port");
+    v.add("namespaces");
     return Set.copyOf(v);
   }
 
@@ -29,7 +32,8 @@ final class SandboxCommand implements LauncherCommand {
 
   @Override
   public String synopsis() {
-    return "[--kubeconfig PATH] [--k8s-port N] [any fe option, --admin-port N included]";
+    return "[--kubeconfig PATH] [--k8s-port N] [--namespaces NS[,NS...]] [any fe option,"
+        + " --admin-port N included]";
   }
 
   @Override
@@ -42,6 +46,7 @@ final class SandboxCommand implements LauncherCommand {
     return LauncherCommand.super.help()
         + "  --kubeconfig PATH    where to write the kubeconfig (default: a temporary file)\n"
         + "  --k8s-port N         the API server's port on 127.0.0.1 (0, the default: a free port)\n"
+        + "  --namespaces NS,...  namespaces to create at start (objects need an existing one)\n"
         + FeCommand.OPTIONS;
   }
 
@@ -57,7 +62,7 @@ final class SandboxCommand implements LauncherCommand {
       throw new UsageException(
           "option --k8s-port must differ from --port and --admin-port, was " + k8sPort);
     }
-    MockKubernetes k8s = K8sCommand.kubernetes(k8sPort).start();
+    MockKubernetes k8s = K8sCommand.kubernetes(k8sPort, K8sCommand.namespaces(a)).start();
     FakeFrontend fe = null;
     KubeconfigFile kubeconfig = null;
     AdminServer admin = null;

@@ -4,31 +4,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.srcn.it.support.Cluster;
+import io.srcn.it.support.ItCluster;
 import io.srcn.sdk.Autoscaling;
 import io.srcn.sdk.ComputeNodeController;
 import io.srcn.sdk.ComputeNodeGroup;
 import io.srcn.sdk.CredentialsResolver;
 import io.srcn.sdk.GroupStatus;
 import io.srcn.sdk.ScalingRule;
+import io.srcn.testkit.fe.FakeFrontend;
+import io.srcn.testkit.k8s.MockKubernetes;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+@ItCluster
 class AutoscalingTest {
   private static final Duration WAIT = Duration.ofSeconds(60);
   private Cluster c;
 
   @BeforeEach
-  void start() {
-    c = Cluster.start();
+  void start(FakeFrontend fe, MockKubernetes k8s) {
+    c = new Cluster(fe, k8s);
     c.k8s.hpa().realTime(Duration.ofMillis(100));
-  }
-
-  @AfterEach
-  void stop() {
-    c.close();
   }
 
   /** Issue 15, bug 2: {@code between(3, 5)} used to start with one pod and report Ready. */

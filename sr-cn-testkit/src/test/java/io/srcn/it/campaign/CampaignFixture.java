@@ -1,5 +1,6 @@
 package io.srcn.it.campaign;
 
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.srcn.sdk.Frontend;
 import io.srcn.testkit.fe.FakeFrontend;
 import io.srcn.testkit.fe.FeMode;
@@ -65,9 +66,17 @@ final class CampaignFixture implements AutoCloseable {
     second = proxies[i][1];
   }
 
-  /** A fresh namespace name for the next scenario. */
+  /**
+   * A fresh namespace for the next scenario, created in the API server (which, like a real one,
+   * refuses objects in a namespace that does not exist).
+   */
   synchronized String nextNamespace() {
-    return "s" + (++scenarios);
+    String ns = "s" + (++scenarios);
+    k8s.client()
+        .namespaces()
+        .resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build())
+        .create();
+    return ns;
   }
 
   /** The FE as groups register with it: both relay addresses, root credentials. */

@@ -1,8 +1,12 @@
 package io.srcn.it.campaign;
 
 import io.srcn.sdk.CnSdkException;
+import io.srcn.sdk.ComputeNodeClient;
 import io.srcn.sdk.ComputeNodeController;
+import io.srcn.sdk.ComputeNodeGroup;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The scenario's embedded controller, watching the scenario's namespace with a short resync, that
@@ -16,10 +20,34 @@ final class Controllers implements AutoCloseable {
   private final String namespace;
   private ComputeNodeController current;
   private int started;
+  private final ComputeNodeClient session;
+  private final Map<String, ComputeNodeGroup> sessionHandles = new HashMap<>();
 
   Controllers(CampaignFixture fixture, String namespace) {
+    this(fixture, namespace, false);
+  }
+
+  /**
+   * With {@code shared}, every controller (also after a restart) comes from one {@link
+   * ComputeNodeClient} session, whose handles {@link #sessionHandle} returns.
+   */
+  Controllers(CampaignFixture fixture, String namespace, boolean shared) {
     this.fixture = fixture;
     this.namespace = namespace;
+    this.session =
+        shared
+            ? ComputeNodeClient.builder(fixture.k8s.client())
+                .credentialsResolver((credentials, ns) -> fixture.fe.frontend().credentials())
+                .build()
+            : null;
+  }
+
+  /** A handle on group {@code name} from the controllers' session (shared mode only). */
+  ComputeNodeGroup sessionHandle(String name) {
+    if (session == null) {
+      throw new IllegalStateException("the controllers do not share a session");
+    }
+    return sessionHandles.computeIfAbsent(name, n -> session.group(namespace, n));
   }
 
   /**
@@ -29,12 +57,14 @@ final class Controllers implements AutoCloseable {
   void ensureRunning() {
     for (int attempt = 1; current == null; attempt++) {
       ComputeNodeController c =
-          ComputeNodeController.builder(fixture.k8s.client())
-              .namespace(namespace)
-              .resyncPeriod(RESYNC)
-              .workers(2)
-              .credentialsResolver((credentials, ns) -> fixture.fe.frontend().credentials())
-              .build();
+          session == null
+              ? ComputeNodeController.builder(fixture.k8s.client())
+                  .namespace(namespace)
+                  .resyncPeriod(RESYNC)
+                  .workers(2)
+                  .credentialsResolver((credentials, ns) -> fixture.fe.frontend().credentials())
+                  .build()
+              : session.controller().namespace(namespace).resyncPeriod(RESYNC).workers(2).build();
       try {
         current = c.start();
         started++;
@@ -74,5 +104,9 @@ final class Controllers implements AutoCloseable {
   @Override
   public void close() {
     stop();
+    sessionHandles.values().forEach(ComputeNodeGroup::close);
+    if (session != null) {
+      session.close();
+    }
   }
 }

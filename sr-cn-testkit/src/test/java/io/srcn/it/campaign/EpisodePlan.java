@@ -78,7 +78,14 @@ record EpisodePlan(
     FE_LOSES_NODE,
     K8S_WRITE_FAULTS,
     CONTROLLER_RESTART,
-    FOREIGN_NODE
+    FOREIGN_NODE,
+    /**
+     * A handle changes the spec while the controller runs: autoscaling off (arg 0) or on (1),
+     * replicas through {@code update} (2), or cn.conf (3, the pods roll); {@code code} 1 takes the
+     * handle from the controller's session, 0 uses the episode's handle (a session of its own).
+     * Drawn from a stream of its own, so older seeds keep their steps.
+     */
+    SPEC_CHANGE
   }
 
   /**
@@ -100,6 +107,7 @@ record EpisodePlan(
           + ","
           + arg
           + (action == Action.K8S_WRITE_FAULTS ? "," + code + "," + resource : "")
+          + (action == Action.SPEC_CHANGE ? (code == 1 ? ",same-session" : ",own-session") : "")
           + ")+"
           + pauseMillis
           + "ms";
@@ -107,7 +115,12 @@ record EpisodePlan(
   }
 
   private static final long HOST_MODE_SALT = 0x1D0F_FE11_0DE5L;
-  private static final Action[] ACTIONS = Action.values();
+  private static final long SPEC_CHANGE_SALT = 0x5BEC_C4A6_6E5EL;
+
+  /** The actions the main stream draws from (the original fourteen: older seeds keep plans). */
+  private static final Action[] ACTIONS =
+      java.util.Arrays.copyOfRange(Action.values(), 0, Action.FOREIGN_NODE.ordinal() + 1);
+
   private static final String[] NAMES = {"a", "b", "c"};
   private static final String[] WRITTEN = {"*", "statefulsets", "configmaps", "pods", "events"};
 
@@ -137,11 +150,17 @@ record EpisodePlan(
     }
     List<List<Step>> rounds = new ArrayList<>();
     int roundCount = 2 + r.nextInt(3);
+    // "a handle changes the spec while the controller runs" draws from its own stream too
+    SplittableRandom specChanges = new SplittableRandom(seed ^ SPEC_CHANGE_SALT);
     for (int k = 0; k < roundCount; k++) {
       List<Step> steps = new ArrayList<>();
       int stepCount = 4 + r.nextInt(5);
       for (int i = 0; i < stepCount; i++) {
         steps.add(step(r, groupCount));
+      }
+      int changes = specChanges.nextInt(3);
+      for (int i = 0; i < changes; i++) {
+        steps.add(specChanges.nextInt(steps.size() + 1), specChange(specChanges, groupCount));
       }
       rounds.add(List.copyOf(steps));
     }
@@ -168,6 +187,21 @@ record EpisodePlan(
     String resource = WRITTEN[r.nextInt(WRITTEN.length)];
     int pause = r.nextInt(4) == 0 ? 0 : r.nextInt(150);
     return new Step(action, group, arg, code, resource, pause);
+  }
+
+  private static Step specChange(SplittableRandom r, int groupCount) {
+    int group = r.nextInt(groupCount);
+    int kind = r.nextInt(4);
+    int sameSession = r.nextInt(2);
+    int pause = r.nextInt(4) == 0 ? 0 : r.nextInt(150);
+    return new Step(Action.SPEC_CHANGE, group, kind, sameSession, "", pause);
+  }
+
+  /** True when a step takes its handle from the controller's session. */
+  boolean sharesTheControllersSession() {
+    return rounds.stream()
+        .flatMap(List::stream)
+        .anyMatch(s -> s.action() == Action.SPEC_CHANGE && s.code() == 1);
   }
 
   /** True when the episode's FE runs in IP mode (it resolves added names and stores IPs). */

@@ -52,7 +52,7 @@ final class EpisodeRunner {
     Map<String, ComputeNodeGroup> handles = new LinkedHashMap<>();
     Map<String, Instant> deleteStarted = new ConcurrentHashMap<>();
     try (PodWatch pods = new PodWatch(f.k8s.client(), ns);
-        Controllers controllers = new Controllers(f, ns)) {
+        Controllers controllers = new Controllers(f, ns, plan.sharesTheControllersSession())) {
       Ownership ownership = new Ownership(ns, plan.groups(), pods);
       for (String template : plan.foreign()) {
         HostPort node = ForeignNodes.resolve(template, ns);
@@ -80,6 +80,7 @@ final class EpisodeRunner {
         result.phase("steps");
         steps.heal();
         quiesce(result, ns, plan, ownership, controllers);
+        specWins(result, ns, steps.lastWritten());
         result.phase("quiesce");
         stats.scenario();
       }
@@ -158,6 +159,29 @@ final class EpisodeRunner {
     }
     result.violations(last.registrationViolations());
     result.checks(2L * plan.groups().size());
+  }
+
+  /** After quiescence the objects match the last spec a handle wrote (awaited: repairs run). */
+  private void specWins(
+      EpisodeResult result, String ns, Map<String, ComputeNodeGroupSpec> lastWritten) {
+    if (lastWritten.isEmpty()) {
+      return;
+    }
+    List<String> wrong = new ArrayList<>();
+    try {
+      await()
+          .atMost(QUIESCE)
+          .pollInterval(Duration.ofMillis(50))
+          .until(
+              () -> {
+                wrong.clear();
+                wrong.addAll(SpecInvariant.violations(f.k8s.client(), ns, lastWritten));
+                return wrong.isEmpty();
+              });
+    } catch (ConditionTimeoutException e) {
+      result.violations(wrong);
+    }
+    result.checks(lastWritten.size());
   }
 
   private void deleteAll(

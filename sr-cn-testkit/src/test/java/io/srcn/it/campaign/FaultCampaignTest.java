@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +32,12 @@ import org.slf4j.LoggerFactory;
  * this many times; timing differs between replays), {@code srcn.campaign.base} (the base seed the
  * episode seeds derive from), {@code srcn.campaign.fixtures} (episodes run in parallel, one fixture
  * each; default 3).
+ *
+ * <p>Tagged {@code campaign}: Maven runs it in a Surefire execution of its own, after the other
+ * test classes and in its own JVM (sr-cn-testkit/pom.xml), so its timing and CPU figures are its
+ * own.
  */
+@Tag("campaign")
 class FaultCampaignTest {
   private static final Logger LOG = LoggerFactory.getLogger(FaultCampaignTest.class);
   static final long DEFAULT_BASE = 0x5EED_CA3E_2025L;

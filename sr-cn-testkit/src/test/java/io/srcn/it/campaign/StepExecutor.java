@@ -3,11 +3,17 @@ package io.srcn.it.campaign;
 import io.srcn.it.campaign.EpisodePlan.Action;
 import io.srcn.it.campaign.EpisodePlan.GroupPlan;
 import io.srcn.it.campaign.EpisodePlan.Step;
+import io.srcn.sdk.Autoscaling;
 import io.srcn.sdk.ComputeNodeGroup;
+import io.srcn.sdk.ComputeNodeGroupSpec;
+import io.srcn.sdk.InvalidSpecException;
+import io.srcn.sdk.RegistrationPendingException;
+import io.srcn.sdk.ScalingRule;
 import io.srcn.sdk.fe.HostPort;
 import io.srcn.testkit.fe.FakeComputeNode;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ScheduledFuture;
+import java.util.function.Consumer;
 
 /**
  * Carries out a scenario's steps on its fixture: scale events from the HPA, the handle or a raw
@@ -36,6 +43,7 @@ final class StepExecutor {
   private final CampaignStats stats;
   private final Set<String> failingReadiness = new HashSet<>();
   private final List<ScheduledFuture<?>> recoveries = new ArrayList<>();
+  private final Map<String, ComputeNodeGroupSpec> written = new HashMap<>();
 
   StepExecutor(
       CampaignFixture f,
@@ -98,7 +106,8 @@ final class StepExecutor {
         f.k8s.hpa().setCpuUtilization(ns, sts, action == Action.HPA_UP ? 240 : 5);
         f.k8s.hpa().tick(Duration.ofSeconds(30));
       }
-      case HANDLE_SCALE -> handles.get(g.name()).scale(step.arg());
+      case HANDLE_SCALE -> write(g, handles.get(g.name()), h -> h.scale(step.arg()));
+      case SPEC_CHANGE -> changeSpec(g, step);
       case RAW_SCALE ->
           f.k8s.client().apps().statefulSets().inNamespace(ns).withName(sts).scale(step.arg());
       case CRASH_POD -> f.k8s.statefulSets().crashPod(ns, pod);
@@ -130,6 +139,76 @@ final class StepExecutor {
         foreign.add(node);
         f.fe.addComputeNode(node.host(), node.port());
       }
+    }
+  }
+
+  /**
+   * The last spec a handle wrote to each group, for the check after quiescence that the objects
+   * match it; a group whose last write failed part-way (an injected fault) is left out until the
+   * next write succeeds.
+   */
+  Map<String, ComputeNodeGroupSpec> lastWritten() {
+    return Map.copyOf(written);
+  }
+
+  /** A handle changes the spec while the controller runs ({@link Action#SPEC_CHANGE}). */
+  private void changeSpec(GroupPlan g, Step step) {
+    ComputeNodeGroup handle =
+        step.code() == 1 ? controllers.sessionHandle(g.name()) : handles.get(g.name());
+    int max = Math.max(2, g.maxReplicas());
+    switch (step.arg()) {
+      case 0 -> write(g, handle, h -> h.update(s -> s.withoutAutoscaling().replicas(1 + max / 2)));
+      case 1 ->
+          write(
+              g,
+              handle,
+              h ->
+                  h.update(
+                      s ->
+                          s.autoscale(
+                              Autoscaling.between(1, max)
+                                  .onCpu(60)
+                                  .scaleUp(ScalingRule.pods(4).every(Duration.ofSeconds(1)))
+                                  .scaleDown(ScalingRule.pods(4).every(Duration.ofSeconds(1)))
+                                  .scaleDownStabilization(Duration.ZERO))));
+      case 2 ->
+          write(
+              g,
+              handle,
+              h ->
+                  h.update(
+                      s -> s.autoscaling().isPresent() ? s : s.replicas(1 + s.replicas() % 3)));
+      default ->
+          write(
+              g,
+              handle,
+              h ->
+                  h.updateConfig(
+                      Map.of(
+                          "sys_log_level",
+                          "INFO".equals(h.spec().config().get("sys_log_level"))
+                              ? "WARN"
+                              : "INFO")));
+    }
+  }
+
+  /**
+   * Runs a handle's write and records the spec it wrote. A call that reports only FE work left
+   * ({@link RegistrationPendingException}) wrote its spec; any other failure leaves what was
+   * written unknown.
+   */
+  private void write(GroupPlan g, ComputeNodeGroup handle, Consumer<ComputeNodeGroup> call) {
+    try {
+      call.accept(handle);
+      written.put(g.name(), handle.spec());
+    } catch (RegistrationPendingException e) {
+      written.put(g.name(), handle.spec());
+      throw e;
+    } catch (InvalidSpecException e) {
+      throw e; // refused before anything was written (scale(n) of an autoscaled group)
+    } catch (RuntimeException e) {
+      written.remove(g.name());
+      throw e;
     }
   }
 

@@ -3,6 +3,7 @@ package io.srcn.it.controller;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.srcn.it.support.ItCluster;
 import io.srcn.sdk.Autoscaling;
 import io.srcn.sdk.ComputeNodeController;
 import io.srcn.sdk.ComputeNodeGroup;
@@ -16,30 +17,19 @@ import io.srcn.testkit.fe.FakeFrontend;
 import io.srcn.testkit.k8s.MockKubernetes;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+@ItCluster
 class ControllerTest {
   private static final Duration WAIT = Duration.ofSeconds(30);
   private MockKubernetes k8s;
   private FakeFrontend fe;
 
   @BeforeEach
-  void start() {
-    k8s = MockKubernetes.builder().build().start();
-    fe =
-        FakeFrontend.builder()
-            .heartbeatInterval(Duration.ofMillis(50))
-            .reachability(k8s.reachability())
-            .build()
-            .start();
-  }
-
-  @AfterEach
-  void stop() {
-    fe.close();
-    k8s.close();
+  void start(FakeFrontend fe, MockKubernetes k8s) {
+    this.fe = fe;
+    this.k8s = k8s;
   }
 
   private ComputeNodeController controller() {

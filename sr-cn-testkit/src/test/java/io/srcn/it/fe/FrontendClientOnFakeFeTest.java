@@ -14,22 +14,30 @@ import io.srcn.sdk.fe.HostPort;
 import io.srcn.testkit.fe.FakeComputeNode;
 import io.srcn.testkit.fe.FakeFrontend;
 import io.srcn.testkit.fe.FeVersion;
+import io.srcn.testkit.junit.CnTestkit;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The FE client against the fake FE on the real MySQL protocol: registration paths. */
+// heartbeats every hour: no node turns alive or dead behind the statements under test
+@CnTestkit(heartbeatMillis = 3_600_000)
 class FrontendClientOnFakeFeTest {
-  private final FakeFrontend fe =
-      FakeFrontend.builder().heartbeatInterval(Duration.ofHours(1)).build().start();
-  private final FrontendClient client = FrontendClient.create(fe.frontend());
+  private FakeFrontend fe;
+  private FrontendClient client;
+
+  @BeforeEach
+  void start(FakeFrontend fe) {
+    this.fe = fe;
+    this.client = FrontendClient.create(fe.frontend());
+  }
 
   @AfterEach
   void tearDown() {
     client.close();
-    fe.close();
   }
 
   private static List<HostPort> nodes(int n) {

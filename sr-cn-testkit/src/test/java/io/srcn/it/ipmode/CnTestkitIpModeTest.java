@@ -17,7 +17,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** {@code @CnTestkit(feMode = IP)}: an IP-mode FE with DNS bridged to the mock pods' IPs. */
-@CnTestkit(feMode = FeMode.IP)
+@CnTestkit(feMode = FeMode.IP, namespaces = "ns")
 class CnTestkitIpModeTest {
   @Test
   void theDefaultSpecRegistersPodIpsOnAnIpModeFe(

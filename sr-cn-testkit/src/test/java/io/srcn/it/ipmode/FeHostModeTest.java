@@ -13,11 +13,12 @@ import io.srcn.sdk.CredentialsResolver;
 import io.srcn.sdk.GroupStatus;
 import io.srcn.testkit.fe.FakeFrontend;
 import io.srcn.testkit.fe.FeMode;
+import io.srcn.testkit.junit.CnTestkit;
+import io.srcn.testkit.k8s.MockKubernetes;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -29,19 +30,15 @@ import org.junit.jupiter.params.provider.EnumSource;
  * controller restart and the delete, the FE never lists an entry of the group that is not a Ready
  * pod's current IP (zero ghosts), and the foreign node is never touched.
  */
+@CnTestkit(feMode = FeMode.IP, heartbeatMillis = Cluster.HEARTBEAT_MILLIS, namespaces = Cluster.NS)
 class FeHostModeTest {
   private static final String FOREIGN = "10.200.0.1:9050";
   private Cluster c;
 
   @BeforeEach
-  void start() {
-    c = Cluster.start(FakeFrontend.builder().mode(FeMode.IP));
+  void start(FakeFrontend fe, MockKubernetes k8s) {
+    c = new Cluster(fe, k8s);
     c.fe.addComputeNode("10.200.0.1", 9050);
-  }
-
-  @AfterEach
-  void stop() {
-    c.close();
   }
 
   @ParameterizedTest

@@ -15,23 +15,20 @@ import io.srcn.sdk.CredentialsResolver;
 import io.srcn.sdk.GroupStatus;
 import io.srcn.testkit.fe.FakeFrontend;
 import io.srcn.testkit.fe.FeMode;
+import io.srcn.testkit.junit.CnTestkit;
+import io.srcn.testkit.k8s.MockKubernetes;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+@CnTestkit(feMode = FeMode.IP, heartbeatMillis = Cluster.HEARTBEAT_MILLIS, namespaces = Cluster.NS)
 class IpModeTest {
   private Cluster c;
 
   @BeforeEach
-  void start() {
-    c = Cluster.start(FakeFrontend.builder().mode(FeMode.IP));
-  }
-
-  @AfterEach
-  void stop() {
-    c.close();
+  void start(FakeFrontend fe, MockKubernetes k8s) {
+    c = new Cluster(fe, k8s);
   }
 
   private List<String> podAddresses() {

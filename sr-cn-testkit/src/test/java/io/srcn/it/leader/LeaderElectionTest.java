@@ -4,27 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.srcn.it.support.Cluster;
+import io.srcn.it.support.ItCluster;
 import io.srcn.sdk.Autoscaling;
 import io.srcn.sdk.ComputeNodeController;
 import io.srcn.sdk.ComputeNodeGroup;
 import io.srcn.sdk.CredentialsResolver;
+import io.srcn.testkit.fe.FakeFrontend;
+import io.srcn.testkit.k8s.MockKubernetes;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+@ItCluster
 class LeaderElectionTest {
   private static final Duration WAIT = Duration.ofSeconds(60);
   private Cluster c;
 
   @BeforeEach
-  void start() {
-    c = Cluster.start();
-  }
-
-  @AfterEach
-  void stop() {
-    c.close();
+  void start(FakeFrontend fe, MockKubernetes k8s) {
+    c = new Cluster(fe, k8s);
   }
 
   private ComputeNodeController controller(String identity) {

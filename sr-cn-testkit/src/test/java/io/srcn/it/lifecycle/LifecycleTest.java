@@ -3,6 +3,7 @@ package io.srcn.it.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.srcn.it.support.ItCluster;
 import io.srcn.sdk.ComputeNodeGroup;
 import io.srcn.sdk.ComputeNodeGroupSpec;
 import io.srcn.sdk.ComputeNodeGroups;
@@ -14,29 +15,18 @@ import io.srcn.testkit.fe.StatementRecord;
 import io.srcn.testkit.k8s.MockKubernetes;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+@ItCluster
 class LifecycleTest {
   private MockKubernetes k8s;
   private FakeFrontend fe;
 
   @BeforeEach
-  void start() {
-    k8s = MockKubernetes.builder().podReadyDelay(Duration.ofMillis(20)).build().start();
-    fe =
-        FakeFrontend.builder()
-            .heartbeatInterval(Duration.ofMillis(50))
-            .reachability(k8s.reachability())
-            .build()
-            .start();
-  }
-
-  @AfterEach
-  void stop() {
-    fe.close();
-    k8s.close();
+  void start(FakeFrontend fe, MockKubernetes k8s) {
+    this.fe = fe;
+    this.k8s = k8s;
   }
 
   private ComputeNodeGroupSpec spec(int replicas) {

@@ -1,33 +1,32 @@
 package io.srcn.it.outage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.srcn.it.support.Cluster;
+import io.srcn.it.support.ItCluster;
 import io.srcn.sdk.ComputeNodeGroup;
 import io.srcn.sdk.Condition;
 import io.srcn.sdk.ConditionStatus;
 import io.srcn.sdk.CredentialsResolver;
 import io.srcn.sdk.Frontend;
 import io.srcn.sdk.GroupStatus;
+import io.srcn.sdk.RegistrationPendingException;
 import io.srcn.testkit.fe.FakeFrontend;
+import io.srcn.testkit.k8s.MockKubernetes;
 import java.time.Duration;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+@ItCluster
 class FrontendOutageTest {
   private Cluster c;
 
   @BeforeEach
-  void start() {
-    c = Cluster.start();
-  }
-
-  @AfterEach
-  void stop() {
-    c.close();
+  void start(FakeFrontend fe, MockKubernetes k8s) {
+    c = new Cluster(fe, k8s);
   }
 
   @Test
@@ -36,7 +35,9 @@ class FrontendOutageTest {
         c.spec("g").replicas(1).deploy(c.k8s.client(), CredentialsResolver.literalOnly())) {
       g.awaitReady(Duration.ofSeconds(30));
       c.fe.stop();
-      g.scale(2);
+      assertThatThrownBy(() -> g.scale(2))
+          .as("the scale is applied; the FE work is reported as left")
+          .isInstanceOf(RegistrationPendingException.class);
       long writesBefore = writes();
       GroupStatus down = g.reconcile();
       assertThat(down.condition(Condition.DEGRADED).orElseThrow().status())

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * The API a platform reaches for (issue 15): listing groups, every object name from the public API,
  * typed status questions and the two resize paths, on the testkit.
  */
-@CnTestkit
+@CnTestkit(namespaces = {"tenants", "team-a", "team-b"})
 class PlatformApiTest {
   private static final Duration WAIT = Duration.ofSeconds(30);
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.srcn.it.support.Cluster;
+import io.srcn.it.support.ItCluster;
 import io.srcn.sdk.Autoscaling;
 import io.srcn.sdk.ComputeNodeClient;
 import io.srcn.sdk.ComputeNodeGroup;
@@ -14,6 +15,8 @@ import io.srcn.sdk.Frontend;
 import io.srcn.sdk.GroupStatus;
 import io.srcn.sdk.Resources;
 import io.srcn.sdk.ScalingRule;
+import io.srcn.testkit.fe.FakeFrontend;
+import io.srcn.testkit.k8s.MockKubernetes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,14 +30,15 @@ import org.junit.jupiter.api.Test;
  * Runs the README's usage example on the testkit, and checks that the README shows exactly the code
  * between the markers below, so the example can neither stop compiling nor stop working.
  */
+@ItCluster
 class ReadmeUsageTest {
   private static final Path SOURCE =
       Path.of("src/test/java/io/srcn/it/readme/ReadmeUsageTest.java");
   private static final Path README = Path.of("../README.md");
 
   @Test
-  void readmeExampleDeploysARegisteredGroup() {
-    try (Cluster c = Cluster.start()) {
+  void readmeExampleDeploysARegisteredGroup(FakeFrontend server, MockKubernetes k8s) {
+    try (Cluster c = new Cluster(server, k8s)) {
       KubernetesClient kube = c.k8s.client();
       kube.resource(feAccountSecret(c)).inNamespace("starrocks").create();
       Frontend fe =

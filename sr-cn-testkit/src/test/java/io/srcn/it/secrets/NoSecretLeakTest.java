@@ -9,18 +9,32 @@ import io.srcn.sdk.ComputeNodeGroup;
 import io.srcn.sdk.CredentialsResolver;
 import io.srcn.sdk.GroupStatus;
 import io.srcn.testkit.fe.FakeFrontend;
+import io.srcn.testkit.junit.CnTestkitExtension;
+import io.srcn.testkit.k8s.MockKubernetes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A literal FE password reaches the FE and nothing else the SDK writes or returns. */
 class NoSecretLeakTest {
   private static final String PASSWORD = "pw-9c1f-never-print-me";
 
+  @RegisterExtension
+  static final CnTestkitExtension KIT =
+      CnTestkitExtension.builder()
+          .frontend(
+              f ->
+                  f.rootPassword(PASSWORD)
+                      .heartbeatInterval(Duration.ofMillis(Cluster.HEARTBEAT_MILLIS)))
+          .kubernetes(k -> k.namespaces(Cluster.NS))
+          .build();
+
   @Test
-  void literalPasswordAppearsInNoObjectEventStatusOrSpecDocument() {
-    try (Cluster c = Cluster.start(FakeFrontend.builder().rootPassword(PASSWORD))) {
+  void literalPasswordAppearsInNoObjectEventStatusOrSpecDocument(
+      FakeFrontend fe, MockKubernetes k8s) {
+    try (Cluster c = new Cluster(fe, k8s)) {
       List<String> texts = new ArrayList<>();
       try (ComputeNodeGroup g =
           c.spec("g").replicas(2).deploy(c.k8s.client(), CredentialsResolver.literalOnly())) {

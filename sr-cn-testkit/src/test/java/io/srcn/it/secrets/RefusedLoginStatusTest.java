@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * Issue 15 bug 5: a Secret that is read fine but whose password the FE refuses is not "credentials
  * unresolvable"; a missing Secret still is.
  */
-@CnTestkit
+@CnTestkit(namespaces = "tenants")
 class RefusedLoginStatusTest {
   private static final Duration WAIT = Duration.ofSeconds(30);
   private static final String STALE_PASSWORD = "stale-pw-7d2e-never-print-me";

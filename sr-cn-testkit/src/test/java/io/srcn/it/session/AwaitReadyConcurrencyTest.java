@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 import io.srcn.it.support.Cluster;
+import io.srcn.it.support.ItCluster;
 import io.srcn.sdk.ComputeNodeGroup;
 import io.srcn.sdk.GroupStatus;
 import io.srcn.sdk.ReadinessTimeoutException;
+import io.srcn.testkit.fe.FakeFrontend;
+import io.srcn.testkit.k8s.MockKubernetes;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -19,12 +22,16 @@ import org.junit.jupiter.api.Test;
  * answers while the wait goes on (it used to block for the whole timeout), and the timeout carries
  * the last status.
  */
+@ItCluster
 class AwaitReadyConcurrencyTest {
-  private static final Duration WAIT = Duration.ofSeconds(8);
+  // long enough for status() to answer while the wait goes on, even on a loaded machine; the test
+  // lasts this long (the wait times out by design)
+  private static final Duration WAIT = Duration.ofSeconds(5);
 
   @Test
-  void statusFromAnotherThreadDoesNotWaitForAwaitReady() throws Exception {
-    try (Cluster c = Cluster.start()) {
+  void statusFromAnotherThreadDoesNotWaitForAwaitReady(FakeFrontend fe, MockKubernetes k8s)
+      throws Exception {
+    try (Cluster c = new Cluster(fe, k8s)) {
       c.fe.setReachability(host -> false); // heartbeats fail: nodes never Alive, never Ready
       try (ComputeNodeGroup group = c.spec("slow").replicas(1).deploy(c.k8s.client())) {
         AtomicReference<Thread> waiter = new AtomicReference<>();

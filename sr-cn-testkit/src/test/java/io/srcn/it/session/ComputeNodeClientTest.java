@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.srcn.it.support.Cluster;
+import io.srcn.it.support.ItCluster;
 import io.srcn.sdk.ComputeNodeClient;
 import io.srcn.sdk.ComputeNodeController;
 import io.srcn.sdk.ComputeNodeGroup;
@@ -15,6 +16,8 @@ import io.srcn.sdk.GroupNotFoundException;
 import io.srcn.sdk.GroupStatus;
 import io.srcn.sdk.ObjectChange;
 import io.srcn.sdk.Plan;
+import io.srcn.testkit.fe.FakeFrontend;
+import io.srcn.testkit.k8s.MockKubernetes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * connection for any number of groups on one FE, handles that close without closing the session,
  * and a session that closes everything it owns.
  */
+@ItCluster
 class ComputeNodeClientTest {
   private static final Duration READY = Duration.ofSeconds(30);
 
@@ -60,8 +64,8 @@ class ComputeNodeClientTest {
   }
 
   @Test
-  void handlesOfOneSessionShareOneFrontendConnection() {
-    try (Cluster c = Cluster.start();
+  void handlesOfOneSessionShareOneFrontendConnection(FakeFrontend fe, MockKubernetes k8s) {
+    try (Cluster c = new Cluster(fe, k8s);
         ComputeNodeClient cn = ComputeNodeClient.create(c.k8s.client())) {
       List<ComputeNodeGroup> groups = new ArrayList<>();
       for (String name : List.of("a", "b", "c")) {
@@ -83,8 +87,8 @@ class ComputeNodeClientTest {
   }
 
   @Test
-  void privateSessionsCostOneConnectionEach() {
-    try (Cluster c = Cluster.start();
+  void privateSessionsCostOneConnectionEach(FakeFrontend fe, MockKubernetes k8s) {
+    try (Cluster c = new Cluster(fe, k8s);
         ComputeNodeGroup a = spec(c, "a").replicas(1).deploy(c.k8s.client());
         ComputeNodeGroup b = spec(c, "b").replicas(1).deploy(c.k8s.client())) {
       a.awaitReady(READY);
@@ -94,8 +98,8 @@ class ComputeNodeClientTest {
   }
 
   @Test
-  void aControllerFromTheSessionSharesItsFrontendClient() {
-    try (Cluster c = Cluster.start();
+  void aControllerFromTheSessionSharesItsFrontendClient(FakeFrontend fe, MockKubernetes k8s) {
+    try (Cluster c = new Cluster(fe, k8s);
         ComputeNodeClient cn = ComputeNodeClient.create(c.k8s.client())) {
       cn.deploy(spec(c, "g").replicas(2)).awaitReady(READY);
       try (ComputeNodeController controller =
@@ -115,8 +119,8 @@ class ComputeNodeClientTest {
   }
 
   @Test
-  void aControllerFromASessionTakesTheSessionsResolver() {
-    try (Cluster c = Cluster.start();
+  void aControllerFromASessionTakesTheSessionsResolver(FakeFrontend fe, MockKubernetes k8s) {
+    try (Cluster c = new Cluster(fe, k8s);
         ComputeNodeClient cn = ComputeNodeClient.create(c.k8s.client())) {
       assertThatThrownBy(
               () -> cn.controller().credentialsResolver((credentials, ns) -> credentials).build())
@@ -126,8 +130,8 @@ class ComputeNodeClientTest {
   }
 
   @Test
-  void applyWritesObjectsOnlyAndPlanWritesNothing() {
-    try (Cluster c = Cluster.start();
+  void applyWritesObjectsOnlyAndPlanWritesNothing(FakeFrontend fe, MockKubernetes k8s) {
+    try (Cluster c = new Cluster(fe, k8s);
         ComputeNodeClient cn = ComputeNodeClient.create(c.k8s.client())) {
       Plan planned = cn.plan(spec(c, "g"));
       assertThat(planned.change("StatefulSet").map(ObjectChange::action))

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.srcn.it.support.Cluster;
+import io.srcn.it.support.ItCluster;
 import io.srcn.sdk.Autoscaling;
 import io.srcn.sdk.ComputeNodeClient;
 import io.srcn.sdk.ComputeNodeController;
@@ -14,7 +15,9 @@ import io.srcn.sdk.ComputeNodeGroupSpec;
 import io.srcn.sdk.Credentials;
 import io.srcn.sdk.naming.Labels;
 import io.srcn.sdk.naming.Names;
+import io.srcn.testkit.fe.FakeFrontend;
 import io.srcn.testkit.fe.StatementRecord;
+import io.srcn.testkit.k8s.MockKubernetes;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -27,12 +30,13 @@ import org.junit.jupiter.api.RepeatedTest;
  * cache, and the two never send the same ADD or DROP twice. Both races showed in a few runs out of
  * ten, so each test repeats.
  */
+@ItCluster
 class HandleAndControllerTest {
   private static final Duration WAIT = Duration.ofSeconds(60);
 
   @RepeatedTest(6)
-  void theNewestSpecWinsOverTheControllersCache() {
-    try (Cluster c = Cluster.start();
+  void theNewestSpecWinsOverTheControllersCache(FakeFrontend fe, MockKubernetes k8s) {
+    try (Cluster c = new Cluster(fe, k8s);
         ComputeNodeClient cn = ComputeNodeClient.create(c.k8s.client());
         ComputeNodeController controller = controller(cn)) {
       ComputeNodeGroup group =
@@ -70,8 +74,8 @@ class HandleAndControllerTest {
   }
 
   @RepeatedTest(6)
-  void aHandleAndTheControllerNeverSendTheSameAlterTwice() {
-    try (Cluster c = Cluster.start();
+  void aHandleAndTheControllerNeverSendTheSameAlterTwice(FakeFrontend fe, MockKubernetes k8s) {
+    try (Cluster c = new Cluster(fe, k8s);
         ComputeNodeClient cn = ComputeNodeClient.create(c.k8s.client());
         ComputeNodeController controller = controller(cn)) {
       ComputeNodeGroup group = cn.deploy(spec(c, "g").replicas(3));

@@ -12,33 +12,48 @@ import java.util.Locale;
 
 /**
  * A fake FE and a mock Kubernetes, bridged (the FE's heartbeats reach exactly the Ready pods), for
- * the SDK's integration tests; plus helpers to read what the FE saw.
+ * the SDK's integration tests; plus helpers to read what the FE saw. Normally a view over the
+ * servers {@link ItCluster} (the testkit's JUnit extension) resolves, which owns and closes them;
+ * {@link #start()} builds an owned pair for the few tests that run their own fixture.
+ *
+ * <p>Thread-safe as far as the servers are.
  */
 public final class Cluster implements AutoCloseable {
+  /** The namespace the tests' groups live in (created by {@link ItCluster}). */
   public static final String NS = "starrocks";
+
+  /** The FE's heartbeat interval in the integration tests. */
+  public static final long HEARTBEAT_MILLIS = 50;
+
   public final MockKubernetes k8s;
   public final FakeFrontend fe;
+  private final boolean owned;
 
-  private Cluster(MockKubernetes k8s, FakeFrontend fe) {
-    this.k8s = k8s;
-    this.fe = fe;
+  /** A view over servers someone else (the JUnit extension) owns: {@link #close()} is a no-op. */
+  public Cluster(FakeFrontend fe, MockKubernetes k8s) {
+    this(k8s, fe, false);
   }
 
-  /** A started pair; the FE heartbeats every 50 ms. */
-  public static Cluster start(FakeFrontend.Builder feBuilder) {
-    MockKubernetes k8s = MockKubernetes.builder().build().start();
+  private Cluster(MockKubernetes k8s, FakeFrontend fe, boolean owned) {
+    this.k8s = k8s;
+    this.fe = fe;
+    this.owned = owned;
+  }
+
+  /**
+   * A started pair this cluster owns (closed by {@link #close()}), configured as {@link ItCluster}
+   * configures the extension's: for tests with their own fixture.
+   */
+  public static Cluster start() {
+    MockKubernetes k8s = MockKubernetes.builder().namespaces(NS).build().start();
     FakeFrontend fe =
-        feBuilder
-            .heartbeatInterval(Duration.ofMillis(50))
+        FakeFrontend.builder()
+            .heartbeatInterval(Duration.ofMillis(HEARTBEAT_MILLIS))
             .reachability(k8s.reachability())
             .resolver(k8s.dnsResolver())
             .build()
             .start();
-    return new Cluster(k8s, fe);
-  }
-
-  public static Cluster start() {
-    return start(FakeFrontend.builder());
+    return new Cluster(k8s, fe, true);
   }
 
   /**
@@ -81,9 +96,12 @@ public final class Cluster implements AutoCloseable {
     k8s.client().apps().statefulSets().inNamespace(NS).withName(group + "-cn").scale(replicas);
   }
 
+  /** Closes the servers when this cluster owns them ({@link #start()}); a no-op otherwise. */
   @Override
   public void close() {
-    fe.close();
-    k8s.close();
+    if (owned) {
+      fe.close();
+      k8s.close();
+    }
   }
 }

@@ -11,8 +11,12 @@ import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /** Bad clients end only their own connection; the server keeps serving and does not leak. */
+// it measures the JVM's heap before and after 10,000 connections: run alone, since classes running
+// beside it would allocate too
+@Isolated
 class RobustnessTest {
   private FakeFrontend fe;
 

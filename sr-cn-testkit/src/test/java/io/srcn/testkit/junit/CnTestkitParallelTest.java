@@ -19,8 +19,11 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * running), each with its own servers; every test writes the same object names and must see only
  * its own.
  */
-@CnTestkit
+@CnTestkit(namespaces = "ns")
 @Execution(ExecutionMode.CONCURRENT)
+// Not @Isolated: an exclusive lock makes JUnit run the class's children in one thread, and the
+// four repetitions wait for each other. They need four workers at once (the pool has four), which
+// they get once the classes running beside them finish their current tests.
 class CnTestkitParallelTest {
   private static final int RUNS = 4;
   private static final CountDownLatch ALL_RUNNING = new CountDownLatch(RUNS);

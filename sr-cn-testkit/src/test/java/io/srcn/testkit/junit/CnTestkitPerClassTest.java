@@ -12,7 +12,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 @CnTestkit(
     lifecycle = CnTestkit.Lifecycle.PER_CLASS,
-    autoscalingVersions = {"v2beta2", "v1"})
+    autoscalingVersions = {"v2beta2", "v1"},
+    namespaces = "ns")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CnTestkitPerClassTest {
   private static final AtomicReference<MockKubernetes> SHARED = new AtomicReference<>();

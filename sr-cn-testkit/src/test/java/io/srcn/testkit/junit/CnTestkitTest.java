@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-@CnTestkit
+@CnTestkit(namespaces = "ns")
 class CnTestkitTest {
   private MockKubernetes fromBeforeEach;
 

@@ -9,12 +9,15 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 
-/** A shared (per-class) fixture must not be used by concurrently running methods: fail fast. */
+/**
+ * A shared (per-class) fixture must not be used by concurrently running methods: fail fast before
+ * each method. Classes running concurrently with each other are fine (each has its own fixture).
+ */
 class PerClassConcurrencyTest {
   @CnTestkit(lifecycle = CnTestkit.Lifecycle.PER_CLASS)
   static final class SharedClass {}
 
-  private static ExtensionContext classContext(Class<?> testClass, ExecutionMode mode) {
+  private static ExtensionContext methodContext(Class<?> testClass, ExecutionMode mode) {
     return (ExtensionContext)
         Proxy.newProxyInstance(
             ExtensionContext.class.getClassLoader(),
@@ -26,7 +29,7 @@ class PerClassConcurrencyTest {
                 case "getTestClass":
                   return Optional.of(testClass);
                 case "getTestMethod":
-                  return Optional.empty();
+                  return Optional.of(PerClassConcurrencyTest.class.getDeclaredMethods()[0]);
                 default:
                   throw new UnsupportedOperationException(method.getName());
               }
@@ -38,20 +41,21 @@ class PerClassConcurrencyTest {
     assertThatThrownBy(
             () ->
                 new CnTestkitExtension()
-                    .beforeAll(classContext(SharedClass.class, ExecutionMode.CONCURRENT)))
+                    .beforeEach(methodContext(SharedClass.class, ExecutionMode.CONCURRENT)))
         .isInstanceOf(ExtensionConfigurationException.class)
         .hasMessageContaining("PER_CLASS");
   }
 
   @Test
   void perClassWithSameThreadExecutionIsFine() {
-    new CnTestkitExtension().beforeAll(classContext(SharedClass.class, ExecutionMode.SAME_THREAD));
+    new CnTestkitExtension()
+        .beforeEach(methodContext(SharedClass.class, ExecutionMode.SAME_THREAD));
   }
 
   @Test
   void builderConfiguredPerClassIsCheckedToo() {
     CnTestkitExtension kit = CnTestkitExtension.builder().perClass().build();
-    assertThatThrownBy(() -> kit.beforeAll(classContext(Object.class, ExecutionMode.CONCURRENT)))
+    assertThatThrownBy(() -> kit.beforeEach(methodContext(Object.class, ExecutionMode.CONCURRENT)))
         .isInstanceOf(ExtensionConfigurationException.class);
   }
 }

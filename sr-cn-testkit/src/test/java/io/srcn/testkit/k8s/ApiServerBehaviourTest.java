@@ -19,7 +19,7 @@ class ApiServerBehaviourTest {
 
   @Test
   void discoveryListsAutoscalingV2ByDefault() {
-    try (MockKubernetes k8s = MockKubernetes.create().start()) {
+    try (MockKubernetes k8s = MockKubernetes.builder().namespaces("ns").build().start()) {
       KubernetesClient client = k8s.client();
       assertThat(client.getApiGroup("autoscaling").getPreferredVersion().getVersion())
           .isEqualTo("v2");
@@ -49,7 +49,11 @@ class ApiServerBehaviourTest {
   @Test
   void discoveryCanServeOnlyV2beta2() {
     try (MockKubernetes k8s =
-        MockKubernetes.builder().autoscalingVersions("v2beta2", "v1").build().start()) {
+        MockKubernetes.builder()
+            .autoscalingVersions("v2beta2", "v1")
+            .namespaces("ns")
+            .build()
+            .start()) {
       KubernetesClient client = k8s.client();
       assertThat(client.getApiGroup("autoscaling").getVersions())
           .extracting(v -> v.getVersion())
@@ -72,7 +76,7 @@ class ApiServerBehaviourTest {
 
   @Test
   void unknownResourcesAre404() {
-    try (MockKubernetes k8s = MockKubernetes.create().start()) {
+    try (MockKubernetes k8s = MockKubernetes.builder().namespaces("ns").build().start()) {
       assertThatThrownBy(
               () ->
                   k8s.client()
@@ -117,7 +121,7 @@ class ApiServerBehaviourTest {
 
   @Test
   void updatesOfTheMainResourceKeepStatusAndOnlyStatusWritesIt() {
-    try (MockKubernetes k8s = MockKubernetes.create().start()) {
+    try (MockKubernetes k8s = MockKubernetes.builder().namespaces("ns").build().start()) {
       KubernetesClient client = k8s.client();
       k8s.statefulSets().freeze(true);
       client.resource(Fixtures.statefulSet("s", 2, "Parallel")).inNamespace("ns").create();
@@ -139,7 +143,7 @@ class ApiServerBehaviourTest {
 
   @Test
   void staleResourceVersionIsAConflict() {
-    try (MockKubernetes k8s = MockKubernetes.create().start()) {
+    try (MockKubernetes k8s = MockKubernetes.builder().namespaces("ns").build().start()) {
       KubernetesClient client = k8s.client();
       client
           .resource(new ConfigMapBuilder().withNewMetadata().withName("c").endMetadata().build())
@@ -164,7 +168,7 @@ class ApiServerBehaviourTest {
 
   @Test
   void statefulSetDefaultsAndImmutableFields() {
-    try (MockKubernetes k8s = MockKubernetes.create().start()) {
+    try (MockKubernetes k8s = MockKubernetes.builder().namespaces("ns").build().start()) {
       KubernetesClient client = k8s.client();
       StatefulSet noReplicas = Fixtures.statefulSet("d", null, null);
       StatefulSet created = client.resource(noReplicas).inNamespace("ns").create();
@@ -193,7 +197,7 @@ class ApiServerBehaviourTest {
 
   @Test
   void coreAndEventsV1EventsAreStoredSeparately() {
-    try (MockKubernetes k8s = MockKubernetes.create().start()) {
+    try (MockKubernetes k8s = MockKubernetes.builder().namespaces("ns").build().start()) {
       KubernetesClient client = k8s.client();
       client
           .resource(
@@ -238,7 +242,7 @@ class ApiServerBehaviourTest {
 
   @Test
   void requestLogCountsClientRequestsButNotSimulatorTraffic() {
-    try (MockKubernetes k8s = MockKubernetes.create().start()) {
+    try (MockKubernetes k8s = MockKubernetes.builder().namespaces("ns").build().start()) {
       KubernetesClient client = k8s.client();
       client.resource(Fixtures.statefulSet("s", 2, "Parallel")).inNamespace("ns").serverSideApply();
       client
@@ -267,7 +271,7 @@ class ApiServerBehaviourTest {
 
   @Test
   void injectedFaultsAreServedOnceEachAndNotRetried() {
-    try (MockKubernetes k8s = MockKubernetes.create().start()) {
+    try (MockKubernetes k8s = MockKubernetes.builder().namespaces("ns").build().start()) {
       KubernetesClient client = k8s.client();
       k8s.failNextRequests(1, 500, "write", "configmaps");
 

@@ -23,7 +23,7 @@ class GarbageCollectionTest {
 
   @BeforeEach
   void start() {
-    k8s = MockKubernetes.create().start();
+    k8s = MockKubernetes.builder().namespaces("ns").build().start();
     client = k8s.client();
     owner = client.resource(Fixtures.statefulSet("g-cn", 2, "Parallel")).inNamespace("ns").create();
     client.resource(owned("g-cn-config", owner)).inNamespace("ns").create();

@@ -20,7 +20,7 @@ class HpaSimulatorTest {
 
   @BeforeEach
   void start() {
-    k8s = MockKubernetes.create().start();
+    k8s = MockKubernetes.builder().namespaces("ns").build().start();
     client = k8s.client();
     client.resource(Fixtures.statefulSet("web", 2, "Parallel")).inNamespace("ns").serverSideApply();
     client

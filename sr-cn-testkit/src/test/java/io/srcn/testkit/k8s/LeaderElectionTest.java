@@ -38,7 +38,7 @@ class LeaderElectionTest {
 
   @Test
   void oneLeaderAtATimeAndTheOtherTakesOverOnRelease() {
-    try (MockKubernetes k8s = MockKubernetes.create().start();
+    try (MockKubernetes k8s = MockKubernetes.builder().namespaces("ns").build().start();
         KubernetesClient a = k8s.newClient();
         KubernetesClient b = k8s.newClient()) {
       Set<String> leaders = ConcurrentHashMap.newKeySet();

@@ -18,7 +18,7 @@ class ManagedFieldsTest {
 
   @BeforeEach
   void start() {
-    k8s = MockKubernetes.create().start();
+    k8s = MockKubernetes.builder().namespaces("ns").build().start();
     client = k8s.client();
     k8s.statefulSets().freeze(true);
   }

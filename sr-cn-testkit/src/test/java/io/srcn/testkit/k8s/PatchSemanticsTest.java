@@ -20,7 +20,7 @@ class PatchSemanticsTest {
 
   @BeforeEach
   void start() {
-    k8s = MockKubernetes.create().start();
+    k8s = MockKubernetes.builder().namespaces("ns").build().start();
     client = k8s.client();
   }
 

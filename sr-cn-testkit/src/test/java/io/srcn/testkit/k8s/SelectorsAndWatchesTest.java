@@ -26,7 +26,7 @@ class SelectorsAndWatchesTest {
 
   @BeforeEach
   void start() {
-    k8s = MockKubernetes.create().start();
+    k8s = MockKubernetes.builder().namespaces("ns").build().start();
     client = k8s.client();
     for (String group : new String[] {"a", "b", "c"}) {
       client.resource(cm("cm-" + group, group)).inNamespace("ns").create();

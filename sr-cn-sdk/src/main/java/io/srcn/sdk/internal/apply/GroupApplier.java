@@ -68,7 +68,24 @@ public final class GroupApplier {
    *     names exists but is not the SDK's
    */
   public Plan apply(ComputeNodeGroupSpec spec) {
-    return apply(spec, true);
+    return apply(spec, true, null);
+  }
+
+  /**
+   * Applies the group only if the spec recorded on its StatefulSet is still {@code basedOn} (the
+   * annotation as the writer read it), as a compare-and-set: the check reads the StatefulSet, and
+   * the StatefulSet's write carries that read's {@code resourceVersion} as a precondition (the API
+   * server answers 409 Conflict when the object changed in between: {@code Store.Update} in
+   * kubernetes {@code staging/src/k8s.io/apiserver/pkg/registry/generic/registry/store.go}; a patch
+   * that carries a {@code resourceVersion} is held to it, kubernetes issue #63104). A group without
+   * a StatefulSet is created unconditionally.
+   *
+   * @throws SpecSupersededException when another writer recorded another spec first; nothing of the
+   *     StatefulSet was changed by this call
+   * @throws KubernetesOperationException when a call fails
+   */
+  public Plan applyOver(ComputeNodeGroupSpec spec, String basedOn) {
+    return apply(spec, true, Objects.requireNonNull(basedOn, "basedOn"));
   }
 
   /**
@@ -77,11 +94,39 @@ public final class GroupApplier {
    * delete in progress (the controller's apply; its caches may not show the mark yet, this read
    * does).
    *
+   * <p>The StatefulSet's write carries the {@code resourceVersion} this call read, so a repair
+   * never overwrites a spec recorded after its read.
+   *
    * @return the changes; none when the StatefulSet does not exist, is suspended, or records a newer
    *     spec than {@code spec}
+   * @throws SpecSupersededException when a newer spec was recorded between the read and the
+   *     StatefulSet write (objects written before it may carry the older spec: apply the newest)
    */
   public Plan repair(ComputeNodeGroupSpec spec) {
-    return apply(spec, false);
+    return apply(spec, false, null);
+  }
+
+  /**
+   * The spec recorded on the group's live StatefulSet (one GET), as the raw annotation: what a
+   * writer builds on and then passes to {@link #applyOver}. Empty when the StatefulSet or its
+   * annotation is absent.
+   *
+   * @throws KubernetesOperationException when the read fails
+   */
+  public Optional<String> recordedSpec(String namespace, String group) {
+    ResourceRef ref = ObjectKind.STATEFUL_SET.ref(namespace, group);
+    HasMetadata sts =
+        KubeErrors.call(
+            "read",
+            ref,
+            List.of("get"),
+            () -> client.apps().statefulSets().inNamespace(namespace).withName(ref.name()).get());
+    return Optional.ofNullable(sts).map(GroupApplier::recorded);
+  }
+
+  private static String recorded(HasMetadata sts) {
+    var annotations = sts.getMetadata().getAnnotations();
+    return annotations == null ? null : annotations.get(Labels.SPEC_ANNOTATION);
   }
 
   /**
@@ -90,8 +135,7 @@ public final class GroupApplier {
    * spec would undo that update.
    */
   private static boolean newerSpec(HasMetadata sts, ComputeNodeGroupSpec spec) {
-    var annotations = sts.getMetadata().getAnnotations();
-    String recorded = annotations == null ? null : annotations.get(Labels.SPEC_ANNOTATION);
+    String recorded = recorded(sts);
     if (recorded == null || recorded.equals(spec.toCanonicalJson())) {
       return false;
     }
@@ -102,10 +146,20 @@ public final class GroupApplier {
     }
   }
 
-  private Plan apply(ComputeNodeGroupSpec spec, boolean create) {
+  private Plan apply(ComputeNodeGroupSpec spec, boolean create, String basedOn) {
     spec.validate();
     RenderOptions options = options(spec);
     LiveObjects live = LiveObjects.read(client, spec.namespace(), spec.name(), hpaApi());
+    String precondition = null;
+    if ((basedOn != null || !create) && live.get(ObjectKind.STATEFUL_SET).isPresent()) {
+      // a conditional apply, or a repair: its StatefulSet write must not land on a spec recorded
+      // after this read (a repair deciding on an older spec would otherwise overwrite it)
+      HasMetadata sts = live.get(ObjectKind.STATEFUL_SET).get();
+      if (basedOn != null && !basedOn.equals(recorded(sts))) {
+        throw new SpecSupersededException(spec.namespace(), spec.name(), null);
+      }
+      precondition = sts.getMetadata().getResourceVersion();
+    }
     if (!create
         && live.get(ObjectKind.STATEFUL_SET)
             .map(
@@ -132,6 +186,10 @@ public final class GroupApplier {
     RenderOptions owned = uid == null ? options : options.withStatefulSetUid(uid);
     for (Step step : new Planner(spec, owned, live).steps()) {
       if (!firstPass.contains(step.kind())) {
+        if (precondition != null && step.kind() == ObjectKind.STATEFUL_SET) {
+          executeOver(step, spec, owned, precondition, done);
+          continue;
+        }
         execute(step, spec, owned, done);
       } else if (step.kind() != ObjectKind.STATEFUL_SET && step.action() != Action.UNCHANGED) {
         // the ownerReferences to the new StatefulSet; reported once, as the first pass's change
@@ -228,6 +286,24 @@ public final class GroupApplier {
           null);
     }
     return RenderOptions.defaults().withHpaVersion(version.orElse(HpaVersion.V2));
+  }
+
+  /** Writes the StatefulSet only if it is still at {@code resourceVersion}. */
+  private void executeOver(
+      Step step,
+      ComputeNodeGroupSpec spec,
+      RenderOptions options,
+      String resourceVersion,
+      List<ObjectChange> done) {
+    try {
+      writer.execute(step, spec.name(), options.hpaVersion(), resourceVersion);
+    } catch (KubernetesOperationException e) {
+      if (e.code() == 409) {
+        throw new SpecSupersededException(spec.namespace(), spec.name(), e);
+      }
+      throw e;
+    }
+    done.add(step.toChange());
   }
 
   private HasMetadata execute(

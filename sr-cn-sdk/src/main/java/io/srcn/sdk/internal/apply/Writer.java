@@ -39,16 +39,33 @@ final class Writer {
 
   /** Performs one step; returns the object as the server returned it (null unless applied). */
   HasMetadata execute(Step step, String group, HpaVersion hpaVersion) {
+    return execute(step, group, hpaVersion, null);
+  }
+
+  /**
+   * Performs one step; an update whose {@code resourceVersion} is not null is sent with it as a
+   * precondition (409 Conflict when the object changed since); with a replicas handover, the
+   * handover write carries the precondition and the apply the version the handover produced.
+   */
+  HasMetadata execute(Step step, String group, HpaVersion hpaVersion, String resourceVersion) {
     ResourceRef ref = step.kind().ref(step.namespace(), group);
     switch (step.action()) {
       case CREATE, UPDATE -> {
         boolean create = step.action() == io.srcn.sdk.ObjectChange.Action.CREATE;
-        if (!create) {
-          step.handoverReplicas().ifPresent(n -> handOver(ref, n));
+        String precondition = create ? null : resourceVersion;
+        if (!create && step.handoverReplicas().isPresent()) {
+          HasMetadata handed = handOver(ref, step.handoverReplicas().getAsInt(), precondition);
+          precondition = precondition == null ? null : handed.getMetadata().getResourceVersion();
         }
         List<String> verbs = create ? List.of("create", "patch") : List.of("patch");
         LOG.info("{} {} {}/{}", step.action(), ref.kind(), ref.namespace(), ref.name());
-        HasMetadata result = KubeErrors.call("apply", ref, verbs, () -> apply(step.desired()));
+        HasMetadata desired = step.desired();
+        if (precondition != null) {
+          desired = io.srcn.sdk.internal.render.Json.copy(desired);
+          desired.getMetadata().setResourceVersion(precondition);
+        }
+        HasMetadata toApply = desired;
+        HasMetadata result = KubeErrors.call("apply", ref, verbs, () -> apply(toApply));
         if (create) {
           // created with its starting replicas; the handover manager keeps them from now on
           step.handoverReplicas().ifPresent(n -> handOver(ref, n));
@@ -86,12 +103,17 @@ final class Writer {
    * Applies only {@code spec.replicas = n} as {@link #HANDOVER_FIELD_MANAGER}, so that the field
    * keeps a manager when the SDK's next apply leaves it out for the HPA.
    */
-  private void handOver(ResourceRef ref, int replicas) {
+  private HasMetadata handOver(ResourceRef ref, int replicas) {
+    return handOver(ref, replicas, null);
+  }
+
+  private HasMetadata handOver(ResourceRef ref, int replicas, String resourceVersion) {
     StatefulSet partial =
         new StatefulSetBuilder()
             .withNewMetadata()
             .withName(ref.name())
             .withNamespace(ref.namespace())
+            .withResourceVersion(resourceVersion)
             .endMetadata()
             .withNewSpec()
             .withReplicas(replicas)
@@ -103,7 +125,7 @@ final class Writer {
         ref.namespace(),
         ref.name(),
         HANDOVER_FIELD_MANAGER);
-    KubeErrors.call(
+    return KubeErrors.call(
         "hand over replicas of",
         ref,
         List.of("patch"),

@@ -8,6 +8,7 @@ import io.srcn.sdk.fe.FrontendException;
 import io.srcn.sdk.fe.FrontendInfo;
 import io.srcn.sdk.fe.HostPort;
 import io.srcn.sdk.internal.Backoff;
+import io.srcn.sdk.internal.CallBudget;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -175,7 +176,8 @@ public final class JdbcFrontendClient implements FrontendClient {
     lock.lock();
     try {
       ensureOpen();
-      return body.apply(new Ops(pacer.nanoTime() + settings.retryDeadline().toNanos()));
+      return body.apply(
+          new Ops(pacer.nanoTime() + CallBudget.limit(settings.retryDeadline()).toNanos()));
     } finally {
       lock.unlock();
     }

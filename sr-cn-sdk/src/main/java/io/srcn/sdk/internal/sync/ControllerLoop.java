@@ -242,6 +242,18 @@ final class ControllerLoop implements AutoCloseable {
         json == null
             ? RecordedSpec.of(sts)
             : engine.owner(key).resolve(json, () -> RecordedSpec.of(sts));
+    if (json != null
+        && !json.equals(spec.toCanonicalJson())
+        && engine
+            .applier
+            .recordedSpec(key.namespace(), key.name())
+            .filter(json::equals)
+            .isPresent()) {
+      // the session replaced this spec, but the API server records it again: another session
+      // wrote it since, so it is the newest (the cache does not lag)
+      spec = RecordedSpec.of(sts);
+      engine.owner(key).applied(spec);
+    }
     if (runtime == null) {
       runtime = new GroupRuntime(engine, spec, view);
       entry.runtime = runtime;

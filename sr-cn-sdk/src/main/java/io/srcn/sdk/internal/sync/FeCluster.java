@@ -9,6 +9,7 @@ import io.srcn.sdk.fe.FrontendException;
 import io.srcn.sdk.fe.FrontendUnavailableException;
 import io.srcn.sdk.fe.HostPort;
 import io.srcn.sdk.internal.Backoff;
+import io.srcn.sdk.internal.CallBudget;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -221,6 +222,11 @@ final class FeCluster implements AutoCloseable {
     return List.copyOf(next);
   }
 
+  /** The last listing of the FE's nodes, however old (empty when it was never listed). */
+  synchronized java.util.Optional<List<FeNode>> lastListing() {
+    return java.util.Optional.ofNullable(snapshot);
+  }
+
   /** Forgets the snapshot, so the next {@link #nodes} lists again. */
   synchronized void invalidate() {
     snapshot = null;
@@ -237,6 +243,14 @@ final class FeCluster implements AutoCloseable {
   }
 
   private void failFastIfOpen(long now) {
+    if (CallBudget.active()) {
+      // a handle call tries the FE itself (it may be back), unless the same call already found
+      // it unreachable (CallBudget)
+      if (lastFailure != null && CallBudget.foundUnreachable()) {
+        throw lastFailure;
+      }
+      return;
+    }
     if (lastFailure != null && now < openUntil) {
       throw lastFailure;
     }
@@ -261,6 +275,7 @@ final class FeCluster implements AutoCloseable {
         || e instanceof FrontendUnavailableException
         || !(e instanceof FrontendException)) {
       lastFailure = e;
+      CallBudget.markUnreachable();
       hostMode = null; // the FE may come back restarted, in another mode
       openUntil = nanoClock.getAsLong() + COOL_DOWN.nominalNanos(trips++);
     }

@@ -3,15 +3,20 @@ package io.srcn.sdk.internal.sync;
 import io.srcn.sdk.CnSdkException;
 import io.srcn.sdk.ComputeNodeGroup;
 import io.srcn.sdk.ComputeNodeGroupSpec;
+import io.srcn.sdk.Frontend;
 import io.srcn.sdk.GroupEventListener;
 import io.srcn.sdk.GroupStatus;
 import io.srcn.sdk.InvalidSpecException;
 import io.srcn.sdk.InvalidSpecException.Violation;
 import io.srcn.sdk.ReadinessTimeoutException;
+import io.srcn.sdk.RegistrationPendingException;
+import io.srcn.sdk.internal.CallBudget;
+import io.srcn.sdk.internal.apply.SpecSupersededException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -23,6 +28,9 @@ import java.util.function.UnaryOperator;
  * so {@code status()} from another thread is answered after at most one pass.
  */
 public final class GroupHandle implements ComputeNodeGroup {
+  /** How often an update is rebuilt on a spec another writer recorded meanwhile. */
+  private static final int UPDATE_ATTEMPTS = 5;
+
   private final Engine engine;
   private final boolean ownsEngine;
   private final GroupRuntime runtime;
@@ -51,7 +59,7 @@ public final class GroupHandle implements ComputeNodeGroup {
     }
     try {
       handle.runtime.apply();
-      handle.runtime.pass(SyncMode.SYNC, Duration.ZERO);
+      handle.boundedPass();
       return handle;
     } catch (RuntimeException e) {
       handle.close();
@@ -84,55 +92,101 @@ public final class GroupHandle implements ComputeNodeGroup {
 
   @Override
   public synchronized GroupStatus status() {
-    return runtime.pass(SyncMode.OBSERVE, Duration.ZERO);
+    return CallBudget.within(feBudget(), () -> runtime.pass(SyncMode.OBSERVE, Duration.ZERO));
   }
 
   @Override
   public synchronized GroupStatus reconcile() {
     if (!lifecycle.isSuspended()) {
-      runtime.apply();
+      Optional<String> recorded = adoptRecorded();
+      runtime.applyOver(recorded.orElse(null));
     }
-    return runtime.pass(SyncMode.SYNC, Duration.ZERO);
+    return boundedPass();
+  }
+
+  /**
+   * Switches to the spec recorded on the cluster when another writer (another session or process)
+   * recorded a newer one than this handle holds, so a re-apply never undoes it; returns the
+   * recorded annotation (empty when the group has no StatefulSet).
+   */
+  private Optional<String> adoptRecorded() {
+    ComputeNodeGroupSpec held = runtime.spec();
+    Optional<String> recorded = runtime.recordedNow();
+    recorded
+        .filter(json -> !json.equals(held.toCanonicalJson()))
+        .ifPresent(
+            json -> runtime.use(Rebase.onto(ComputeNodeGroupSpec.fromCanonicalJson(json), held)));
+    return recorded;
+  }
+
+  /**
+   * One registration pass whose FE calls give up after about {@link Frontend#connectTimeout()} (the
+   * handle methods' bound), instead of the FE client's longer retry deadline.
+   */
+  private GroupStatus boundedPass() {
+    return CallBudget.within(feBudget(), () -> runtime.pass(SyncMode.SYNC, Duration.ZERO));
+  }
+
+  private Duration feBudget() {
+    return runtime.spec().frontend().map(Frontend::connectTimeout).orElse(Duration.ZERO);
+  }
+
+  /**
+   * Throws {@link RegistrationPendingException} when the last pass could not ask the FE: the
+   * Kubernetes change stands, the FE work is left to the controller or a later call.
+   */
+  private void finishFrontendWork() {
+    runtime
+        .frontendWorkLeft()
+        .ifPresent(
+            left -> {
+              throw new RegistrationPendingException(
+                  namespace() + "/" + name(),
+                  left.getKey().toRegister(),
+                  left.getKey().toDrop(),
+                  left.getValue());
+            });
   }
 
   @Override
   public GroupStatus awaitReady(Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     int round = 0;
-    GroupStatus status = runtime.pass(SyncMode.SYNC, Duration.ZERO);
+    GroupStatus status = boundedPass();
     while (!status.isReady()) {
       if (System.nanoTime() >= deadline) {
         throw new ReadinessTimeoutException(
             namespace() + "/" + name(), "pods Ready, registered and Alive in the FE", status);
       }
       Lifecycle.pause(Lifecycle.POLL.nominal(round++));
-      status = runtime.pass(SyncMode.SYNC, Duration.ZERO);
+      status = boundedPass();
     }
     return status;
   }
 
   @Override
   public synchronized ComputeNodeGroup scale(int replicas) {
-    ComputeNodeGroupSpec current = runtime.spec();
-    current
-        .autoscaling()
-        .ifPresent(
-            a -> {
-              throw new InvalidSpecException(
-                  List.of(
-                      new Violation(
-                          "replicas",
-                          "group "
-                              + name()
-                              + " autoscales between "
-                              + a.minReplicas()
-                              + " and "
-                              + a.maxReplicas()
-                              + "; the HPA owns replicas: change the policy with"
-                              + " update(s -> s.autoscale(...)) or remove it with"
-                              + " update(s -> s.withoutAutoscaling())")));
-            });
-    return update(s -> s.replicas(replicas));
+    return update(
+        s -> {
+          s.autoscaling()
+              .ifPresent(
+                  a -> {
+                    throw new InvalidSpecException(
+                        List.of(
+                            new Violation(
+                                "replicas",
+                                "group "
+                                    + name()
+                                    + " autoscales between "
+                                    + a.minReplicas()
+                                    + " and "
+                                    + a.maxReplicas()
+                                    + "; the HPA owns replicas: change the policy with"
+                                    + " update(s -> s.autoscale(...)) or remove it with"
+                                    + " update(s -> s.withoutAutoscaling())")));
+                  });
+          return s.replicas(replicas);
+        });
   }
 
   @Override
@@ -147,7 +201,30 @@ public final class GroupHandle implements ComputeNodeGroup {
 
   @Override
   public synchronized ComputeNodeGroup update(UnaryOperator<ComputeNodeGroupSpec> change) {
-    ComputeNodeGroupSpec current = runtime.spec();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return updateOnce(change);
+      } catch (SpecSupersededException e) {
+        if (attempt >= UPDATE_ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  /**
+   * One compare-and-set round of {@link #update}: builds {@code change} on the spec recorded on the
+   * cluster (the newest, whoever wrote it), applies it only if that is still recorded, then runs
+   * one pass.
+   */
+  private ComputeNodeGroup updateOnce(UnaryOperator<ComputeNodeGroupSpec> change) {
+    ComputeNodeGroupSpec held = runtime.spec();
+    Optional<String> recorded = runtime.recordedNow();
+    ComputeNodeGroupSpec current =
+        recorded
+            .filter(json -> !json.equals(held.toCanonicalJson()))
+            .map(json -> Rebase.onto(ComputeNodeGroupSpec.fromCanonicalJson(json), held))
+            .orElse(held);
     ComputeNodeGroupSpec next = Objects.requireNonNull(change.apply(current), "change result");
     if (!next.name().equals(current.name()) || !next.namespace().equals(current.namespace())) {
       throw new InvalidSpecException(
@@ -165,33 +242,45 @@ public final class GroupHandle implements ComputeNodeGroup {
                       + "); deploy a new group instead")));
     }
     next.validate();
-    ComputeNodeGroupSpec previous = current;
     runtime.use(next);
     if (!lifecycle.isSuspended()) {
       try {
-        runtime.apply();
+        runtime.applyOver(recorded.orElse(null));
       } catch (CnSdkException e) {
-        runtime.use(previous);
+        runtime.use(held);
         throw e;
       }
-      runtime.pass(SyncMode.SYNC, Duration.ZERO);
+      boundedPass();
+      finishFrontendWork();
     }
     return this;
   }
 
   @Override
   public synchronized void suspend() {
-    lifecycle.suspend();
+    CallBudget.within(
+        feBudget(),
+        () -> {
+          lifecycle.suspend();
+          return null;
+        });
   }
 
   @Override
   public synchronized void resume() {
-    lifecycle.resume();
+    if (CallBudget.within(feBudget(), lifecycle::resume)) {
+      finishFrontendWork();
+    }
   }
 
   @Override
   public synchronized void delete() {
-    lifecycle.delete();
+    CallBudget.within(
+        feBudget(),
+        () -> {
+          lifecycle.delete();
+          return null;
+        });
   }
 
   @Override

@@ -3,8 +3,13 @@ package io.srcn.sdk.internal.sync;
 import io.srcn.sdk.CnSdkException;
 import io.srcn.sdk.ComputeNodeGroupSpec;
 import io.srcn.sdk.GroupStatus;
+import io.srcn.sdk.fe.FrontendAuthException;
+import io.srcn.sdk.fe.FrontendUnavailableException;
+import io.srcn.sdk.internal.apply.SpecSupersededException;
 import io.srcn.sdk.internal.events.StatusTransitions;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -15,6 +20,8 @@ import java.util.Optional;
  * group in the session (they share the group's {@link GroupOwner}).
  */
 final class GroupRuntime {
+  private static final int REPAIR_ROUNDS = 3;
+
   private final Engine engine;
   private final ClusterView view;
   private final GroupOwner owner;
@@ -57,7 +64,26 @@ final class GroupRuntime {
    * @throws CnSdkException when the apply fails
    */
   synchronized void apply() {
-    apply(true);
+    apply(true, null);
+  }
+
+  /**
+   * Applies the spec only if the spec recorded on the cluster is still {@code basedOn} (what the
+   * caller built on; null when the group has no StatefulSet), then checks once more with a repair:
+   * a writer in another session that decided on an older spec and wrote between this apply's read
+   * and its StatefulSet write is undone (unless a newer spec was recorded meanwhile, which wins).
+   *
+   * @throws io.srcn.sdk.internal.apply.SpecSupersededException when another writer recorded another
+   *     spec first
+   * @throws CnSdkException when the apply fails
+   */
+  synchronized void applyOver(String basedOn) {
+    apply(true, basedOn);
+  }
+
+  /** The spec recorded on the group's StatefulSet now (one read), as the raw annotation. */
+  Optional<String> recordedNow() {
+    return engine.applier.recordedSpec(spec().namespace(), spec().name());
   }
 
   /**
@@ -66,20 +92,24 @@ final class GroupRuntime {
    * @throws CnSdkException when the apply fails
    */
   synchronized void repair() {
-    apply(false);
+    apply(false, null);
   }
 
-  private void apply(boolean create) {
+  private void apply(boolean create, String basedOn) {
     owner.exclusively(
         () -> {
           if (!create) {
             catchUp();
           }
           try {
-            if (create) {
+            if (create && basedOn == null) {
               engine.applier.apply(spec);
+            } else if (create) {
+              if (engine.applier.applyOver(spec, basedOn).hasChanges()) {
+                engine.applier.repair(spec); // what a stale writer elsewhere wrote meanwhile
+              }
             } else {
-              engine.applier.repair(spec);
+              repairNewest();
             }
             owner.applied(spec);
             applyError = Optional.empty();
@@ -89,6 +119,32 @@ final class GroupRuntime {
             throw e;
           }
         });
+  }
+
+  /**
+   * Repairs drift; when the repair wrote something, reads the recorded spec again, and if another
+   * writer recorded a newer one while the repair decided on the old one (its writes may have undone
+   * parts of the newer spec), applies the newest too: the newest spec wins, whichever session wrote
+   * it. Bounded: at most {@link #REPAIR_ROUNDS} rounds.
+   */
+  private void repairNewest() {
+    ComputeNodeGroupSpec target = spec;
+    for (int round = 0; round < REPAIR_ROUNDS; round++) {
+      boolean wrote;
+      try {
+        wrote = engine.applier.repair(target).hasChanges();
+      } catch (SpecSupersededException e) {
+        wrote = true; // a newer spec was recorded meanwhile; what was written before may be older
+      }
+      if (!wrote) {
+        return;
+      }
+      Optional<String> recorded = engine.applier.recordedSpec(spec.namespace(), spec.name());
+      if (recorded.isEmpty() || recorded.get().equals(target.toCanonicalJson())) {
+        return;
+      }
+      target = Rebase.onto(ComputeNodeGroupSpec.fromCanonicalJson(recorded.get()), spec);
+    }
   }
 
   /** One registration pass and the resulting status. Suspended groups never add nodes. */
@@ -113,6 +169,12 @@ final class GroupRuntime {
   private void catchUp() {
     ComputeNodeGroupSpec current = owner.current(spec);
     if (current != spec) {
+      if (recordedNow().filter(json -> json.equals(spec.toCanonicalJson())).isPresent()) {
+        // the cluster records this spec again: another session wrote it after the session's
+        // newest, so it is the newest now (not a cache that lags)
+        owner.applied(spec);
+        return;
+      }
       use(current);
     }
   }
@@ -141,6 +203,30 @@ final class GroupRuntime {
     return lastReport.plan().get().owned().stream()
         .map(n -> n.node().address().toString())
         .toList();
+  }
+
+  /**
+   * What the last pass left undone at the FE because the FE could not be asked (unreachable,
+   * refusing the login, credentials unresolvable), with the cause; empty when the FE answered.
+   */
+  synchronized Optional<Map.Entry<PendingWork, CnSdkException>> frontendWorkLeft() {
+    if (lastReport == null || spec.frontend().isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<CnSdkException> cause =
+        lastReport
+            .frontendError()
+            .or(() -> lastReport.registrationError().filter(GroupRuntime::unreachable));
+    if (cause.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<List<FeNode>> listing =
+        engine.frontends.cluster(spec.frontend().get(), spec.namespace()).lastListing();
+    return Optional.of(Map.entry(PendingWork.of(lastReport, listing), cause.get()));
+  }
+
+  private static boolean unreachable(CnSdkException e) {
+    return e instanceof FrontendUnavailableException || e instanceof FrontendAuthException;
   }
 
   /** The last pass's FE or registration error. */

@@ -54,11 +54,11 @@ final class Lifecycle {
     releaseAll(spec);
   }
 
-  void resume() {
+  boolean resume() {
     ComputeNodeGroupSpec spec = runtime.spec();
     var sts = new DirectClusterView(engine.client, true).statefulSet(spec.namespace(), spec.name());
     if (!Suspension.isSuspended(sts)) {
-      return;
+      return false;
     }
     int restore =
         spec.autoscaling()
@@ -68,6 +68,7 @@ final class Lifecycle {
     Suspension.clear(engine.client, spec.namespace(), spec.name());
     runtime.apply();
     runtime.pass(SyncMode.SYNC, Duration.ZERO);
+    return true;
   }
 
   void delete() {

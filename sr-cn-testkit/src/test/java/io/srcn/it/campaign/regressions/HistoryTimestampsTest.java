@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class HistoryTimestampsTest {
   @Test
   void aPodLeavesTheHistoryNoLaterThanAWatcherSeesItGo() {
-    try (MockKubernetes k8s = MockKubernetes.create().start()) {
+    try (MockKubernetes k8s = MockKubernetes.builder().namespaces("ns").build().start()) {
       var client = k8s.client();
       client.apps().statefulSets().inNamespace("ns").resource(sts("x", 1)).create();
       await()

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 class WatchCloseStallTest {
   @Test
   void closingWatchesWhileObjectsChangeNeitherStallsNorFailsWrites() throws Exception {
-    try (MockKubernetes k8s = MockKubernetes.create().start()) {
+    try (MockKubernetes k8s = MockKubernetes.builder().namespaces("ns").build().start()) {
       KubernetesClient client = k8s.client();
       client.configMaps().inNamespace("ns").resource(configMap(0)).create();
       AtomicBoolean done = new AtomicBoolean();

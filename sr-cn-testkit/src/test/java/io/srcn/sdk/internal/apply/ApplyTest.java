@@ -10,30 +10,26 @@ import io.srcn.sdk.ComputeNodeGroupSpec;
 import io.srcn.sdk.ObjectChange;
 import io.srcn.sdk.ObjectChange.Action;
 import io.srcn.sdk.Plan;
+import io.srcn.testkit.junit.CnTestkit;
 import io.srcn.testkit.k8s.MockKubernetes;
 import io.srcn.testkit.k8s.RequestLog;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Apply on the mock API server: creation, no-op re-apply, updates, drift, ownership. */
+@CnTestkit(namespaces = NAMESPACE)
 class ApplyTest {
   private MockKubernetes k8s;
   private KubernetesClient kube;
   private GroupApplier applier;
 
   @BeforeEach
-  void start() {
-    k8s = MockKubernetes.create().start();
+  void start(MockKubernetes k8s) {
+    this.k8s = k8s;
     kube = k8s.client();
     applier = new GroupApplier(kube);
-  }
-
-  @AfterEach
-  void stop() {
-    k8s.close();
   }
 
   static long writes(RequestLog log) {

@@ -7,28 +7,24 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.srcn.sdk.ObjectChange.Action;
 import io.srcn.sdk.Plan;
+import io.srcn.testkit.junit.CnTestkit;
 import io.srcn.testkit.k8s.MockKubernetes;
 import io.srcn.testkit.k8s.RequestLog;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Autoscaling on, off and on again: the HPA and the StatefulSet's replicas change hands. */
+@CnTestkit(namespaces = NAMESPACE)
 class AutoscalingTransitionTest {
   private MockKubernetes k8s;
   private KubernetesClient kube;
   private GroupApplier applier;
 
   @BeforeEach
-  void start() {
-    k8s = MockKubernetes.create().start();
+  void start(MockKubernetes k8s) {
+    this.k8s = k8s;
     kube = k8s.client();
     applier = new GroupApplier(kube);
-  }
-
-  @AfterEach
-  void stop() {
-    k8s.close();
   }
 
   private StatefulSet sts() {

@@ -10,29 +10,25 @@ import io.srcn.sdk.ComputeNodeGroupSpec;
 import io.srcn.sdk.ObjectChange.Action;
 import io.srcn.sdk.Plan;
 import io.srcn.sdk.naming.Labels;
+import io.srcn.testkit.junit.CnTestkit;
 import io.srcn.testkit.k8s.MockKubernetes;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A cn.conf change updates the ConfigMap first, then rolls every pod through the config hash. */
+@CnTestkit(namespaces = NAMESPACE)
 class ConfigRolloutTest {
   private MockKubernetes k8s;
   private KubernetesClient kube;
   private GroupApplier applier;
 
   @BeforeEach
-  void start() {
-    k8s = MockKubernetes.create().start();
+  void start(MockKubernetes k8s) {
+    this.k8s = k8s;
     kube = k8s.client();
     applier = new GroupApplier(kube);
-  }
-
-  @AfterEach
-  void stop() {
-    k8s.close();
   }
 
   private List<Pod> pods() {

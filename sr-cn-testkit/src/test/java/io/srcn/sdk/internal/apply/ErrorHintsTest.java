@@ -9,27 +9,23 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.srcn.sdk.KubernetesOperationException;
 import io.srcn.sdk.StorageVolume;
 import io.srcn.sdk.VolumePurpose;
+import io.srcn.testkit.junit.CnTestkit;
 import io.srcn.testkit.k8s.MockKubernetes;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Kubernetes errors surface as KubernetesOperationException with the object and a hint. */
+@CnTestkit(namespaces = NAMESPACE)
 class ErrorHintsTest {
   private MockKubernetes k8s;
   private KubernetesClient kube;
   private GroupApplier applier;
 
   @BeforeEach
-  void start() {
-    k8s = MockKubernetes.create().start();
+  void start(MockKubernetes k8s) {
+    this.k8s = k8s;
     kube = k8s.client();
     applier = new GroupApplier(kube);
-  }
-
-  @AfterEach
-  void stop() {
-    k8s.close();
   }
 
   @Test

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class HpaVersionTest {
   @Test
   void aClusterWithV2GetsV2() {
-    try (MockKubernetes k8s = MockKubernetes.create().start()) {
+    try (MockKubernetes k8s = MockKubernetes.builder().namespaces(NAMESPACE).build().start()) {
       GroupApplier applier = new GroupApplier(k8s.client());
       applier.apply(ApplySpecs.autoscaled("v2"));
       applier.apply(ApplySpecs.autoscaled("v2b"));
@@ -26,7 +26,11 @@ class HpaVersionTest {
   @Test
   void aClusterWithoutV2GetsV2beta2() {
     try (MockKubernetes k8s =
-        MockKubernetes.builder().autoscalingVersions("v2beta2").build().start()) {
+        MockKubernetes.builder()
+            .autoscalingVersions("v2beta2")
+            .namespaces(NAMESPACE)
+            .build()
+            .start()) {
       GroupApplier applier = new GroupApplier(k8s.client());
 
       assertThat(applier.apply(ApplySpecs.autoscaled("old")).action("HorizontalPodAutoscaler"))
@@ -50,7 +54,8 @@ class HpaVersionTest {
 
   @Test
   void aClusterWithoutAnyUsableHpaApiRejectsAutoscalingBeforeWriting() {
-    try (MockKubernetes k8s = MockKubernetes.builder().autoscalingVersions("v1").build().start()) {
+    try (MockKubernetes k8s =
+        MockKubernetes.builder().autoscalingVersions("v1").namespaces(NAMESPACE).build().start()) {
       GroupApplier applier = new GroupApplier(k8s.client());
 
       assertThatThrownBy(() -> applier.apply(ApplySpecs.autoscaled("none")))

@@ -8,28 +8,24 @@ import io.srcn.sdk.ComputeNodeGroupSpec;
 import io.srcn.sdk.ObjectChange;
 import io.srcn.sdk.ObjectChange.Action;
 import io.srcn.sdk.Plan;
+import io.srcn.testkit.junit.CnTestkit;
 import io.srcn.testkit.k8s.MockKubernetes;
 import io.srcn.testkit.k8s.RequestLog;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code spec.plan(kube)} writes nothing; delete removes the HPA first and is idempotent. */
+@CnTestkit(namespaces = NAMESPACE)
 class PlanAndDeleteTest {
   private MockKubernetes k8s;
   private KubernetesClient kube;
   private GroupApplier applier;
 
   @BeforeEach
-  void start() {
-    k8s = MockKubernetes.create().start();
+  void start(MockKubernetes k8s) {
+    this.k8s = k8s;
     kube = k8s.client();
     applier = new GroupApplier(kube);
-  }
-
-  @AfterEach
-  void stop() {
-    k8s.close();
   }
 
   @Test

@@ -4,14 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.srcn.sdk.fe.HostPort;
+import io.srcn.testkit.junit.CnTestkit;
 import io.srcn.testkit.k8s.MockKubernetes;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The IP-mode ledger on the mock API server (here, in the SDK's package, for its internals). */
+@CnTestkit(namespaces = "ns")
 class LedgerStoreTest {
   private static final HostPort A = HostPort.of("10.0.0.7", 9050);
   private static final Instant T0 = Instant.parse("2026-11-25T15:00:00Z");
@@ -20,15 +21,10 @@ class LedgerStoreTest {
   private LedgerStore ledger;
 
   @BeforeEach
-  void start() {
-    k8s = MockKubernetes.create().start();
+  void start(MockKubernetes k8s) {
+    this.k8s = k8s;
     client = k8s.client();
     ledger = new LedgerStore(client);
-  }
-
-  @AfterEach
-  void stop() {
-    k8s.close();
   }
 
   @Test

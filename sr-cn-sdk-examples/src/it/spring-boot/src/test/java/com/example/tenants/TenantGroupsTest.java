@@ -18,7 +18,7 @@ import org.springframework.boot.SpringBootVersion;
  * BOM (render to YAML: Jackson annotations; deploy: fabric8 serialization; the testkit's mock API
  * server: Vert.x on Netty).
  */
-@CnTestkit
+@CnTestkit(namespaces = "tenants")
 class TenantGroupsTest {
 
   @Test

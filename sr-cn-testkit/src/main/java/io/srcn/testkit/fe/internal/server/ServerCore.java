@@ -34,6 +34,14 @@ public final class ServerCore {
   private ServerSocket listener;
   private ExecutorService pool;
   private Thread acceptor;
+  // Between stop() and start(), a bound but not listening socket keeps the port: connections are
+  // refused (no listener), yet neither a client's ephemeral port nor another server's port 0 can
+  // take it, so the restart on the same port cannot fail because something else got there first.
+  // Binding it also proves the listener is gone: a child process the JVM forks (kubectl, a driver
+  // CLI) inherits the listening socket until it closes its descriptors, and the kernel keeps
+  // answering on it meanwhile; the bind fails until then.
+  private Socket reservation;
+  private static final long RESERVE_MILLIS = 2_000;
 
   /** A stopped server for {@code fe}. */
   public ServerCore(FeContext fe) {
@@ -51,6 +59,7 @@ public final class ServerCore {
     if (listener != null) {
       return listener.getLocalPort();
     }
+    releasePort();
     ServerSocket socket = new ServerSocket();
     try {
       socket.setReuseAddress(true);
@@ -70,11 +79,15 @@ public final class ServerCore {
     return bound;
   }
 
-  /** Closes the listener and every open connection; no-op when stopped. */
+  /**
+   * Closes the listener and every open connection, keeping the port reserved for {@link
+   * #start(int)} until {@link #releasePort()}; no-op when stopped.
+   */
   public synchronized void stop() {
     if (listener == null) {
       return;
     }
+    int port = listener.getLocalPort();
     try {
       listener.close();
     } catch (IOException e) {
@@ -85,6 +98,43 @@ public final class ServerCore {
     pool = null;
     dropAllConnections();
     awaitAcceptorExit();
+    reservation = reserve(port);
+  }
+
+  /** Gives up the port a stopped server keeps for its restart; no-op while running. */
+  public synchronized void releasePort() {
+    if (reservation != null) {
+      try {
+        reservation.close();
+      } catch (IOException e) {
+        LOG.debug("releasing the port failed: {}", e.toString());
+      }
+      reservation = null;
+    }
+  }
+
+  private static Socket reserve(int port) {
+    long deadline = System.nanoTime() + RESERVE_MILLIS * 1_000_000L;
+    while (true) {
+      Socket s = new Socket();
+      try {
+        s.setReuseAddress(true);
+        s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        return s;
+      } catch (IOException e) {
+        closeQuietly(s);
+        if (System.nanoTime() >= deadline) {
+          LOG.debug("cannot keep port {} during the stop: {}", port, e.toString());
+          return null;
+        }
+      }
+      try {
+        Thread.sleep(5); // the listener lingers in a forked child for a few milliseconds
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return null;
+      }
+    }
   }
 
   // The kernel keeps a listening socket alive while a thread is still blocked in accept() on it;
