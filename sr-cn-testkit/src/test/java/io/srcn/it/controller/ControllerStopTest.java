@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.client.readiness.Readiness;
+import io.srcn.it.support.Cluster;
+import io.srcn.it.support.ItCluster;
 import io.srcn.sdk.ComputeNodeClient;
 import io.srcn.sdk.ComputeNodeController;
 import io.srcn.sdk.ComputeNodeGroups;
@@ -12,7 +14,6 @@ import io.srcn.testkit.fe.FakeFrontend;
 import io.srcn.testkit.k8s.MockKubernetes;
 import java.time.Duration;
 import java.util.Locale;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,25 +22,20 @@ import org.junit.jupiter.api.Test;
  * interrupting them (an interrupted request failed with a Kubernetes or FE error that was logged as
  * the group's WARN, issue 19 section 4).
  */
+@ItCluster
 class ControllerStopTest {
   private MockKubernetes k8s;
   private FakeFrontend fe;
 
   @BeforeEach
-  void start() {
-    k8s = MockKubernetes.builder().build().start();
-    fe = FakeFrontend.builder().reachability(k8s.reachability()).build().start();
-  }
-
-  @AfterEach
-  void stop() {
-    fe.close();
-    k8s.close();
+  void start(FakeFrontend fe, MockKubernetes k8s) {
+    this.fe = fe;
+    this.k8s = k8s;
   }
 
   @Test
   void stopLetsThePassInFlightFinishItsAdd() {
-    String ns = "starrocks";
+    String ns = Cluster.NS;
     try (ComputeNodeClient session = ComputeNodeClient.create(k8s.client())) {
       session.apply( // objects only: the controller's first pass does the registration
           ComputeNodeGroups.create("s")
