@@ -51,7 +51,10 @@ public interface ComputeNodeController extends AutoCloseable {
   /** Starts watching and reconciling (or campaigning for leadership); idempotent. */
   ComputeNodeController start();
 
-  /** Stops; releases leadership, informers and FE connections. The controller cannot restart. */
+  /**
+   * Stops; releases leadership, informers and FE connections. The controller cannot restart. Waits
+   * for the group passes in flight to finish their requests (up to 5 s, then interrupts them).
+   */
   void stop();
 
   /** Same as {@link #stop()}. */
