@@ -98,10 +98,14 @@ public final class ComputeNodeGroups {
   /**
    * Preflight: whether {@code spec} can work on this cluster and FE, before anything is created.
    * Read-only checks, each PASS, WARN or FAIL with a one-line reason and a fix: the Kubernetes API
-   * (server version), the namespace, the metrics API when autoscaling, the FE credentials (never
-   * printing a value), each FE address (reachable, login, version, host mode and what AUTO will
-   * use, the warehouse against the FE version), and the image's CN version against the graceful
-   * preStop. Waits for each call in turn (bounded by the client's and the FE's timeouts).
+   * (server version), the namespace, every verb and resource of {@link #requiredRole} (one {@code
+   * SelfSubjectAccessReview} each, naming the missing ones), with autoscaling the HPA API version
+   * and, for CPU or memory targets, the metrics API; the FE credentials (never printing a value),
+   * each FE address (reachable, login, the NODE privilege, version, host mode and what AUTO will
+   * use, the warehouse against the FE version and whether the FE has it), and the image's CN
+   * version against the graceful preStop. The FE probes are {@code ALTER SYSTEM DROP COMPUTE NODE
+   * '192.0.2.1:1' [FROM WAREHOUSE w]}, an address no node has, which change nothing. Waits for each
+   * call in turn (bounded by the client's and the FE's timeouts).
    *
    * @param resolver resolves credentials that refer to a Secret (e.g. {@link
    *     CredentialsResolver#kubernetes})

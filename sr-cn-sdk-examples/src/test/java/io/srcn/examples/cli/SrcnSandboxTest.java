@@ -101,7 +101,11 @@ class SrcnSandboxTest {
 
   @Test
   void checkSaysWhatWorksAndWhatDoesNot() throws IOException {
-    Path file = spec("check.yaml", "chk", "  replicas: 1\n");
+    Path file =
+        spec(
+            "check.yaml",
+            "chk",
+            "  autoscaling: {minReplicas: 1, maxReplicas: 3, cpuUtilization: 60}\n");
     try (KubernetesClient k =
         new KubernetesClientBuilder()
             .withConfig(Config.fromKubeconfig(Files.readString(sandbox.kubeconfig)))
@@ -116,7 +120,10 @@ class SrcnSandboxTest {
     assertThat(ok.status()).as(ok.all()).isZero();
     assertThat(ok.out())
         .contains("PASS kubernetes-api", "PASS namespace: cli-check exists", "PASS fe-credentials")
+        .contains("PASS rbac: all 40 permissions", "PASS hpa-api: autoscaling/v2 is served")
+        .contains("PASS metrics-api: metrics.k8s.io is served")
         .contains("login works", "FQDN mode", "AUTO will register pod names")
+        .contains("node-privilege: user root may run ALTER SYSTEM")
         .contains("WARN image-version: 3.3.5: stop_cn.sh -g does not drain");
     assertThat(ok.out().lines().filter(l -> l.startsWith("FAIL"))).isEmpty();
 

@@ -89,6 +89,28 @@ class SrcnUsageTest {
   }
 
   @Test
+  void checkExitsWith2OnBadUsageBeforeCallingTheCluster() throws IOException {
+    Path kubeconfig =
+        write(
+            "kubeconfig",
+            "apiVersion: v1\n"
+                + "kind: Config\n"
+                + "clusters: [{name: c, cluster: {server: 'http://127.0.0.1:1'}}]\n"
+                + "contexts: [{name: c, context: {cluster: c, user: u}}]\n"
+                + "current-context: c\n"
+                + "users: [{name: u, user: {}}]\n");
+    Path bad = write("bad.yaml", VALID + "  replicas: -1\n");
+    String kube = kubeconfig.toString();
+
+    assertUsage(srcn("check"), "Missing required option");
+    assertUsage(
+        srcn("check", "-f", dir.resolve("missing.yaml").toString(), "--kubeconfig", kube),
+        "-f: cannot read");
+    assertUsage(srcn("check", "-f", bad.toString(), "--kubeconfig", kube), "replicas");
+    assertUsage(srcn("check", "-f", bad.toString(), "--output", "json"), "--output");
+  }
+
+  @Test
   void helpListsTheCommands() {
     Run r = srcn("--help");
 

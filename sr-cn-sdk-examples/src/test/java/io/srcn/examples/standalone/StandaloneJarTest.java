@@ -64,7 +64,7 @@ class StandaloneJarTest {
 
   @Test
   void feCommandPrintsReadyServesAndStopsOnSigterm() throws Exception {
-    Process p = launch("fe", "--port", "0", "--version", "3.3", "--shared-data");
+    Process p = launch("fe", "--port", "0", "--version", "3.4", "--shared-data");
     CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> readAll(p, true));
     StringBuffer stdout = new StringBuffer();
     Thread reader = new Thread(() -> copy(p, stdout));

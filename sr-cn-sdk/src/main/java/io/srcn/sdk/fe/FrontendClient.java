@@ -57,7 +57,11 @@ public interface FrontendClient extends AutoCloseable {
   AddResult add(Collection<HostPort> nodes);
 
   /**
-   * Registers the nodes into a warehouse ({@code INTO WAREHOUSE}, shared-data clusters, FE 3.3+).
+   * Registers the nodes into a warehouse ({@code INTO WAREHOUSE}). What each FE accepts: 3.3 and
+   * older have no such clause (a syntax error, error 1064); 3.4 and later parse it, and an OSS FE
+   * knows only {@code default_warehouse} (another name: "Warehouse name: w not exist.", error 10001
+   * on 3.4, 5901 from 3.5); multi-warehouse vendor builds know those created. Sent as given: prefer
+   * {@link #add(Collection)} for {@code default_warehouse}, which every version accepts.
    *
    * @throws IllegalArgumentException when the warehouse name is not a plain identifier
    */
@@ -67,8 +71,9 @@ public interface FrontendClient extends AutoCloseable {
   DropResult drop(Collection<HostPort> nodes);
 
   /**
-   * Deregisters the nodes from a warehouse ({@code FROM WAREHOUSE}); a node registered in another
-   * warehouse counts as already absent from this one.
+   * Deregisters the nodes from a warehouse ({@code FROM WAREHOUSE}, FE 3.4 and later as for {@link
+   * #add(Collection, String)}); a node registered in another warehouse counts as already absent
+   * from this one. Without the clause, FEs before 4.0 drop from {@code default_warehouse} only.
    *
    * @throws IllegalArgumentException when the warehouse name is not a plain identifier
    */

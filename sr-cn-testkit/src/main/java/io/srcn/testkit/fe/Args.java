@@ -20,4 +20,11 @@ final class Args {
     }
     return value;
   }
+
+  static String nonBlank(String name, String value) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(name + " must not be blank, was " + value);
+    }
+    return value;
+  }
 }

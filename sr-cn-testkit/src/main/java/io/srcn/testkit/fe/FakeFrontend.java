@@ -53,13 +53,15 @@ public final class FakeFrontend implements TestServer {
   private final FeContext context;
   private final ServerCore server;
   private final Heartbeater heartbeater;
+  private final FeWarehouses warehouses;
   private final Map<String, String> passwords = new ConcurrentHashMap<>();
   private volatile Predicate<String> reachability;
   private int port;
 
   private FakeFrontend(Builder b) {
-    Profile profile = new Profile(b.version, b.mode, b.sharedData);
+    Profile profile = new Profile(b.version, b.mode, b.sharedData, b.multiWarehouse);
     ClusterState cluster = new ClusterState(profile, b.clock, b.resolver);
+    this.warehouses = new FeWarehouses(cluster);
     UserRegistry users = new UserRegistry();
     this.context =
         new FeContext(cluster, users, new Faults(), new StatementLog(b.logCapacity), b.clock);
@@ -254,6 +256,11 @@ public final class FakeFrontend implements TestServer {
     context.cluster().seed(new NodeAddress(host, heartbeatPort), Profile.DEFAULT_WAREHOUSE);
   }
 
+  /** The warehouses: create some on a {@link Builder#multiWarehouse} FE. */
+  public FeWarehouses warehouses() {
+    return warehouses;
+  }
+
   /** Forgets a node without any statement (the FE lost it); false when it was not registered. */
   public boolean removeComputeNode(String host, int heartbeatPort) {
     return context.cluster().remove(new NodeAddress(host, heartbeatPort));
@@ -350,6 +357,7 @@ public final class FakeFrontend implements TestServer {
     private FeVersion version = FeVersion.V3_3;
     private FeMode mode = FeMode.FQDN;
     private boolean sharedData;
+    private boolean multiWarehouse;
     private Duration heartbeatInterval = Duration.ofMillis(200);
     private int heartbeatRetryTimes = 3;
     private Predicate<String> reachability = host -> true;
@@ -394,9 +402,19 @@ public final class FakeFrontend implements TestServer {
       return this;
     }
 
-    /** Shared-data mode: extra columns, warehouses (default false). */
+    /** Shared-data mode: extra columns (default false). */
     public Builder sharedData(boolean sharedData) {
       this.sharedData = sharedData;
+      return this;
+    }
+
+    /**
+     * Whether warehouses can be created (default false, as on every OSS FE, where only {@code
+     * default_warehouse} exists): the multi-warehouse, shared-data FEs some vendors ship. Needs
+     * {@link #sharedData} and {@link FeVersion#V3_4} or later, checked by {@link #build()}.
+     */
+    public Builder multiWarehouse(boolean multiWarehouse) {
+      this.multiWarehouse = multiWarehouse;
       return this;
     }
 
@@ -439,7 +457,11 @@ public final class FakeFrontend implements TestServer {
       return this;
     }
 
-    /** A new, not yet started FE. */
+    /**
+     * A new, not yet started FE.
+     *
+     * @throws IllegalArgumentException when multi-warehouse is asked of an FE that cannot have it
+     */
     public FakeFrontend build() {
       return new FakeFrontend(this);
     }

@@ -19,14 +19,27 @@ public enum FeVersion {
    */
   V3_0("5.1.0", "3.0.9", "3.0.9-7b8b6a5"),
   /**
-   * 3.3 to 3.5: 21 columns with {@code MemLimit}, {@code DataCacheMetrics} and {@code StatusCode}
-   * (+ 4 in shared-data mode), the {@code INTO|FROM WAREHOUSE} clause, new error texts, server
-   * version {@code 8.0.33}.
+   * 3.3: 21 columns with {@code MemLimit}, {@code DataCacheMetrics} and {@code StatusCode} (+ 4 in
+   * shared-data mode), new error texts, server version {@code 8.0.33}, and no warehouses in the
+   * grammar: OSS branch-3.3 lost the {@code INTO|FROM WAREHOUSE} clause and the {@code CREATE|DROP
+   * WAREHOUSE}, {@code SHOW WAREHOUSES} statements with the backport of #42762 (#44763), so each is
+   * a syntax error.
    */
   V3_3("8.0.33", "3.3.5", "3.3.5-abc1234"),
   /**
-   * The newest FE (4.x): as {@link #V3_3} plus {@code CNGroupName} and the {@code CNGROUP} clause,
-   * server version {@code 8.0.33}.
+   * 3.4: as {@link #V3_3} plus the {@code INTO|FROM WAREHOUSE} clause and the warehouse statements;
+   * only {@code default_warehouse} exists ({@code CREATE WAREHOUSE} answers "Multi-Warehouse is not
+   * implemented", {@code WarehouseManager}) unless the FE is built with {@link
+   * FakeFrontend.Builder#multiWarehouse}; another name is error 10001; a DROP without {@code FROM
+   * WAREHOUSE} means {@code default_warehouse}.
+   */
+  V3_4("8.0.33", "3.4.6", "3.4.6-5d1e2b7"),
+  /** 3.5: as {@link #V3_4}, but an unknown warehouse is error 5901 ({@code ErrorCode}). */
+  V3_5("8.0.33", "3.5.2", "3.5.2-8c3f0a9"),
+  /**
+   * The newest FE (4.x): as {@link #V3_5} plus {@code CNGroupName} and the {@code CNGROUP} clause;
+   * a DROP without {@code FROM WAREHOUSE} does not check the warehouse (StarRocks #62940); server
+   * version {@code 8.0.33}.
    */
   LATEST("8.0.33", "4.0.1", "4.0.1-4e8f2a1");
 

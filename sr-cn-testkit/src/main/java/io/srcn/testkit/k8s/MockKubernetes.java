@@ -266,6 +266,28 @@ public final class MockKubernetes implements TestServer {
     running().dispatcher().expireWatches();
   }
 
+  /**
+   * From now on, a {@code SelfSubjectAccessReview} of {@code verb} on {@code resource} in API
+   * {@code group} answers {@code allowed: false} (every review is allowed by default; requests
+   * themselves are never refused). {@code group}: {@code ""} for the core API, e.g. {@code "apps"};
+   * {@code resource}: a plural, with a subresource ({@code statefulsets/scale}), or {@code "*"};
+   * {@code verb}: a Kubernetes verb or {@code "*"}.
+   */
+  public void denyAccess(String verb, String group, String resource) {
+    running()
+        .dispatcher()
+        .accessReviews()
+        .deny(
+            Objects.requireNonNull(verb, "verb"),
+            Objects.requireNonNull(group, "group"),
+            Objects.requireNonNull(resource, "resource"));
+  }
+
+  /** Every {@code SelfSubjectAccessReview} is allowed again. */
+  public void allowAllAccess() {
+    running().dispatcher().accessReviews().allowAll();
+  }
+
   /** Forgets injected faults that have not fired yet. */
   public void clearFaults() {
     running().faults().clear();

@@ -12,7 +12,7 @@ import java.util.Set;
 final class FeCommand implements LauncherCommand {
   static final Set<String> VALUES =
       Set.of("port", "user", "password", "version", "mode", "admin-port");
-  static final Set<String> FLAGS = Set.of("shared-data");
+  static final Set<String> FLAGS = Set.of("shared-data", "multi-warehouse");
 
   @Override
   public String name() {
@@ -21,8 +21,8 @@ final class FeCommand implements LauncherCommand {
 
   @Override
   public String synopsis() {
-    return "[--port N] [--user U --password P] [--version 2.4|3.0|3.3|latest] [--mode fqdn|ip]"
-        + " [--shared-data] [--admin-port N]";
+    return "[--port N] [--user U --password P] [--version 2.4|3.0|3.3|3.4|3.5|latest]"
+        + " [--mode fqdn|ip] [--shared-data [--multi-warehouse]] [--admin-port N]";
   }
 
   @Override
@@ -40,10 +40,12 @@ final class FeCommand implements LauncherCommand {
           + "  --port N             MySQL port on 127.0.0.1 (0, the default: a free port)\n"
           + "  --user U --password P  a user with node privileges besides root; without --user,\n"
           + "                       --password is root's (default: root without password)\n"
-          + "  --version V          FE release line: 2.4, 3.0 (3.1, 3.2), 3.3 (3.4, 3.5; default),\n"
-          + "                       4.0 or latest\n"
+          + "  --version V          FE release line: 2.4, 3.0 (3.1, 3.2), 3.3 (default; no\n"
+          + "                       warehouses), 3.4, 3.5, 4.0 or latest\n"
           + "  --mode fqdn|ip       host mode (default fqdn); ip resolves names on ADD\n"
-          + "  --shared-data        shared-data cluster (extra columns, warehouses); needs 3.0+\n"
+          + "  --shared-data        shared-data cluster (extra columns); needs 3.0+\n"
+          + "  --multi-warehouse    CREATE WAREHOUSE works (vendor builds); needs --shared-data\n"
+          + "                       and 3.4+\n"
           + "  --admin-port N       also serve the HTTP/JSON admin API on 127.0.0.1:N (0: a free\n"
           + "                       port); the READY line then ends with admin=http://127.0.0.1:N\n"
           + "admin API (curl -X POST http://127.0.0.1:N/fail?count=2):\n"
@@ -108,12 +110,21 @@ final class FeCommand implements LauncherCommand {
               + " from v3.0), was "
               + a.value("version").orElse("3.3"));
     }
+    boolean multiWarehouse = a.flag("multi-warehouse");
+    if (multiWarehouse && (!a.flag("shared-data") || version.compareTo(FeVersion.V3_4) < 0)) {
+      // OSS FEs have default_warehouse only; 3.3 and older have no warehouse statements at all
+      throw new UsageException(
+          "option --multi-warehouse needs --shared-data and --version 3.4 or later, was "
+              + a.value("version").orElse("3.3")
+              + (a.flag("shared-data") ? "" : " without --shared-data"));
+    }
     FakeFrontend.Builder b =
         FakeFrontend.builder()
             .port(a.intValue("port", 0, 0, 65535))
             .version(version)
             .mode(mode(a.value("mode").orElse("fqdn")))
-            .sharedData(a.flag("shared-data"));
+            .sharedData(a.flag("shared-data"))
+            .multiWarehouse(multiWarehouse);
     credentials(a, b);
     return b;
   }
@@ -143,9 +154,11 @@ final class FeCommand implements LauncherCommand {
       case "3.2":
         return FeVersion.V3_0;
       case "3.3":
-      case "3.4":
-      case "3.5":
         return FeVersion.V3_3;
+      case "3.4":
+        return FeVersion.V3_4;
+      case "3.5":
+        return FeVersion.V3_5;
       case "4.0":
       case "latest":
         return FeVersion.LATEST;

@@ -85,7 +85,11 @@ record EpisodePlan(
      * handle from the controller's session, 0 uses the episode's handle (a session of its own).
      * Drawn from a stream of its own, so older seeds keep their steps.
      */
-    SPEC_CHANGE
+    SPEC_CHANGE,
+    /**
+     * Watches end and resourceVersions compact; drawn from a stream of its own (see {@link #of}).
+     */
+    WATCH_EXPIRY
   }
 
   /**
@@ -116,6 +120,7 @@ record EpisodePlan(
 
   private static final long HOST_MODE_SALT = 0x1D0F_FE11_0DE5L;
   private static final long SPEC_CHANGE_SALT = 0x5BEC_C4A6_6E5EL;
+  private static final long WATCH_EXPIRY_SALT = 0x0057_A7C4_E1A5L;
 
   /** The actions the main stream draws from (the original fourteen: older seeds keep plans). */
   private static final Action[] ACTIONS =
@@ -164,6 +169,7 @@ record EpisodePlan(
       }
       rounds.add(List.copyOf(steps));
     }
+    addWatchExpiries(seed, rounds);
     return new EpisodePlan(
         seed,
         List.copyOf(groups),
@@ -171,6 +177,24 @@ record EpisodePlan(
         List.copyOf(rounds),
         r.nextBoolean(),
         r.nextInt(4) == 0);
+  }
+
+  /**
+   * In about a third of the rounds, one step at a random place in which the API server compacts its
+   * resourceVersions and ends every watch (arg 0: the watches end only; else both), so the SDK's
+   * informers re-watch, get 410 Gone and relist. Drawn from a stream of its own: the other steps of
+   * older seeds stay as they were.
+   */
+  private static void addWatchExpiries(long seed, List<List<Step>> rounds) {
+    SplittableRandom e = new SplittableRandom(seed ^ WATCH_EXPIRY_SALT);
+    for (int k = 0; k < rounds.size(); k++) {
+      if (e.nextInt(3) == 0) {
+        List<Step> steps = new ArrayList<>(rounds.get(k));
+        int at = e.nextInt(steps.size() + 1);
+        steps.add(at, new Step(Action.WATCH_EXPIRY, 0, e.nextInt(4), 0, "*", e.nextInt(150)));
+        rounds.set(k, List.copyOf(steps));
+      }
+    }
   }
 
   private static Step step(SplittableRandom r, int groupCount) {

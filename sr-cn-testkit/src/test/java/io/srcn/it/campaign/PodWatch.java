@@ -1,9 +1,12 @@
 package io.srcn.it.campaign;
 
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -22,9 +25,21 @@ final class PodWatch implements AutoCloseable {
   record Incarnation(String pod, String uid, String ip, Optional<Instant> deletedAt) {}
 
   private final Map<String, Incarnation> byIp = new ConcurrentHashMap<>();
+  private final KubernetesClient client;
   private final SharedIndexInformer<Pod> informer;
 
-  PodWatch(KubernetesClient client, String namespace) {
+  /**
+   * Watches the namespace through a client of its own that re-watches 5 ms after a watch ends
+   * (fabric8's default waits a second): when the campaign expires every watch, this audit must not
+   * be blind to a pod incarnation that comes and goes meanwhile, even if the SDK's informers are.
+   */
+  PodWatch(KubernetesClient shared, String namespace) {
+    client =
+        new KubernetesClientBuilder()
+            .withConfig(
+                new ConfigBuilder(shared.getConfiguration()).withWatchReconnectInterval(5).build())
+            .withHttpClientFactory(new JdkHttpClientFactory())
+            .build();
     informer =
         client
             .pods()
@@ -61,6 +76,7 @@ final class PodWatch implements AutoCloseable {
   @Override
   public void close() {
     informer.close();
+    client.close();
   }
 
   private void seen(Pod pod) {

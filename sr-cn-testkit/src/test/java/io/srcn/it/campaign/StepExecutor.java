@@ -27,8 +27,8 @@ import java.util.function.Consumer;
  * Carries out a scenario's steps on its fixture: scale events from the HPA, the handle or a raw
  * {@code /scale}, pod faults, FE outages and failovers (the FE or the first address comes back on a
  * timer while later steps run), the FE forgetting a node, Kubernetes write faults, controller
- * restarts and late foreign nodes. Operations a platform would retry (a handle call failing on an
- * injected fault) are counted, not fatal.
+ * restarts, late foreign nodes, and watches that expire over compacted resourceVersions. Operations
+ * a platform would retry (a handle call failing on an injected fault) are counted, not fatal.
  *
  * <p>Used by one scenario thread.
  */
@@ -133,6 +133,12 @@ final class StepExecutor {
       case K8S_WRITE_FAULTS ->
           f.k8s.failNextRequests(step.arg(), step.code(), "write", step.resource());
       case CONTROLLER_RESTART -> controllers.restart();
+      case WATCH_EXPIRY -> {
+        if (step.arg() > 0) {
+          f.k8s.compactResourceVersions();
+        }
+        f.k8s.expireWatches();
+      }
       case FOREIGN_NODE -> {
         SplittableRandom r = new SplittableRandom(plan.seed() + index);
         HostPort node = ForeignNodes.resolve(ForeignNodes.pick(r, g.name(), 10 + index), ns);

@@ -156,11 +156,14 @@ class FrontendClientOnFakeFeTest {
 
   @Test
   void unknownWarehouseIsAStatementError() {
-    assertThatThrownBy(() -> client.add(nodes(1), "no_such_wh"))
-        .isInstanceOf(FrontendException.class)
-        .hasMessageContaining("add compute nodes")
-        .hasMessageContaining("no_such_wh");
-    assertThat(fe.computeNodes()).isEmpty();
+    try (FakeFrontend fe34 = FakeFrontend.builder().version(FeVersion.V3_4).build().start();
+        FrontendClient client34 = FrontendClient.create(fe34.frontend())) {
+      assertThatThrownBy(() -> client34.add(nodes(1), "no_such_wh"))
+          .isInstanceOf(FrontendException.class)
+          .hasMessageContaining("add compute nodes")
+          .hasMessageContaining("Warehouse name: no_such_wh not exist.");
+      assertThat(fe34.computeNodes()).isEmpty();
+    }
   }
 
   @Test

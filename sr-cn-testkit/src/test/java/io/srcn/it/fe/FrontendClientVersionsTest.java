@@ -3,7 +3,6 @@ package io.srcn.it.fe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.mysql.cj.jdbc.NonRegisteringDriver;
 import io.srcn.sdk.fe.AddResult;
 import io.srcn.sdk.fe.ComputeNode;
 import io.srcn.sdk.fe.ComputeNode.StatusCode;
@@ -13,11 +12,8 @@ import io.srcn.sdk.fe.FrontendException;
 import io.srcn.sdk.fe.HostPort;
 import io.srcn.testkit.fe.FakeFrontend;
 import io.srcn.testkit.fe.FeVersion;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -43,6 +39,10 @@ class FrontendClientVersionsTest {
     "V3_0,true",
     "V3_3,false",
     "V3_3,true",
+    "V3_4,false",
+    "V3_4,true",
+    "V3_5,false",
+    "V3_5,true",
     "LATEST,false",
     "LATEST,true"
   })
@@ -120,15 +120,15 @@ class FrontendClientVersionsTest {
   }
 
   @Test
-  void warehousesOnASharedDataFe() throws Exception {
-    try (FakeFrontend fe = fe(FeVersion.V3_3, true);
+  void warehousesOnAMultiWarehouseFe() {
+    try (FakeFrontend fe = multiWarehouse(FeVersion.V3_4);
         FrontendClient client = FrontendClient.create(fe.frontend())) {
-      createWarehouse(fe, "wh2");
+      fe.warehouses().create("wh2");
 
       assertThat(client.add(List.of(CN0), "wh2").added()).containsExactly(CN0);
       assertThat(client.computeNodes().get(0).warehouse()).contains("wh2");
 
-      // a 3.3 FE drops from default_warehouse unless told otherwise
+      // before 4.0 a DROP without FROM WAREHOUSE means default_warehouse
       assertThatThrownBy(() -> client.drop(List.of(CN0)))
           .isInstanceOf(FrontendException.class)
           .hasMessageContaining("warehouse 'wh2'");
@@ -142,24 +142,40 @@ class FrontendClientVersionsTest {
   }
 
   @Test
-  void theNewestFeDropsFromAnyWarehouseWithoutAClause() throws Exception {
-    try (FakeFrontend fe = fe(FeVersion.LATEST, true);
+  void theNewestFeDropsFromAnyWarehouseWithoutAClause() {
+    try (FakeFrontend fe = multiWarehouse(FeVersion.LATEST);
         FrontendClient client = FrontendClient.create(fe.frontend())) {
-      createWarehouse(fe, "wh2");
+      fe.warehouses().create("wh2");
       client.add(List.of(CN0), "wh2");
 
       assertThat(client.drop(List.of(CN0)).dropped()).containsExactly(CN0);
     }
   }
 
-  @Test
-  void anFeWithoutWarehousesRejectsTheClauseAsAStatementError() {
-    try (FakeFrontend fe = fe(FeVersion.V3_0, false);
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"V3_0", "V3_3"})
+  void anFeWithoutTheClauseRejectsItAsASyntaxError(FeVersion version) {
+    try (FakeFrontend fe = fe(version, true);
         FrontendClient client = FrontendClient.create(fe.frontend())) {
       assertThatThrownBy(() -> client.add(List.of(CN0), "default_warehouse"))
           .isInstanceOf(FrontendException.class)
           .hasMessageStartingWith("add compute nodes [" + CN0 + "] failed on FE")
-          .hasMessageContaining("error 1064");
+          .hasMessageContaining("error 1064")
+          .hasMessageContaining("Getting syntax error")
+          .hasMessageContaining("Unexpected input 'INTO'");
+      assertThat(fe.computeNodes()).isEmpty();
+    }
+  }
+
+  @Test
+  void anOssFeOf34KnowsOnlyTheDefaultWarehouse() {
+    try (FakeFrontend fe = fe(FeVersion.V3_4, true);
+        FrontendClient client = FrontendClient.create(fe.frontend())) {
+      assertThatThrownBy(() -> client.add(List.of(CN0), "wh2"))
+          .isInstanceOf(FrontendException.class)
+          .hasMessageContaining("Warehouse name: wh2 not exist.");
+      assertThat(client.add(List.of(CN0), "default_warehouse").added()).containsExactly(CN0);
+      assertThat(client.computeNodes().get(0).warehouse()).contains("default_warehouse");
     }
   }
 
@@ -167,13 +183,13 @@ class FrontendClientVersionsTest {
     return nodes.stream().filter(n -> n.address().equals(address)).findFirst().orElseThrow();
   }
 
-  private static void createWarehouse(FakeFrontend fe, String name) throws Exception {
-    Properties login = new Properties();
-    login.setProperty("user", "root");
-    login.setProperty("password", "");
-    try (Connection c = new NonRegisteringDriver().connect(fe.jdbcUrl(), login);
-        Statement s = c.createStatement()) {
-      s.execute("CREATE WAREHOUSE " + name);
-    }
+  private static FakeFrontend multiWarehouse(FeVersion version) {
+    return FakeFrontend.builder()
+        .version(version)
+        .sharedData(true)
+        .multiWarehouse(true)
+        .heartbeatInterval(Duration.ofHours(1))
+        .build()
+        .start();
   }
 }

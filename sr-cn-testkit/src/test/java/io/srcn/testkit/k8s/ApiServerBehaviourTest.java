@@ -196,7 +196,7 @@ class ApiServerBehaviourTest {
   }
 
   @Test
-  void coreAndEventsV1EventsAreStoredSeparately() {
+  void coreAndEventsV1EventsAreOneStoreSeenThroughBothApis() {
     try (MockKubernetes k8s = MockKubernetes.builder().namespaces("ns").build().start()) {
       KubernetesClient client = k8s.client();
       client
@@ -231,12 +231,38 @@ class ApiServerBehaviourTest {
           .inNamespace("ns")
           .create();
 
+      // one storage (pkg/apis/events/v1/conversion.go): each API shows both, in its own shape
       assertThat(client.v1().events().inNamespace("ns").list().getItems())
+          .extracting(
+              e -> e.getMetadata().getName(),
+              e -> e.getMessage(),
+              e -> e.getReportingComponent(),
+              e -> e.getInvolvedObject().getName())
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple("e1", "core", null, "s"),
+              org.assertj.core.groups.Tuple.tuple("e2", "events.k8s.io", "sr-cn-sdk", "s"));
+      assertThat(client.events().v1().events().inNamespace("ns").list().getItems())
+          .extracting(
+              e -> e.getMetadata().getName(),
+              e -> e.getNote(),
+              e -> e.getRegarding().getKind(),
+              e -> e.getApiVersion())
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple("e1", "core", "StatefulSet", "events.k8s.io/v1"),
+              org.assertj.core.groups.Tuple.tuple(
+                  "e2", "events.k8s.io", "StatefulSet", "events.k8s.io/v1"));
+      assertThat(
+              client
+                  .events()
+                  .v1()
+                  .events()
+                  .inNamespace("ns")
+                  .withField("regarding.name", "s")
+                  .withField("reason", "Scaled")
+                  .list()
+                  .getItems())
           .extracting(e -> e.getMetadata().getName())
           .containsExactly("e1");
-      assertThat(client.events().v1().events().inNamespace("ns").list().getItems())
-          .extracting(e -> e.getMetadata().getName())
-          .containsExactly("e2");
     }
   }
 

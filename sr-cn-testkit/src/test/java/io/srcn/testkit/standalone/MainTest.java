@@ -81,6 +81,26 @@ class MainTest {
   }
 
   @Test
+  void aMultiWarehouseFeCreatesWarehouses() throws Exception {
+    Run run = launch("fe", "--version", "3.5", "--shared-data", "--multi-warehouse");
+    await().atMost(Duration.ofSeconds(10)).until(() -> READY.matcher(run.stdout()).matches());
+    Matcher m = READY.matcher(run.stdout());
+    assertThat(m.matches()).isTrue();
+    try (Connection c =
+            DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + m.group(1) + "/", "root", "");
+        Statement s = c.createStatement()) {
+      s.execute("CREATE WAREHOUSE wh_etl");
+      s.execute("ALTER SYSTEM ADD COMPUTE NODE 'cn-0.svc:9050' INTO WAREHOUSE wh_etl");
+      try (ResultSet rs = s.executeQuery("SHOW COMPUTE NODES")) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getString("WarehouseName")).isEqualTo("wh_etl");
+      }
+    }
+    run.stop.countDown();
+    assertThat(run.status.get(10, TimeUnit.SECONDS)).isZero();
+  }
+
+  @Test
   void fixedPortAndRootPassword() throws Exception {
     Run first = launch("fe");
     await().atMost(Duration.ofSeconds(10)).until(() -> READY.matcher(first.stdout()).matches());
@@ -119,6 +139,13 @@ class MainTest {
     assertUsage(
         new String[] {"fe", "--version", "2.4", "--shared-data"},
         "error: option --shared-data needs --version 3.0 or later");
+    assertUsage(
+        new String[] {"fe", "--version", "3.3", "--shared-data", "--multi-warehouse"},
+        "error: option --multi-warehouse needs --shared-data and --version 3.4 or later, was 3.3");
+    assertUsage(
+        new String[] {"fe", "--version", "3.4", "--multi-warehouse"},
+        "error: option --multi-warehouse needs --shared-data and --version 3.4 or later, was 3.4"
+            + " without --shared-data");
     assertUsage(
         new String[] {"fe", "--port", "9030", "--admin-port", "9030"},
         "error: options --port and --admin-port must differ, both were 9030");

@@ -47,6 +47,8 @@ public final class ApiDispatcher extends KubernetesCrudDispatcher {
   private final DeleteHandler deletes;
   private final GarbageCollector garbageCollector;
   private final WatchHub watches;
+  private final AccessReviews accessReviews = new AccessReviews();
+  private final VersionedRequests versions = new VersionedRequests(this);
   private boolean dryRun; // guarded by the write lock
   private boolean statusOnCreate; // guarded by the write lock
 
@@ -94,7 +96,9 @@ public final class ApiDispatcher extends KubernetesCrudDispatcher {
         if (req.target() != ApiRequest.Target.RESOURCE) {
           throw ApiException.noSuchResource();
         }
-        watches.stream(req, resolve(req), sink);
+        ApiResource r = resolve(req);
+        ApiResource storage = resources.storageOf(r);
+        watches.stream(storage == r ? req : versions.toStorage(req, r, storage), storage, sink, r);
       } catch (ApiException e) {
         response = Responses.status(e);
       } catch (RuntimeException e) {
@@ -117,7 +121,9 @@ public final class ApiDispatcher extends KubernetesCrudDispatcher {
         case OTHER:
           return discovery.serveOther(req);
         default:
-          return resource(req, resolve(req));
+          return accessReviews.handles(req)
+              ? accessReviews.serve(req)
+              : resource(req, resolve(req));
       }
     } catch (ApiException e) {
       return Responses.status(e);
@@ -128,13 +134,19 @@ public final class ApiDispatcher extends KubernetesCrudDispatcher {
   }
 
   private MockResponse resource(ApiRequest req, ApiResource r) {
+    ApiResource storage = resources.storageOf(r);
+    return storage == r ? direct(req, r) : versions.serve(req, r, storage);
+  }
+
+  /** Serves a request on the resource that stores its objects (no fault, no record). */
+  MockResponse direct(ApiRequest req, ApiResource r) {
     switch (req.verb()) {
       case "get":
         return read(() -> reads.get(req, r));
       case "list":
         return read(() -> reads.list(req, r));
       case "watch":
-        return reads.watch(req, r);
+        return watches.open(req, r, r);
       case "create":
         return write(req, () -> writes.create(req, r));
       case "update":
@@ -169,7 +181,8 @@ public final class ApiDispatcher extends KubernetesCrudDispatcher {
     }
   }
 
-  private <T> T write(ApiRequest req, Supplier<T> body) {
+  /** Runs a write under the exclusive store lock ({@code dryRun=All} applies inside). */
+  <T> T write(ApiRequest req, Supplier<T> body) {
     lock.writeLock().lock();
     boolean outer = dryRun;
     dryRun = outer || req.isDryRun();
@@ -347,6 +360,11 @@ public final class ApiDispatcher extends KubernetesCrudDispatcher {
   /** Fault injection. */
   public FaultInjector faults() {
     return faults;
+  }
+
+  /** The self subject access reviews (what the caller may do). */
+  public AccessReviews accessReviews() {
+    return accessReviews;
   }
 
   /** The watches. */

@@ -3,6 +3,7 @@ package io.srcn.testkit.k8s.internal;
 import io.fabric8.mockwebserver.dsl.HttpMethod;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collections;
@@ -111,6 +112,43 @@ public final class ApiRequest {
       HttpMethod method, String path, String contentType, String body) {
     return new ApiRequest(
         method, path, new String[] {contentType, InternalClient.USER_AGENT, null}, body, true);
+  }
+
+  /**
+   * This request addressed to another version of its resource (the one that stores its objects),
+   * with the given method, content type, body and query (the headers that are not named stay).
+   */
+  ApiRequest retarget(
+      ApiResource to,
+      HttpMethod newMethod,
+      String newContentType,
+      String newBody,
+      Map<String, String> newQuery) {
+    String p =
+        name == null
+            ? Paths.collection(to, namespace)
+            : Paths.object(to, namespace, name) + (subresource == null ? "" : "/" + subresource);
+    StringBuilder raw = new StringBuilder(p);
+    char sep = '?';
+    for (Map.Entry<String, String> e : newQuery.entrySet()) {
+      if (e.getValue() == null) {
+        continue;
+      }
+      raw.append(sep)
+          .append(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8))
+          .append('=')
+          .append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
+      sep = '&';
+    }
+    if (legacyWatch && !newQuery.containsKey("watch")) {
+      raw.append(sep).append("watch=true");
+    }
+    return new ApiRequest(
+        newMethod,
+        raw.toString(),
+        new String[] {newContentType, userAgent, accept},
+        newBody,
+        internal);
   }
 
   /**

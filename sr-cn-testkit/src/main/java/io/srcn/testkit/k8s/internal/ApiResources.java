@@ -62,6 +62,30 @@ public final class ApiResources {
     return Optional.empty();
   }
 
+  /**
+   * The resource whose objects hold the ones {@code r} serves: an object stored once is seen
+   * through every version of its kind, as on a real server. HorizontalPodAutoscalers are stored as
+   * autoscaling/v2 (v2beta2 when v2 is not served) and read through v1 and v2beta2 by conversion
+   * (kubernetes pkg/apis/autoscaling/v1/conversion.go); v2beta1 keeps objects of its own. Events of
+   * events.k8s.io/v1 are core/v1 Events (pkg/apis/events/v1/conversion.go). Every other resource is
+   * its own storage.
+   */
+  public ApiResource storageOf(ApiResource r) {
+    if (r.plural().equals("horizontalpodautoscalers")
+        && (r.version().equals("v1") || r.version().equals("v2beta2"))) {
+      for (String v : List.of("v2", "v2beta2")) {
+        if (autoscalingVersions.contains(v)) {
+          return find("autoscaling", v, r.plural()).orElse(r);
+        }
+      }
+      return r;
+    }
+    if (r.plural().equals("events") && r.group().equals("events.k8s.io")) {
+      return find("", "v1", "events").orElse(r);
+    }
+    return r;
+  }
+
   /** Whether the group/version is served at all. */
   public boolean servesGroupVersion(String group, String version) {
     return all.stream().anyMatch(r -> r.group().equals(group) && r.version().equals(version));
@@ -116,6 +140,10 @@ public final class ApiResources {
             "netpol"),
         r("networking.k8s.io", "v1", "ingresses", "Ingress", true, true, false, "ing"),
         r("discovery.k8s.io", "v1", "endpointslices", "EndpointSlice", true, false, false),
+        // metrics-server's aggregated API, which the HPA simulator stands in for: served, so
+        // clients (and srcn check) see a cluster where resource-metric HPAs work
+        r("metrics.k8s.io", "v1beta1", "pods", "PodMetrics", true, false, false),
+        r("metrics.k8s.io", "v1beta1", "nodes", "NodeMetrics", false, false, false),
         r("rbac.authorization.k8s.io", "v1", "roles", "Role", true, false, false),
         r("rbac.authorization.k8s.io", "v1", "rolebindings", "RoleBinding", true, false, false),
         r("rbac.authorization.k8s.io", "v1", "clusterroles", "ClusterRole", false, false, false),

@@ -75,8 +75,47 @@ final class Protobuf {
 
   private static final F METADATA = new F("metadata", T.MESSAGE, OBJECT_META);
 
+  /** authorization/v1 generated.proto: SelfSubjectAccessReview (kubectl auth can-i sends it). */
+  private static final Map<Integer, F> ACCESS_REVIEW =
+      Map.of(
+          1,
+          METADATA,
+          2,
+          new F(
+              "spec",
+              T.MESSAGE,
+              Map.of(
+                  1,
+                  new F(
+                      "resourceAttributes",
+                      T.MESSAGE,
+                      Map.of(
+                          1, F.of("namespace", T.STRING),
+                          2, F.of("verb", T.STRING),
+                          3, F.of("group", T.STRING),
+                          4, F.of("version", T.STRING),
+                          5, F.of("resource", T.STRING),
+                          6, F.of("subresource", T.STRING),
+                          7, F.of("name", T.STRING))),
+                  2,
+                  new F(
+                      "nonResourceAttributes",
+                      T.MESSAGE,
+                      Map.of(1, F.of("path", T.STRING), 2, F.of("verb", T.STRING))))),
+          3, // always sent by the Go encoder, empty in a request
+          new F(
+              "status",
+              T.MESSAGE,
+              Map.of(
+                  1, F.of("allowed", T.BOOL),
+                  2, F.of("reason", T.STRING),
+                  3, F.of("evaluationError", T.STRING),
+                  4, F.of("denied", T.BOOL))));
+
   private static final Map<String, Map<Integer, F>> KINDS =
       Map.of(
+          "authorization.k8s.io/v1/SelfSubjectAccessReview",
+          ACCESS_REVIEW,
           "v1/ConfigMap",
           Map.of(
               1, METADATA,

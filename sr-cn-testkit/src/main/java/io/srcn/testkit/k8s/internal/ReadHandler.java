@@ -77,8 +77,4 @@ final class ReadHandler {
             + "]}";
     return Responses.json(200, body);
   }
-
-  MockResponse watch(ApiRequest req, ApiResource r) {
-    return server.watches().open(req, r);
-  }
 }

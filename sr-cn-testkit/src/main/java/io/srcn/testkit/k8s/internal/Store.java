@@ -28,23 +28,32 @@ public final class Store {
   /** Every stored object of the resource in the namespace (all namespaces when null), by name. */
   public List<StoredObject> list(ApiResource r, String namespace) {
     List<StoredObject> out = new ArrayList<>();
-    for (StoredObject o : snapshot()) {
-      if (isOf(o.key(), r)
-          && (namespace == null || !r.namespaced() || namespace.equals(o.namespace()))) {
-        out.add(o);
+    synchronized (map) {
+      for (Map.Entry<AttributeSet, String> e : map.entrySet()) {
+        AttributeSet key = e.getKey();
+        if (isOf(key, r)
+            && (namespace == null
+                || !r.namespaced()
+                || namespace.equals(StoredObject.attribute(key, "namespace")))) {
+          out.add(new StoredObject(key, e.getValue()));
+        }
       }
     }
     out.sort(ORDER);
     return out;
   }
 
-  /** The object, if stored. */
+  /** The object, if stored (one pass over the keys; only the match is copied out). */
   public Optional<StoredObject> find(ApiResource r, String namespace, String name) {
-    for (StoredObject o : snapshot()) {
-      if (isOf(o.key(), r)
-          && name.equals(o.name())
-          && (!r.namespaced() || Objects.equals(namespace, o.namespace()))) {
-        return Optional.of(o);
+    synchronized (map) {
+      for (Map.Entry<AttributeSet, String> e : map.entrySet()) {
+        AttributeSet key = e.getKey();
+        if (name.equals(StoredObject.attribute(key, "name"))
+            && isOf(key, r)
+            && (!r.namespaced()
+                || Objects.equals(namespace, StoredObject.attribute(key, "namespace")))) {
+          return Optional.of(new StoredObject(key, e.getValue()));
+        }
       }
     }
     return Optional.empty();

@@ -1,20 +1,12 @@
 package io.srcn.testkit.k8s.internal;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.client.utils.Serialization;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Fields the schema of a built-in kind does not have, found through fabric8's typed model (whose
- * classes keep what they do not know in {@code additionalProperties}), handled per {@code
+ * Fields the schema of a built-in kind does not have (see {@link KnownFields}), handled per {@code
  * fieldValidation} as the API server does (k8s.io/apiserver pkg/endpoints/handlers/create.go,
  * update.go and patch.go): {@code Strict} is a 400 "strict decoding error: unknown field", {@code
  * Warn} (the default) and {@code Ignore} drop the fields, Warn also answers a {@code Warning}
@@ -23,32 +15,6 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>Stateless and thread-safe.
  */
 final class UnknownFields {
-  /** The instance fields of each model class, looked up once. */
-  private static final ClassValue<List<Field>> FIELDS =
-      new ClassValue<>() {
-        @Override
-        protected List<Field> computeValue(Class<?> type) {
-          List<Field> out = new ArrayList<>();
-          for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-            for (Field f : c.getDeclaredFields()) {
-              if (Modifier.isStatic(f.getModifiers())) {
-                continue;
-              }
-              if (f.getName().equals("additionalProperties")
-                  || f.getAnnotation(JsonProperty.class) != null) {
-                try {
-                  f.setAccessible(true);
-                  out.add(f);
-                } catch (RuntimeException e) {
-                  // not readable: not checked
-                }
-              }
-            }
-          }
-          return List.copyOf(out);
-        }
-      };
-
   private UnknownFields() {}
 
   /**
@@ -64,19 +30,7 @@ final class UnknownFields {
               + mode
               + "\": supported values: \"Ignore\", \"Strict\", \"Warn\"");
     }
-    Object typed;
-    try {
-      typed =
-          Serialization.jsonMapper()
-              .treeToValue(obj, io.fabric8.kubernetes.api.model.KubernetesResource.class);
-    } catch (RuntimeException e) {
-      return List.of(); // not a typed kind; left to the handlers' own checks
-    }
-    if (typed == null || typed instanceof GenericKubernetesResource) {
-      return List.of();
-    }
-    List<String> paths = new ArrayList<>();
-    walk(typed, "", paths, 0);
+    List<String> paths = KnownFields.unknown(obj);
     if (paths.isEmpty()) {
       return List.of();
     }
@@ -103,47 +57,6 @@ final class UnknownFields {
       paths.forEach(p -> warnings.add("299 - \"unknown field \\\"" + p + "\\\"\""));
     }
     return warnings;
-  }
-
-  private static void walk(Object o, String path, List<String> out, int depth) {
-    if (o == null || depth > 40) {
-      return;
-    }
-    if (o instanceof Collection<?> list) {
-      int i = 0;
-      for (Object item : list) {
-        walk(item, path + "[" + i++ + "]", out, depth + 1);
-      }
-      return;
-    }
-    if (o instanceof Map<?, ?> map) {
-      for (Map.Entry<?, ?> e : map.entrySet()) {
-        walk(e.getValue(), path + "." + e.getKey(), out, depth + 1);
-      }
-      return;
-    }
-    if (!o.getClass().getName().startsWith("io.fabric8.kubernetes.api.model")) {
-      return;
-    }
-    for (Field f : FIELDS.get(o.getClass())) {
-      try {
-        Object value = f.get(o);
-        if (f.getName().equals("additionalProperties")) {
-          if (value instanceof Map<?, ?> extra) {
-            for (Object key : extra.keySet()) {
-              out.add(path.isEmpty() ? String.valueOf(key) : path.substring(1) + "." + key);
-            }
-          }
-        } else if (value != null && !(value instanceof String)) {
-          String name = f.getAnnotation(JsonProperty.class).value();
-          if (!(path.equals(".metadata") && name.equals("managedFields"))) {
-            walk(value, path + "." + name, out, depth + 1);
-          }
-        }
-      } catch (ReflectiveOperationException | RuntimeException e) {
-        // a field we cannot read: not checked
-      }
-    }
   }
 
   /** Removes {@code a.b[2].c} from the tree. */

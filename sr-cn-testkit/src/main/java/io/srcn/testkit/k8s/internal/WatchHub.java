@@ -65,9 +65,12 @@ final class WatchHub implements AutoCloseable {
     sender.setRemoveOnCancelPolicy(true);
   }
 
-  /** The WebSocket upgrade answering a watch request (fabric8's transport). */
-  MockResponse open(ApiRequest req, ApiResource r) {
-    Watch w = new Watch(r, req);
+  /**
+   * The WebSocket upgrade answering a watch request (fabric8's transport) on the objects of {@code
+   * r}, sent as {@code view} shows them (another version of the same objects, or {@code r}).
+   */
+  MockResponse open(ApiRequest req, ApiResource r, ApiResource view) {
+    Watch w = new Watch(r, req, view);
     return new MockResponse().withWebSocketUpgrade(w.new Socket());
   }
 
@@ -75,8 +78,8 @@ final class WatchHub implements AutoCloseable {
    * Starts a watch streamed to {@code sink} (the chunked HTTP transport); the options are checked
    * first, so a bad one is an exception (a 400 response) rather than a started stream.
    */
-  void stream(ApiRequest req, ApiResource r, WatchSink sink) {
-    new Watch(r, req).start(sink);
+  void stream(ApiRequest req, ApiResource r, WatchSink sink, ApiResource view) {
+    new Watch(r, req, view).start(sink);
   }
 
   /**
@@ -134,6 +137,7 @@ final class WatchHub implements AutoCloseable {
 
   private final class Watch {
     private final ApiResource resource;
+    private final ApiResource view;
     private final String namespace;
     private final String name;
     private final ObjectFilter filter;
@@ -144,8 +148,9 @@ final class WatchHub implements AutoCloseable {
     private volatile WatchSink sink;
 
     /** Parses the options; a malformed one is a 400 before anything is streamed. */
-    Watch(ApiResource resource, ApiRequest req) {
+    Watch(ApiResource resource, ApiRequest req, ApiResource view) {
       this.resource = resource;
+      this.view = view;
       this.namespace = resource.namespaced() ? req.namespace() : null;
       this.name = req.name();
       this.filter = ObjectFilter.of(req, resource);
@@ -176,7 +181,7 @@ final class WatchHub implements AutoCloseable {
                 state.delivered(key(tree));
                 if (from < 0
                     || WatchState.parse(Json.text(tree, "metadata", "resourceVersion")) > from) {
-                  send(WatchState.event("ADDED", o.json()));
+                  send(WatchState.event("ADDED", shown(o.json())));
                 }
               }
             }
@@ -212,7 +217,7 @@ final class WatchHub implements AutoCloseable {
       server.read(
           () -> {
             if (!state.closed()) {
-              send(WatchState.bookmark(resource, server.resourceVersion()));
+              send(WatchState.bookmark(view, server.resourceVersion()));
             }
             return null;
           });
@@ -223,7 +228,7 @@ final class WatchHub implements AutoCloseable {
       for (Tombstone t : tombstones.since(from)) {
         JsonNode tree = Json.parse(t.json());
         if (matches(tree) && !state.isDelivered(key(tree))) {
-          send(WatchState.event("DELETED", t.json()));
+          send(WatchState.event("DELETED", shown(t.json())));
         }
       }
     }
@@ -236,13 +241,20 @@ final class WatchHub implements AutoCloseable {
       String key = key(latest);
       if (afterNode == null) {
         if (state.forget(key)) {
-          send(WatchState.event("DELETED", before));
+          send(WatchState.event("DELETED", shown(before)));
         }
       } else if (matches(afterNode)) {
-        send(WatchState.event(state.delivered(key) ? "ADDED" : "MODIFIED", after));
+        send(WatchState.event(state.delivered(key) ? "ADDED" : "MODIFIED", shown(after)));
       } else if (state.forget(key)) {
-        send(WatchState.event("DELETED", after));
+        send(WatchState.event("DELETED", shown(after)));
       }
+    }
+
+    /** An object of the stored version as this watch's version shows it. */
+    private String shown(String json) {
+      return view == resource
+          ? json
+          : Json.write(Conversions.toView(Json.parse(json), view, resource));
     }
 
     private boolean sameType(JsonNode o) {

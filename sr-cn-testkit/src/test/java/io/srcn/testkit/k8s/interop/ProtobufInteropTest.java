@@ -111,8 +111,8 @@ class ProtobufInteropTest {
                 "--max=5",
                 "--cpu-percent=60"))
         .contains("horizontalpodautoscaler.autoscaling/web autoscaled");
-    // kubectl 1.32 creates it through autoscaling/v1 (read back there: the mock stores each
-    // version separately, issue 17 item 8 is not modelled)
+    // kubectl 1.32 creates it through autoscaling/v1 (read back there; VersionsInteropTest reads
+    // it through v2)
     HorizontalPodAutoscaler hpa =
         k8s.client()
             .autoscaling()

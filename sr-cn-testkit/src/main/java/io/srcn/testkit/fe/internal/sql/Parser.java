@@ -15,7 +15,9 @@ public final class Parser {
   /**
    * Which optional clauses the FE version's grammar has.
    *
-   * @param warehouseClause {@code INTO|FROM WAREHOUSE w} after ADD/DROP COMPUTE NODE (3.3+)
+   * @param warehouseClause {@code INTO|FROM WAREHOUSE w} after ADD/DROP COMPUTE NODE, and the
+   *     statements {@code CREATE|DROP WAREHOUSE} and {@code SHOW WAREHOUSES} (3.4+: OSS branch-3.3
+   *     lost all of them with the backport of #44763, commit 3053edfa)
    * @param cnGroupClause {@code CNGROUP g} after the warehouse (newest)
    */
   public record Dialect(boolean warehouseClause, boolean cnGroupClause) {}
@@ -175,7 +177,7 @@ public final class Parser {
       case "ALTER":
         return alterSystem();
       case "SHOW":
-        return new ShowParser(c).show();
+        return new ShowParser(c, dialect.warehouseClause()).show();
       case "SELECT":
         return new SelectParser(c, -1, parameters).select();
       case "SET":
@@ -251,6 +253,7 @@ public final class Parser {
     if (c.peek().kind() == Kind.WORD && !c.peek().isWord("WAREHOUSE")) {
       throw c.unmodelled(start); // CREATE TABLE, USER, DATABASE, ...
     }
+    noWarehouseStatement();
     c.keyword("WAREHOUSE", "'WAREHOUSE'");
     boolean ifNotExists = false;
     if (c.acceptWord("IF")) {
@@ -266,6 +269,13 @@ public final class Parser {
       properties();
     }
     return new Statement.CreateWarehouse(name, ifNotExists);
+  }
+
+  /** Before 3.4 the grammar has no warehouse statements: WAREHOUSE after CREATE/DROP is a typo. */
+  private void noWarehouseStatement() throws SqlSyntaxException {
+    if (!dialect.warehouseClause()) {
+      throw c.unexpected(c.peek(), "'TABLE', 'DATABASE', 'VIEW', 'USER', 'ROLE'");
+    }
   }
 
   private void properties() throws SqlSyntaxException {
@@ -284,6 +294,7 @@ public final class Parser {
     if (c.peek().kind() == Kind.WORD && !c.peek().isWord("WAREHOUSE")) {
       throw c.unmodelled(start); // DROP TABLE, USER, DATABASE, ...
     }
+    noWarehouseStatement();
     c.keyword("WAREHOUSE", "'WAREHOUSE'");
     boolean ifExists = false;
     if (c.acceptWord("IF")) {

@@ -12,9 +12,11 @@ import java.util.Locale;
  */
 final class ShowParser {
   private final TokenCursor c;
+  private final boolean warehouses;
 
-  ShowParser(TokenCursor c) {
+  ShowParser(TokenCursor c, boolean warehouses) {
     this.c = c;
+    this.warehouses = warehouses;
   }
 
   Statement show() throws SqlSyntaxException {
@@ -43,6 +45,11 @@ final class ShowParser {
         c.next();
         return new Statement.ShowTables();
       case "WAREHOUSES":
+        if (!warehouses) { // not in the grammar before 3.4 (see Parser.Dialect)
+          throw c.unexpected(
+              what,
+              "'COMPUTE', 'PROC', 'FRONTENDS', 'BACKENDS', 'DATABASES', 'TABLES', 'VARIABLES'");
+        }
         c.next();
         return new Statement.ShowWarehouses();
       case "GLOBAL":

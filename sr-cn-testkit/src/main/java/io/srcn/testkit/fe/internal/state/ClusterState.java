@@ -26,21 +26,17 @@ public final class ClusterState {
   private final Profile profile;
   private final Clock clock;
   private final Map<NodeAddress, NodeRecord> nodes = new LinkedHashMap<>();
-  private final Map<String, WarehouseRecord> warehouses = new LinkedHashMap<>();
+  private final Warehouses warehouses;
   private volatile Function<String, Optional<String>> resolver;
   private List<NodeSnapshot> cachedSnapshot = List.of(); // null when stale
   private long nextNodeId = FIRST_NODE_ID;
-  private long nextWarehouseId = 1;
 
   /** An FE with no nodes and the default warehouse. */
   public ClusterState(Profile profile, Clock clock, Function<String, Optional<String>> resolver) {
     this.profile = profile;
     this.clock = clock;
     this.resolver = resolver;
-    warehouses.put(
-        Profile.DEFAULT_WAREHOUSE,
-        new WarehouseRecord(
-            0, Profile.DEFAULT_WAREHOUSE, Set.of(Profile.DEFAULT_CN_GROUP), clock.instant()));
+    this.warehouses = new Warehouses(profile, clock);
   }
 
   /** The version/mode profile. */
@@ -68,7 +64,7 @@ public final class ClusterState {
         throw profile.nodeExists(a);
       }
     }
-    WarehouseRecord wh = warehouse(warehouse == null ? Profile.DEFAULT_WAREHOUSE : warehouse);
+    WarehouseRecord wh = warehouses.get(warehouse == null ? Profile.DEFAULT_WAREHOUSE : warehouse);
     String cnGroup = group == null ? Profile.DEFAULT_CN_GROUP : group;
     if (!wh.cnGroups().contains(cnGroup)) {
       throw profile.unknownCnGroup(wh.name(), cnGroup);
@@ -90,7 +86,7 @@ public final class ClusterState {
       addresses.add(AddressParser.parse(literal, profile));
     }
     if (warehouse != null) {
-      WarehouseRecord wh = warehouse(warehouse);
+      WarehouseRecord wh = warehouses.get(warehouse);
       if (group != null && !wh.cnGroups().contains(group)) {
         throw profile.unknownCnGroup(wh.name(), group);
       }
@@ -136,14 +132,6 @@ public final class ClusterState {
       throw profile.unknownHost(a.host());
     }
     return new NodeAddress(ip.get(), a.port());
-  }
-
-  private WarehouseRecord warehouse(String name) throws FeError {
-    WarehouseRecord wh = warehouses.get(name);
-    if (wh == null) {
-      throw profile.unknownWarehouse(name);
-    }
-    return wh;
   }
 
   private NodeRecord newNode(NodeAddress a, String warehouse, String cnGroup) {
@@ -196,43 +184,19 @@ public final class ClusterState {
     return node;
   }
 
-  /** Creates a warehouse (shared-data FEs of 3.3 and later). */
+  /** {@code CREATE WAREHOUSE} (see {@link Warehouses#create}). */
   public synchronized void createWarehouse(String name, boolean ifNotExists) throws FeError {
-    if (!profile.warehousesEnabled()) {
-      throw FeError.of("Create warehouse is not supported in shared-nothing mode.");
-    }
-    if (warehouses.containsKey(name)) {
-      if (ifNotExists) {
-        return;
-      }
-      throw FeError.of("Warehouse " + name + " already exists.");
-    }
-    warehouses.put(
-        name,
-        new WarehouseRecord(
-            nextWarehouseId++, name, Set.of(Profile.DEFAULT_CN_GROUP), clock.instant()));
+    warehouses.create(name, ifNotExists);
   }
 
-  /** Drops an empty warehouse other than the default one. */
+  /** {@code DROP WAREHOUSE} (see {@link Warehouses#drop}). */
   public synchronized void dropWarehouse(String name, boolean ifExists) throws FeError {
-    if (!warehouses.containsKey(name)) {
-      if (ifExists) {
-        return;
-      }
-      throw profile.unknownWarehouse(name);
-    }
-    if (name.equals(Profile.DEFAULT_WAREHOUSE)) {
-      throw FeError.of("Can not drop default warehouse");
-    }
-    if (nodes.values().stream().anyMatch(n -> n.warehouse.equals(name))) {
-      throw FeError.of("Warehouse " + name + " has compute nodes, drop them first.");
-    }
-    warehouses.remove(name);
+    warehouses.drop(name, ifExists, wh -> nodeCount(wh) > 0);
   }
 
   /** The warehouses in creation order. */
   public synchronized List<WarehouseRecord> warehouses() {
-    return List.copyOf(warehouses.values());
+    return warehouses.list();
   }
 
   /** Number of compute nodes in a warehouse. */

@@ -10,9 +10,11 @@ import io.srcn.testkit.fe.internal.sql.Parser;
  *
  * @param version the release line
  * @param mode FQDN or IP mode
- * @param sharedData whether the FE runs in shared-data mode (warehouses, extra columns)
+ * @param sharedData whether the FE runs in shared-data mode (extra columns)
+ * @param multiWarehouse whether warehouses can be created (vendors' shared-data FEs of 3.4 and
+ *     later; the OSS FE cannot)
  */
-public record Profile(FeVersion version, FeMode mode, boolean sharedData) {
+public record Profile(FeVersion version, FeMode mode, boolean sharedData, boolean multiWarehouse) {
   /** The warehouse every FE has. */
   public static final String DEFAULT_WAREHOUSE = "default_warehouse";
 
@@ -23,14 +25,36 @@ public record Profile(FeVersion version, FeMode mode, boolean sharedData) {
     return version.compareTo(v) >= 0;
   }
 
-  /** The parser dialect: warehouse clause from 3.3, CNGROUP clause in the newest FE. */
-  public Parser.Dialect dialect() {
-    return new Parser.Dialect(atLeast(FeVersion.V3_3), version == FeVersion.LATEST);
+  /**
+   * Checks the combination.
+   *
+   * @throws IllegalArgumentException when multi-warehouse is asked of an FE that cannot have it
+   */
+  public Profile {
+    if (multiWarehouse && (!sharedData || !atLeast(version, FeVersion.V3_4))) {
+      throw new IllegalArgumentException(
+          "multiWarehouse needs sharedData(true) and version V3_4 or later (OSS 3.3 and older"
+              + " have no INTO WAREHOUSE clause), was "
+              + version
+              + (sharedData ? "" : " shared-nothing"));
+    }
   }
 
-  /** True when warehouses can be created (shared-data mode of 3.3 and later). */
-  public boolean warehousesEnabled() {
-    return sharedData && atLeast(FeVersion.V3_3);
+  private static boolean atLeast(FeVersion version, FeVersion v) {
+    return version.compareTo(v) >= 0;
+  }
+
+  /**
+   * The parser dialect: the {@code INTO|FROM WAREHOUSE} clause from 3.4 (branch-3.3's grammar lost
+   * it with the backport of #44763), the {@code CNGROUP} clause in the newest FE.
+   */
+  public Parser.Dialect dialect() {
+    return new Parser.Dialect(atLeast(FeVersion.V3_4), version == FeVersion.LATEST);
+  }
+
+  /** CREATE/DROP WAREHOUSE on an FE without multi-warehouse ({@code WarehouseManager}). */
+  public FeError multiWarehouseNotImplemented() {
+    return FeError.of("Multi-Warehouse is not implemented");
   }
 
   /** 2.x/3.0 checked every address of a DROP before dropping any; later FEs drop one by one. */
@@ -39,11 +63,12 @@ public record Profile(FeVersion version, FeMode mode, boolean sharedData) {
   }
 
   /**
-   * In 3.3-era FEs a DROP without {@code FROM WAREHOUSE} meant {@code default_warehouse}; the
-   * newest FE does not check the warehouse then.
+   * Before 4.0 a DROP without {@code FROM WAREHOUSE} meant {@code default_warehouse}; the newest FE
+   * does not check the warehouse then (StarRocks #62940, "Allow dropping cn/be without specifying a
+   * warehouse name", backported to 4.0 only).
    */
   public boolean dropDefaultsToDefaultWarehouse() {
-    return version == FeVersion.V3_3;
+    return atLeast(FeVersion.V3_3) && version != FeVersion.LATEST;
   }
 
   /** ADD of an address that is already a compute node. */
@@ -65,12 +90,16 @@ public record Profile(FeVersion version, FeMode mode, boolean sharedData) {
     return FeError.of("compute node [" + a + "] does not exist in warehouse " + warehouse);
   }
 
-  /** A warehouse name that does not exist. */
+  /**
+   * A warehouse name that does not exist: {@code
+   * ErrorReport.reportDdlException(ERR_UNKNOWN_WAREHOUSE, "name: <w>")} in {@code
+   * SystemInfoService}, which also sets the session's error code, so the client gets the code of
+   * {@code ERR_UNKNOWN_WAREHOUSE}: 10001 on 3.4 (and 3.3), 5901 from 3.5, SQLSTATE {@code 42000}
+   * ({@code ErrorCode}, {@code MysqlErrPacket}).
+   */
   public FeError unknownWarehouse(String warehouse) {
-    if (version == FeVersion.LATEST) {
-      return FeError.of("Warehouse name: " + warehouse + " not exist.");
-    }
-    return FeError.of("Warehouse " + warehouse + " not exist.");
+    int code = atLeast(FeVersion.V3_5) ? 5901 : 10001;
+    return new FeError(code, "42000", "Warehouse name: " + warehouse + " not exist.");
   }
 
   /** A CN group name that does not exist in the warehouse (newest FE). */

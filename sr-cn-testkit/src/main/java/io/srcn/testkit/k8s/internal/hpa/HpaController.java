@@ -47,8 +47,8 @@ final class HpaController {
   void syncAll(Instant now) {
     Set<String> seen = new HashSet<>();
     for (ApiResource r : resources.all()) {
-      if (!r.plural().equals("horizontalpodautoscalers")) {
-        continue;
+      if (!r.plural().equals("horizontalpodautoscalers") || resources.storageOf(r) != r) {
+        continue; // other versions show the same stored objects
       }
       for (ObjectNode hpa : client.list(r, null, ObjectFilter.labels(null))) {
         String uid = Json.text(hpa, "metadata", "uid");

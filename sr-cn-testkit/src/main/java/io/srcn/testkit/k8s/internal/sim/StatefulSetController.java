@@ -28,14 +28,17 @@ final class StatefulSetController {
   private final ApiResource pods;
   private final SimSettings settings;
   private final WorkQueue queue;
+  private final StatefulSetHistory history;
 
   StatefulSetController(
       InternalClient client,
       ApiResource statefulSets,
       ApiResource pods,
       SimSettings settings,
-      ScheduledExecutorService executor) {
+      ScheduledExecutorService executor,
+      StatefulSetHistory history) {
     this.client = client;
+    this.history = history;
     this.statefulSets = statefulSets;
     this.pods = pods;
     this.settings = settings;
@@ -60,10 +63,11 @@ final class StatefulSetController {
     int replicas = sts.path("spec").path("replicas").asInt(1);
     String revision = Revisions.of(name, sts.path("spec").path("template"));
     String selector = selector(sts);
+    history.revision(sts, revision);
     Map<Integer, ObjectNode> byOrdinal = podsOf(ns, name, selector);
     boolean parallel = "Parallel".equals(Json.text(sts, "spec", "podManagementPolicy"));
     boolean changed = createMissing(sts, ns, name, replicas, revision, byOrdinal, parallel);
-    changed |= condemn(ns, replicas, byOrdinal, parallel);
+    changed |= condemn(sts, ns, replicas, byOrdinal, parallel);
     if (!changed) {
       roll(sts, ns, replicas, revision, byOrdinal);
     }
@@ -98,6 +102,7 @@ final class StatefulSetController {
     ObjectNode pod = PodTemplates.pod(sts, ns, name, ordinal, revision);
     try {
       client.create(pods, ns, pod);
+      history.podEvent(sts, "create", Json.text(pod, "metadata", "name"));
     } catch (ApiException e) {
       if (e.code() != 409) {
         throw e;
@@ -106,7 +111,7 @@ final class StatefulSetController {
   }
 
   private boolean condemn(
-      String ns, int replicas, Map<Integer, ObjectNode> pods, boolean parallel) {
+      ObjectNode sts, String ns, int replicas, Map<Integer, ObjectNode> pods, boolean parallel) {
     boolean any = false;
     boolean someoneTerminating = pods.values().stream().anyMatch(PodStatus::isTerminating);
     for (Map.Entry<Integer, ObjectNode> e :
@@ -117,7 +122,7 @@ final class StatefulSetController {
       if (!parallel && (someoneTerminating || any)) {
         return true;
       }
-      deletePod(ns, Json.text(e.getValue(), "metadata", "name"));
+      deletePod(sts, ns, Json.text(e.getValue(), "metadata", "name"));
       any = true;
     }
     return pods.keySet().stream().anyMatch(i -> i >= replicas);
@@ -139,15 +144,16 @@ final class StatefulSetController {
     for (int i = replicas - 1; i >= partition; i--) {
       ObjectNode pod = pods.get(i);
       if (!revision.equals(Json.text(pod, "metadata", "labels", Revisions.LABEL))) {
-        deletePod(ns, Json.text(pod, "metadata", "name"));
+        deletePod(sts, ns, Json.text(pod, "metadata", "name"));
         return;
       }
     }
   }
 
-  private void deletePod(String ns, String pod) {
+  private void deletePod(ObjectNode sts, String ns, String pod) {
     try {
       client.delete(pods, ns, pod, null);
+      history.podEvent(sts, "delete", pod);
     } catch (ApiException e) {
       if (e.code() != 404) {
         throw e;
@@ -213,7 +219,7 @@ final class StatefulSetController {
   /**
    * {@code spec.selector.matchLabels} as a label selector; null (everything) when there is none.
    */
-  private static String selector(JsonNode sts) {
+  static String selector(JsonNode sts) {
     StringBuilder sb = new StringBuilder();
     sts.path("spec")
         .path("selector")

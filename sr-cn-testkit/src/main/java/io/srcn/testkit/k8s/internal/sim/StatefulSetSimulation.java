@@ -32,6 +32,8 @@ public final class StatefulSetSimulation implements StatefulSetSimulator {
   private final TransitionLog log = new TransitionLog();
   private final Kubelet kubelet;
   private final StatefulSetController controller;
+  private final EndpointsController endpoints;
+  private final DisruptionController budgets;
 
   /** Attaches a simulator to the dispatcher. */
   public StatefulSetSimulation(
@@ -45,14 +47,38 @@ public final class StatefulSetSimulation implements StatefulSetSimulator {
     this.pods = server.resources().find("", "v1", "pods").orElseThrow();
     this.settings = new SimSettings(readyDelay, terminationDelay);
     this.kubelet = new Kubelet(client, pods, settings, executor);
-    this.controller = new StatefulSetController(client, statefulSets, pods, settings, executor);
+    StatefulSetHistory history =
+        new StatefulSetHistory(
+            client,
+            server.resources().find("apps", "v1", "controllerrevisions").orElseThrow(),
+            server.resources().find("", "v1", "events").orElseThrow());
+    this.controller =
+        new StatefulSetController(client, statefulSets, pods, settings, executor, history);
+    this.endpoints =
+        new EndpointsController(
+            client,
+            server.resources().find("", "v1", "services").orElseThrow(),
+            pods,
+            server.resources().find("", "v1", "endpoints").orElseThrow(),
+            server.resources().find("discovery.k8s.io", "v1", "endpointslices").orElseThrow(),
+            executor);
+    this.budgets =
+        new DisruptionController(
+            client,
+            server.resources().find("policy", "v1", "poddisruptionbudgets").orElseThrow(),
+            pods,
+            statefulSets,
+            executor);
     server.addListener(this::onChange);
   }
 
   /** Runs under the store lock: leaves the work to the simulator thread. */
   private void onChange(StoreChange change) {
     String json = change.after() != null ? change.after() : change.before();
-    if (json.contains("\"Pod\"") || json.contains("\"StatefulSet\"")) {
+    if (json.contains("\"Pod\"")
+        || json.contains("\"StatefulSet\"")
+        || json.contains("\"Service\"")
+        || json.contains("\"PodDisruptionBudget\"")) {
       run(() -> observe(change));
     }
   }
@@ -69,7 +95,21 @@ public final class StatefulSetSimulation implements StatefulSetSimulator {
       return;
     }
     String key = PodNames.key(ns, name);
-    if ("Pod".equals(kind) && "v1".equals(Json.text(obj, "apiVersion"))) {
+    String apiVersion = Json.text(obj, "apiVersion");
+    if ("Service".equals(kind) && "v1".equals(apiVersion)) {
+      endpoints.serviceChanged(ns, name);
+      return;
+    }
+    if ("PodDisruptionBudget".equals(kind) && "policy/v1".equals(apiVersion)) {
+      budgets.budgetChanged(ns, name);
+      return;
+    }
+    if (("Pod".equals(kind) && "v1".equals(apiVersion))
+        || ("StatefulSet".equals(kind) && "apps/v1".equals(apiVersion))) {
+      budgets.namespaceChanged(ns);
+    }
+    if ("Pod".equals(kind) && "v1".equals(apiVersion)) {
+      endpoints.podChanged(obj);
       if (change.removed()) {
         kubelet.forget(key);
       } else {

@@ -8,9 +8,9 @@ import io.srcn.testkit.fe.FeVersion;
 import org.junit.jupiter.api.Test;
 
 class AddressParserTest {
-  private static final Profile LATEST = new Profile(FeVersion.LATEST, FeMode.FQDN, false);
-  private static final Profile V33 = new Profile(FeVersion.V3_3, FeMode.FQDN, false);
-  private static final Profile V30 = new Profile(FeVersion.V3_0, FeMode.FQDN, false);
+  private static final Profile LATEST = new Profile(FeVersion.LATEST, FeMode.FQDN, false, false);
+  private static final Profile V33 = new Profile(FeVersion.V3_3, FeMode.FQDN, false, false);
+  private static final Profile V30 = new Profile(FeVersion.V3_0, FeMode.FQDN, false, false);
 
   @Test
   void parsesHostsPortsAndBracketedIpv6() throws Exception {
