@@ -51,7 +51,10 @@ public interface ComputeNodeController extends AutoCloseable {
   /** Starts watching and reconciling (or campaigning for leadership); idempotent. */
   ComputeNodeController start();
 
-  /** Stops; releases leadership, informers and FE connections. The controller cannot restart. */
+  /**
+   * Stops; releases leadership, informers and FE connections. The controller cannot restart. Waits
+   * for the group passes in flight to finish their requests (up to 5 s, then interrupts them).
+   */
   void stop();
 
   /** Same as {@link #stop()}. */
@@ -100,7 +103,7 @@ public interface ComputeNodeController extends AutoCloseable {
     private final Map<String, String> labels = new LinkedHashMap<>();
     private Duration resync = Duration.ofSeconds(30);
     private int workers = 4;
-    private Duration batchWindow = Duration.ofMillis(100);
+    private Duration batchWindow = Duration.ZERO;
     private CredentialsResolver resolver;
     private String leaseNamespace;
     private String leaseName;
@@ -137,9 +140,12 @@ public interface ComputeNodeController extends AutoCloseable {
     }
 
     /**
-     * How long a group waits after a Kubernetes event before it is reconciled (default 100 ms; 0
-     * reacts at once), so that pods turning Ready together are registered with one {@code ADD}
-     * instead of one each. Other events for the group within the window join the same pass.
+     * How long a group waits after a Kubernetes event before it is reconciled (default 0: at once).
+     * Registration uses group commit whatever the window: the first pod to turn Ready is added at
+     * once, and pods that turn Ready while an {@code ADD} to the same FE cluster is in flight (from
+     * this group or another) go out together in the next {@code ADD}. A window above 0 (at most 5
+     * s) additionally holds each group's pass, so that other events for the group within the window
+     * join it: fewer {@code ADD}s on an FE that answers at once, at the cost of that much latency.
      */
     public Builder batchWindow(Duration window) {
       this.batchWindow = Objects.requireNonNull(window, "window");

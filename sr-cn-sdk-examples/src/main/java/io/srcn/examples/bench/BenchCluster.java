@@ -65,19 +65,24 @@ final class BenchCluster implements AutoCloseable {
   }
 
   /**
-   * The controller's batch window: its default (100 ms) unless the system property {@code
+   * The controller's batch window: its default (0: group commit) unless the system property {@code
    * srcn.bench.batchWindowMillis} says otherwise.
    */
   static Duration batchWindow() {
-    return Duration.ofMillis(Long.getLong("srcn.bench.batchWindowMillis", 100));
+    return Duration.ofMillis(Long.getLong("srcn.bench.batchWindowMillis", 0));
   }
 
   /** A started controller on the namespace with the given resync period (default workers). */
   ComputeNodeController controller(Duration resync) {
+    return controller(resync, batchWindow());
+  }
+
+  /** A started controller with the given resync period and batch window (default workers). */
+  ComputeNodeController controller(Duration resync, Duration batchWindow) {
     return ComputeNodeController.builder(k8s.client())
         .namespace(NS)
         .resyncPeriod(resync)
-        .batchWindow(batchWindow())
+        .batchWindow(batchWindow)
         .credentialsResolver((credentials, ns) -> fe.frontend().credentials())
         .build()
         .start();
