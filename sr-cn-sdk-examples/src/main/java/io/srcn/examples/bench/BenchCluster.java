@@ -65,11 +65,11 @@ final class BenchCluster implements AutoCloseable {
   }
 
   /**
-   * The controller's batch window: its default (0: group commit) unless the system property {@code
-   * srcn.bench.batchWindowMillis} says otherwise.
+   * The controller's batch window: its default (100 ms, with group commit) unless the system
+   * property {@code srcn.bench.batchWindowMillis} says otherwise.
    */
   static Duration batchWindow() {
-    return Duration.ofMillis(Long.getLong("srcn.bench.batchWindowMillis", 0));
+    return Duration.ofMillis(Long.getLong("srcn.bench.batchWindowMillis", 100));
   }
 
   /** A started controller on the namespace with the given resync period (default workers). */
