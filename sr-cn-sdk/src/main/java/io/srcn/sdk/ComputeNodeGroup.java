@@ -182,8 +182,10 @@ public interface ComputeNodeGroup extends AutoCloseable {
    * whoever wrote it) and may run more than once when another writer records a spec at the same
    * time (see the {@linkplain ComputeNodeGroup type's description}); it must not have side effects.
    * Waits for the Kubernetes apply (one read of the recorded spec, the apply, and a check read of
-   * the objects when something changed) and, unless the group is suspended, one pass, bounded by
-   * about {@code connectTimeout} for the FE; not for pods to start, roll or stop.
+   * the objects when something changed) and one pass, bounded by about {@code connectTimeout} for
+   * the FE; not for pods to start, roll or stop. On a suspended group nothing is applied: the
+   * change is held by this handle and applied by its {@link #resume()} (another session's handle
+   * does not see it).
    *
    * @throws InvalidSpecException when the result is invalid; nothing is applied then
    * @throws RegistrationPendingException when the change is applied but the FE could not be asked

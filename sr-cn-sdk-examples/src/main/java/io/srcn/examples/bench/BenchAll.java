@@ -13,8 +13,9 @@ import java.util.Locale;
  *
  * <p>Run: {@code java -cp sr-cn-sdk-examples/target/srcn.jar io.srcn.examples.bench.BenchAll}
  * (everything, about 15 minutes on 2 cores), {@code --engine} (only the engine benchmarks of issue
- * 9: registration latency, API cost, FE cost, scale) or {@code --quick} (the engine benchmarks at
- * small sizes, about 2 minutes).
+ * 9: registration latency, API cost, FE cost, scale, and group commit against the batch window),
+ * {@code --quick} (the engine benchmarks at small sizes, about 2 minutes) or {@code --group-commit}
+ * (only {@link GroupCommitBenchmark}).
  *
  * <p>Not thread-safe; a main program.
  */
@@ -28,7 +29,7 @@ public final class BenchAll {
     String mode = args.length == 0 ? "--all" : args[0];
     List<Run> runs = plan(mode);
     if (runs == null) {
-      System.err.println("usage: BenchAll [--all|--engine|--quick]");
+      System.err.println("usage: BenchAll [--all|--engine|--quick|--group-commit]");
       System.exit(2);
       return;
     }
@@ -58,12 +59,15 @@ public final class BenchAll {
                   new Run(ApiCostBenchmark.class, "512m", List.of("10")),
                   new Run(FrontendCostBenchmark.class, "512m", List.of("--quick")),
                   new Run(ScaleBenchmark.class, "512m", List.of("10", "100")));
+          case "--group-commit" ->
+              List.of(new Run(GroupCommitBenchmark.class, "1g", List.of("100")));
           case "--all", "--engine" ->
               List.of(
                   new Run(RegistrationLatencyBenchmark.class, "512m", List.of("1", "10", "100")),
                   new Run(ApiCostBenchmark.class, "512m", List.of("10", "100")),
                   new Run(FrontendCostBenchmark.class, "512m", List.of()),
-                  new Run(ScaleBenchmark.class, "1g", List.of("10", "100", "1000")));
+                  new Run(ScaleBenchmark.class, "1g", List.of("10", "100", "1000")),
+                  new Run(GroupCommitBenchmark.class, "1g", List.of("100")));
           default -> null;
         };
     if (engine == null || !mode.equals("--all")) {

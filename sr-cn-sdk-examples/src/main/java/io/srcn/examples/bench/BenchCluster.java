@@ -65,8 +65,8 @@ final class BenchCluster implements AutoCloseable {
   }
 
   /**
-   * The controller's batch window: its default (100 ms) unless the system property {@code
-   * srcn.bench.batchWindowMillis} says otherwise.
+   * The controller's batch window: its default (100 ms, with group commit) unless the system
+   * property {@code srcn.bench.batchWindowMillis} says otherwise.
    */
   static Duration batchWindow() {
     return Duration.ofMillis(Long.getLong("srcn.bench.batchWindowMillis", 100));
@@ -74,10 +74,15 @@ final class BenchCluster implements AutoCloseable {
 
   /** A started controller on the namespace with the given resync period (default workers). */
   ComputeNodeController controller(Duration resync) {
+    return controller(resync, batchWindow());
+  }
+
+  /** A started controller with the given resync period and batch window (default workers). */
+  ComputeNodeController controller(Duration resync, Duration batchWindow) {
     return ComputeNodeController.builder(k8s.client())
         .namespace(NS)
         .resyncPeriod(resync)
-        .batchWindow(batchWindow())
+        .batchWindow(batchWindow)
         .credentialsResolver((credentials, ns) -> fe.frontend().credentials())
         .build()
         .start();

@@ -16,9 +16,7 @@ import io.srcn.testkit.fe.internal.state.Profile;
 import io.srcn.testkit.fe.internal.state.UserRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -58,7 +56,7 @@ public final class FakeFrontend implements TestServer {
   private volatile Predicate<String> reachability;
   private int port;
 
-  private FakeFrontend(Builder b) {
+  FakeFrontend(FakeFrontendBuilder b) {
     Profile profile = new Profile(b.version, b.mode, b.sharedData, b.multiWarehouse);
     ClusterState cluster = new ClusterState(profile, b.clock, b.resolver);
     this.warehouses = new FeWarehouses(cluster);
@@ -71,12 +69,12 @@ public final class FakeFrontend implements TestServer {
         new Heartbeater(cluster, b.heartbeatInterval, b.heartbeatRetryTimes, () -> reachability);
     this.port = b.port;
     addUser("root", b.rootPassword, true);
-    b.users.forEach((name, u) -> addUser(name, u.password, u.nodePrivilege));
+    b.users.forEach((name, u) -> addUser(name, u.password(), u.nodePrivilege()));
   }
 
   /** A builder with the defaults: port 0, root without password, 3.3 profile, FQDN mode. */
-  public static Builder builder() {
-    return new Builder();
+  public static FakeFrontendBuilder builder() {
+    return new FakeFrontendBuilder();
   }
 
   /** An FE with the defaults, not started. */
@@ -234,7 +232,10 @@ public final class FakeFrontend implements TestServer {
         .findFirst();
   }
 
-  /** The statement log (most recent {@link Builder#statementLogCapacity} entries), oldest first. */
+  /**
+   * The statement log (most recent {@link FakeFrontendBuilder#statementLogCapacity} entries),
+   * oldest first.
+   */
   public List<StatementRecord> statements() {
     return context.log().list();
   }
@@ -256,7 +257,7 @@ public final class FakeFrontend implements TestServer {
     context.cluster().seed(new NodeAddress(host, heartbeatPort), Profile.DEFAULT_WAREHOUSE);
   }
 
-  /** The warehouses: create some on a {@link Builder#multiWarehouse} FE. */
+  /** The warehouses: create some on a {@link FakeFrontendBuilder#multiWarehouse} FE. */
   public FeWarehouses warehouses() {
     return warehouses;
   }
@@ -347,123 +348,5 @@ public final class FakeFrontend implements TestServer {
   @Override
   public String toString() {
     return "FakeFrontend[" + context.profile() + ", port=" + port + "]";
-  }
-
-  /** Configures a {@link FakeFrontend}. Not thread-safe. */
-  public static final class Builder {
-    private int port;
-    private String rootPassword = "";
-    private final Map<String, UserSpec> users = new LinkedHashMap<>();
-    private FeVersion version = FeVersion.V3_3;
-    private FeMode mode = FeMode.FQDN;
-    private boolean sharedData;
-    private boolean multiWarehouse;
-    private Duration heartbeatInterval = Duration.ofMillis(200);
-    private int heartbeatRetryTimes = 3;
-    private Predicate<String> reachability = host -> true;
-    private Function<String, Optional<String>> resolver = DefaultResolver::resolve;
-    private Clock clock = Clock.systemDefaultZone();
-    private int logCapacity = 10_000;
-
-    private record UserSpec(String password, boolean nodePrivilege) {}
-
-    private Builder() {}
-
-    /** The port to bind on 127.0.0.1; 0 (default) picks a free one. */
-    public Builder port(int port) {
-      this.port = Args.range("port", port, 0, 65535);
-      return this;
-    }
-
-    /** The password of {@code root} (default empty). */
-    public Builder rootPassword(String password) {
-      this.rootPassword = Objects.requireNonNull(password, "rootPassword");
-      return this;
-    }
-
-    /** Adds a user; {@code nodePrivilege} allows ALTER SYSTEM. */
-    public Builder user(String user, String password, boolean nodePrivilege) {
-      if (user == null || user.isEmpty() || password == null) {
-        throw new IllegalArgumentException("user must be non-empty and password non-null");
-      }
-      users.put(user, new UserSpec(password, nodePrivilege));
-      return this;
-    }
-
-    /** The FE release line to reproduce (default {@link FeVersion#V3_3}). */
-    public Builder version(FeVersion version) {
-      this.version = Objects.requireNonNull(version, "version");
-      return this;
-    }
-
-    /** FQDN (default) or IP mode. */
-    public Builder mode(FeMode mode) {
-      this.mode = Objects.requireNonNull(mode, "mode");
-      return this;
-    }
-
-    /** Shared-data mode: extra columns (default false). */
-    public Builder sharedData(boolean sharedData) {
-      this.sharedData = sharedData;
-      return this;
-    }
-
-    /**
-     * Whether warehouses can be created (default false, as on every OSS FE, where only {@code
-     * default_warehouse} exists): the multi-warehouse, shared-data FEs some vendors ship. Needs
-     * {@link #sharedData} and {@link FeVersion#V3_4} or later, checked by {@link #build()}.
-     */
-    public Builder multiWarehouse(boolean multiWarehouse) {
-      this.multiWarehouse = multiWarehouse;
-      return this;
-    }
-
-    /** Time between heartbeat rounds (default 200 ms; the real FE uses 5 s). */
-    public Builder heartbeatInterval(Duration interval) {
-      this.heartbeatInterval = Args.positive("heartbeatInterval", interval);
-      return this;
-    }
-
-    /** Failed polls tolerated before a node is declared dead (default 3, as the FE). */
-    public Builder heartbeatRetryTimes(int times) {
-      this.heartbeatRetryTimes = Args.range("heartbeatRetryTimes", times, 0, Integer.MAX_VALUE);
-      return this;
-    }
-
-    /** The heartbeat check, asked with a node's stored host (default: all reachable). */
-    public Builder reachability(Predicate<String> hostReachable) {
-      this.reachability = Objects.requireNonNull(hostReachable, "reachability");
-      return this;
-    }
-
-    /**
-     * The IP-mode resolver. The default resolves {@code localhost} to {@code 127.0.0.1} and nothing
-     * else (no DNS traffic); IP literals are never passed to it.
-     */
-    public Builder resolver(Function<String, Optional<String>> dns) {
-      this.resolver = Objects.requireNonNull(dns, "resolver");
-      return this;
-    }
-
-    /** The clock for times shown and logged (default: system clock and zone). */
-    public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
-      return this;
-    }
-
-    /** How many statements the log keeps (default 10,000; 0 disables it). */
-    public Builder statementLogCapacity(int capacity) {
-      this.logCapacity = Args.range("statementLogCapacity", capacity, 0, Integer.MAX_VALUE);
-      return this;
-    }
-
-    /**
-     * A new, not yet started FE.
-     *
-     * @throws IllegalArgumentException when multi-warehouse is asked of an FE that cannot have it
-     */
-    public FakeFrontend build() {
-      return new FakeFrontend(this);
-    }
   }
 }

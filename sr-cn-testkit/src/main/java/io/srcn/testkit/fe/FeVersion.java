@@ -30,7 +30,7 @@ public enum FeVersion {
    * 3.4: as {@link #V3_3} plus the {@code INTO|FROM WAREHOUSE} clause and the warehouse statements;
    * only {@code default_warehouse} exists ({@code CREATE WAREHOUSE} answers "Multi-Warehouse is not
    * implemented", {@code WarehouseManager}) unless the FE is built with {@link
-   * FakeFrontend.Builder#multiWarehouse}; another name is error 10001; a DROP without {@code FROM
+   * FakeFrontendBuilder#multiWarehouse}; another name is error 10001; a DROP without {@code FROM
    * WAREHOUSE} means {@code default_warehouse}.
    */
   V3_4("8.0.33", "3.4.6", "3.4.6-5d1e2b7"),

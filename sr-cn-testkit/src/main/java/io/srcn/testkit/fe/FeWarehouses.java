@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * The warehouses of a {@link FakeFrontend}, for test setup: what {@code CREATE WAREHOUSE}, {@code
  * DROP WAREHOUSE} and {@code SHOW WAREHOUSES} do, without a connection. Only an FE built with
- * {@link FakeFrontend.Builder#multiWarehouse} can create warehouses; every other one has {@code
+ * {@link FakeFrontendBuilder#multiWarehouse} can create warehouses; every other one has {@code
  * default_warehouse} alone, as the OSS FE.
  *
  * <p>Thread-safe.

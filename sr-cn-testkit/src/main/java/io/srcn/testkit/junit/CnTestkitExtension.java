@@ -3,7 +3,9 @@ package io.srcn.testkit.junit;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.srcn.sdk.Frontend;
 import io.srcn.testkit.fe.FakeFrontend;
+import io.srcn.testkit.fe.FakeFrontendBuilder;
 import io.srcn.testkit.k8s.MockKubernetes;
+import io.srcn.testkit.k8s.MockKubernetesBuilder;
 import java.lang.reflect.Parameter;
 import java.util.Objects;
 import java.util.Optional;
@@ -156,8 +158,8 @@ public final class CnTestkitExtension
   public static final class Builder {
     private boolean perClass;
     private boolean bridged = true;
-    private Consumer<MockKubernetes.Builder> kubernetes = b -> {};
-    private Consumer<FakeFrontend.Builder> frontend = b -> {};
+    private Consumer<MockKubernetesBuilder> kubernetes = b -> {};
+    private Consumer<FakeFrontendBuilder> frontend = b -> {};
 
     private Builder() {}
 
@@ -180,13 +182,13 @@ public final class CnTestkitExtension
     }
 
     /** Customizes every {@link MockKubernetes} (its port must stay 0 for parallel runs). */
-    public Builder kubernetes(Consumer<MockKubernetes.Builder> customizer) {
+    public Builder kubernetes(Consumer<MockKubernetesBuilder> customizer) {
       this.kubernetes = Objects.requireNonNull(customizer, "customizer");
       return this;
     }
 
     /** Customizes every {@link FakeFrontend}. */
-    public Builder frontend(Consumer<FakeFrontend.Builder> customizer) {
+    public Builder frontend(Consumer<FakeFrontendBuilder> customizer) {
       this.frontend = Objects.requireNonNull(customizer, "customizer");
       return this;
     }

@@ -1,7 +1,7 @@
 package io.srcn.testkit.junit;
 
-import io.srcn.testkit.fe.FakeFrontend;
-import io.srcn.testkit.k8s.MockKubernetes;
+import io.srcn.testkit.fe.FakeFrontendBuilder;
+import io.srcn.testkit.k8s.MockKubernetesBuilder;
 import java.time.Duration;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -17,8 +17,8 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 record Config(
     boolean perClass,
     boolean bridged,
-    Consumer<MockKubernetes.Builder> kubernetes,
-    Consumer<FakeFrontend.Builder> frontend) {
+    Consumer<MockKubernetesBuilder> kubernetes,
+    Consumer<FakeFrontendBuilder> frontend) {
   static final Config DEFAULT = new Config(false, true, b -> {}, b -> {});
 
   /**

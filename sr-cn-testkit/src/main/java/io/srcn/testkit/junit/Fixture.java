@@ -1,7 +1,9 @@
 package io.srcn.testkit.junit;
 
 import io.srcn.testkit.fe.FakeFrontend;
+import io.srcn.testkit.fe.FakeFrontendBuilder;
 import io.srcn.testkit.k8s.MockKubernetes;
+import io.srcn.testkit.k8s.MockKubernetesBuilder;
 import io.srcn.testkit.k8s.RequestLog;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -28,7 +30,7 @@ final class Fixture implements AutoCloseable, ExtensionContext.Store.CloseableRe
   synchronized FakeFrontend frontend() {
     checkOpen();
     if (frontend == null) {
-      FakeFrontend.Builder b = FakeFrontend.builder();
+      FakeFrontendBuilder b = FakeFrontend.builder();
       config.frontend().accept(b);
       frontend = b.build().start();
       bridge();
@@ -39,7 +41,7 @@ final class Fixture implements AutoCloseable, ExtensionContext.Store.CloseableRe
   synchronized MockKubernetes kubernetes() {
     checkOpen();
     if (kubernetes == null) {
-      MockKubernetes.Builder b = MockKubernetes.builder();
+      MockKubernetesBuilder b = MockKubernetes.builder();
       config.kubernetes().accept(b);
       kubernetes = b.build().start();
       bridge();

@@ -6,7 +6,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
 import io.srcn.testkit.TestServer;
-import io.srcn.testkit.k8s.internal.ApiResources;
 import io.srcn.testkit.k8s.internal.KubeconfigYaml;
 import io.srcn.testkit.k8s.internal.SharedSerialization;
 import io.srcn.testkit.k8s.internal.runtime.MockServerRuntime;
@@ -15,8 +14,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -55,19 +52,19 @@ public final class MockKubernetes implements TestServer {
           "deletecollection",
           "write",
           "*");
-  private final Settings settings;
+  private final MockServerRuntime.Settings settings;
   private volatile MockServerRuntime runtime;
   private volatile boolean stopped;
 
-  private MockKubernetes(Settings settings) {
+  MockKubernetes(MockServerRuntime.Settings settings) {
     this.settings = settings;
   }
 
   /**
    * A builder with defaults: port 0, {@code cluster.local}, autoscaling v2 and v1, 20 ms delays.
    */
-  public static Builder builder() {
-    return new Builder();
+  public static MockKubernetesBuilder builder() {
+    return new MockKubernetesBuilder();
   }
 
   /** A server with the default settings (not started). */
@@ -88,7 +85,7 @@ public final class MockKubernetes implements TestServer {
         throw new IllegalStateException("MockKubernetes was stopped; create a new one");
       }
       if (runtime == null) {
-        runtime = MockServerRuntime.start(settings.toRuntimeSettings());
+        runtime = MockServerRuntime.start(settings);
       }
     }
     return this;
@@ -215,7 +212,7 @@ public final class MockKubernetes implements TestServer {
 
   /** The cluster domain used for pod FQDNs. */
   public String clusterDomain() {
-    return settings.clusterDomain;
+    return settings.clusterDomain();
   }
 
   /** The request log and counters (simulator traffic excluded). */
@@ -306,156 +303,5 @@ public final class MockKubernetes implements TestServer {
   public String toString() {
     MockServerRuntime r = runtime;
     return "MockKubernetes[" + (r == null ? (stopped ? "stopped" : "not started") : url()) + "]";
-  }
-
-  /** Settings captured by the builder. */
-  private static final class Settings {
-    int port;
-    String clusterDomain = "cluster.local";
-    List<String> autoscalingVersions = ApiResources.DEFAULT_AUTOSCALING;
-    Duration readyDelay = Duration.ofMillis(20);
-    Duration terminationDelay = Duration.ofMillis(20);
-    boolean manualClock = true;
-    boolean requireNamespaces = true;
-    List<String> namespaces = List.of();
-
-    MockServerRuntime.Settings toRuntimeSettings() {
-      return new MockServerRuntime.Settings(
-          port,
-          clusterDomain,
-          autoscalingVersions,
-          readyDelay,
-          terminationDelay,
-          manualClock,
-          requireNamespaces,
-          namespaces);
-    }
-  }
-
-  /** Builds a {@link MockKubernetes}. Not thread-safe. */
-  public static final class Builder {
-    private final Settings s = new Settings();
-
-    private Builder() {}
-
-    /**
-     * The port to bind on 127.0.0.1; 0 (default) picks a free one.
-     *
-     * @throws IllegalArgumentException when outside 0..65535
-     */
-    public Builder port(int port) {
-      if (port < 0 || port > 65535) {
-        throw new IllegalArgumentException("port must be 0..65535, got " + port);
-      }
-      s.port = port;
-      return this;
-    }
-
-    /**
-     * The cluster domain of pod FQDNs (default {@code cluster.local}).
-     *
-     * @throws IllegalArgumentException when blank
-     */
-    public Builder clusterDomain(String domain) {
-      if (domain == null || domain.isBlank()) {
-        throw new IllegalArgumentException("clusterDomain must not be blank");
-      }
-      s.clusterDomain = domain;
-      return this;
-    }
-
-    /**
-     * The autoscaling API versions to serve, preferred first: default {@code "v2", "v1"}; {@code
-     * "v2beta2", "v1"} simulates an old cluster without v2.
-     *
-     * @throws IllegalArgumentException when empty or a version is unknown
-     */
-    public Builder autoscalingVersions(String... versions) {
-      if (versions.length == 0) {
-        throw new IllegalArgumentException("autoscalingVersions needs at least one version");
-      }
-      for (String v : versions) {
-        if (!ApiResources.KNOWN_AUTOSCALING.contains(v)) {
-          throw new IllegalArgumentException(
-              "unknown autoscaling version "
-                  + v
-                  + ", expected one of "
-                  + ApiResources.KNOWN_AUTOSCALING);
-        }
-      }
-      s.autoscalingVersions = List.of(versions);
-      return this;
-    }
-
-    /** Time from pod creation to Ready (default 20 ms). */
-    public Builder podReadyDelay(Duration delay) {
-      s.readyDelay = nonNegative(delay, "podReadyDelay");
-      return this;
-    }
-
-    /** Time a terminating pod stays before it disappears (default 20 ms). */
-    public Builder podTerminationDelay(Duration delay) {
-      s.terminationDelay = nonNegative(delay, "podTerminationDelay");
-      return this;
-    }
-
-    /**
-     * Whether the HPA simulator runs on a manual clock advanced by {@code hpa().tick(...)} (default
-     * true) or syncs in real time every 15 s (change with {@code hpa().realTime(period)}).
-     */
-    public Builder manualClock(boolean manual) {
-      s.manualClock = manual;
-      return this;
-    }
-
-    /**
-     * Whether creating in a namespace that does not exist is a 404, as on a real server (default
-     * true). {@code default}, {@code kube-system}, {@code kube-public} and {@code kube-node-lease}
-     * always exist; add others with {@link #namespaces(String...)} or create them through the API.
-     * False is the opt-out for tests written against the lenient mock of earlier versions: objects
-     * may then be created in any namespace.
-     */
-    public Builder requireNamespaces(boolean require) {
-      s.requireNamespaces = require;
-      return this;
-    }
-
-    /**
-     * Namespaces that exist from the start, besides the four built-in ones (replaces earlier
-     * calls).
-     *
-     * @throws IllegalArgumentException when a name is not a DNS-1123 label
-     */
-    public Builder namespaces(String... names) {
-      for (String n : Objects.requireNonNull(names, "names")) {
-        if (n == null || n.length() > 63 || !n.matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?")) {
-          throw new IllegalArgumentException(
-              "namespaces: '" + n + "' is not a valid namespace name (a DNS-1123 label)");
-        }
-      }
-      s.namespaces = List.of(names);
-      return this;
-    }
-
-    /** The server (not started). */
-    public MockKubernetes build() {
-      Settings copy = new Settings();
-      copy.port = s.port;
-      copy.clusterDomain = s.clusterDomain;
-      copy.autoscalingVersions = s.autoscalingVersions;
-      copy.readyDelay = s.readyDelay;
-      copy.terminationDelay = s.terminationDelay;
-      copy.manualClock = s.manualClock;
-      copy.requireNamespaces = s.requireNamespaces;
-      copy.namespaces = s.namespaces;
-      return new MockKubernetes(copy);
-    }
-
-    private static Duration nonNegative(Duration d, String what) {
-      if (d == null || d.isNegative()) {
-        throw new IllegalArgumentException(what + " must be a non-negative duration, got " + d);
-      }
-      return d;
-    }
   }
 }

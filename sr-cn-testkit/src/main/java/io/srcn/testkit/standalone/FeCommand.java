@@ -1,6 +1,7 @@
 package io.srcn.testkit.standalone;
 
 import io.srcn.testkit.fe.FakeFrontend;
+import io.srcn.testkit.fe.FakeFrontendBuilder;
 import io.srcn.testkit.fe.FeMode;
 import io.srcn.testkit.fe.FeVersion;
 import java.io.PrintStream;
@@ -57,7 +58,7 @@ final class FeCommand implements LauncherCommand {
   @Override
   public AutoCloseable start(List<String> args, PrintStream out) throws Exception {
     Arguments a = Arguments.parse(args, VALUES, FLAGS);
-    FakeFrontend.Builder b = builder(a);
+    FakeFrontendBuilder b = builder(a);
     java.util.OptionalInt adminPort = adminPort(a);
     FakeFrontend fe = b.build().start();
     AdminServer admin = null;
@@ -101,7 +102,7 @@ final class FeCommand implements LauncherCommand {
   }
 
   /** A FakeFrontend builder from the FE options (shared with the sandbox command). */
-  static FakeFrontend.Builder builder(Arguments a) throws UsageException {
+  static FakeFrontendBuilder builder(Arguments a) throws UsageException {
     FeVersion version = version(a.value("version").orElse("3.3"));
     if (a.flag("shared-data") && version == FeVersion.V2_4) {
       // shared-data clusters exist from StarRocks v3.0 (docs: deployment/shared_data/s3)
@@ -118,7 +119,7 @@ final class FeCommand implements LauncherCommand {
               + a.value("version").orElse("3.3")
               + (a.flag("shared-data") ? "" : " without --shared-data"));
     }
-    FakeFrontend.Builder b =
+    FakeFrontendBuilder b =
         FakeFrontend.builder()
             .port(a.intValue("port", 0, 0, 65535))
             .version(version)
@@ -129,7 +130,7 @@ final class FeCommand implements LauncherCommand {
     return b;
   }
 
-  private static void credentials(Arguments a, FakeFrontend.Builder b) throws UsageException {
+  private static void credentials(Arguments a, FakeFrontendBuilder b) throws UsageException {
     String user = a.value("user").orElse("root");
     if (user.isEmpty()) {
       throw new UsageException("option --user must not be empty");

@@ -1,6 +1,7 @@
 package io.srcn.testkit.standalone;
 
 import io.srcn.testkit.fe.FakeFrontend;
+import io.srcn.testkit.fe.FakeFrontendBuilder;
 import io.srcn.testkit.k8s.MockKubernetes;
 import java.io.PrintStream;
 import java.util.HashSet;
@@ -53,7 +54,7 @@ final class SandboxCommand implements LauncherCommand {
   @Override
   public AutoCloseable start(List<String> args, PrintStream out) throws Exception {
     Arguments a = Arguments.parse(args, VALUES, FeCommand.FLAGS);
-    FakeFrontend.Builder feBuilder = FeCommand.builder(a);
+    FakeFrontendBuilder feBuilder = FeCommand.builder(a);
     java.util.OptionalInt adminPort = FeCommand.adminPort(a);
     int k8sPort = a.intValue("k8s-port", 0, 0, 65535);
     int fePort = a.intValue("port", 0, 0, 65535);

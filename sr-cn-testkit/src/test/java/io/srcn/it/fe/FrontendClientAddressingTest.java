@@ -8,6 +8,7 @@ import io.srcn.sdk.fe.FrontendClient;
 import io.srcn.sdk.fe.FrontendException;
 import io.srcn.sdk.fe.HostPort;
 import io.srcn.testkit.fe.FakeFrontend;
+import io.srcn.testkit.fe.FakeFrontendBuilder;
 import io.srcn.testkit.fe.FeMode;
 import java.time.Duration;
 import java.util.List;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /** IPv6, IP mode, small batches and concurrent callers, on the fake FE. */
 class FrontendClientAddressingTest {
-  private static FakeFrontend.Builder quiet() {
+  private static FakeFrontendBuilder quiet() {
     return FakeFrontend.builder().heartbeatInterval(Duration.ofHours(1));
   }
 

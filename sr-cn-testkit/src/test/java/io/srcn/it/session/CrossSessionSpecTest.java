@@ -73,6 +73,31 @@ class CrossSessionSpecTest {
     }
   }
 
+  /**
+   * A handle that suspends and resumes must restore the newest recorded spec, not the one it held
+   * when another session upgraded the group.
+   */
+  @Test
+  void aStaleHandleResumesTheNewestSpec() {
+    try (Cluster c = Cluster.start();
+        ComputeNodeClient first = ComputeNodeClient.create(c.k8s.client())) {
+      ComputeNodeGroup stale = first.deploy(spec(c, "g").replicas(1));
+      try (ComputeNodeGroup other = ComputeNodeGroups.get(c.k8s.client(), Cluster.NS, "g")) {
+        other.upgrade("starrocks/cn-ubuntu:3.3.6");
+      }
+      stale.suspend();
+
+      stale.resume();
+
+      assertThat(stale.spec().image())
+          .as("the spec another session recorded is the one restored")
+          .contains("starrocks/cn-ubuntu:3.3.6");
+      assertThat(recorded(c)).contains("starrocks/cn-ubuntu:3.3.6");
+      assertThat(sts(c).getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+          .isEqualTo("starrocks/cn-ubuntu:3.3.6");
+    }
+  }
+
   /** Lets the controller react to the last change for a moment (0 to 2 resyncs). */
   private static void pause(ComputeNodeController controller) {
     awaitResyncs(controller, java.util.concurrent.ThreadLocalRandom.current().nextInt(3));

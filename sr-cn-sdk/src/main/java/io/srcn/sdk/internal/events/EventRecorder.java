@@ -160,7 +160,16 @@ public final class EventRecorder implements AutoCloseable {
     closed = true;
     try {
       if (!flush(CLOSE_TIMEOUT)) {
-        LOG.warn("event recorder closed with events still queued; they are not posted");
+        long left;
+        synchronized (idle) {
+          left = pending;
+        }
+        LOG.warn(
+            "event recorder closed with {} events still queued after {} s of posting; they are"
+                + " not posted (a burst of group events just before the stop, or a slow API"
+                + " server)",
+            left,
+            CLOSE_TIMEOUT.toSeconds());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -210,6 +219,16 @@ public final class EventRecorder implements AutoCloseable {
    */
   private void logFailure(GroupEvent event, RuntimeException e) {
     String sts = Names.statefulSet(event.group());
+    if (closed && (Thread.currentThread().isInterrupted() || interrupted(e))) {
+      // close() gave up waiting and interrupted the post: not a failure to report
+      LOG.debug(
+          "event {} on StatefulSet {}/{} not posted: the recorder closed",
+          event.reason(),
+          event.namespace(),
+          sts,
+          e);
+      return;
+    }
     if (failing.compareAndSet(false, true)) {
       LOG.warn(
           "could not post event {} on StatefulSet {}/{}: {} (further failures are logged at"
@@ -226,6 +245,15 @@ public final class EventRecorder implements AutoCloseable {
           sts,
           describe(e));
     }
+  }
+
+  private static boolean interrupted(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof InterruptedException || t instanceof java.io.InterruptedIOException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void release() {

@@ -44,6 +44,12 @@ final class ControllerLoop implements AutoCloseable {
       Backoff.doubling(Duration.ofMillis(100), Duration.ofSeconds(30));
   private static final int FULL_APPLY_EVERY = 10;
 
+  /**
+   * How long {@link #close} lets the passes in flight finish before it interrupts them: a pass
+   * interrupted mid-request fails with a Kubernetes or FE error that is no error of the group.
+   */
+  static final Duration DRAIN = Duration.ofSeconds(5);
+
   private final KubernetesClient client;
   private final Engine engine;
   private final ControllerSettings settings;
@@ -119,15 +125,23 @@ final class ControllerLoop implements AutoCloseable {
     statuses.remove(key);
   }
 
+  /**
+   * Stops taking work, waits up to {@link #DRAIN} for the passes in flight to finish, then
+   * interrupts what is left and waits up to 30 s for it; then closes the informers.
+   */
   @Override
   public void close() {
     closed = true;
     queue.close();
     resync.shutdownNow();
-    workers.shutdownNow();
+    workers.shutdown(); // no interrupt: a pass in flight finishes its requests
     try {
-      workers.awaitTermination(30, TimeUnit.SECONDS);
+      if (!workers.awaitTermination(DRAIN.toMillis(), TimeUnit.MILLISECONDS)) {
+        workers.shutdownNow();
+        workers.awaitTermination(30, TimeUnit.SECONDS);
+      }
     } catch (InterruptedException e) {
+      workers.shutdownNow();
       Thread.currentThread().interrupt();
     }
     if (view != null) {
@@ -169,7 +183,12 @@ final class ControllerLoop implements AutoCloseable {
         retryLater(key);
       }
     } catch (RuntimeException e) {
-      LOG.warn("group {}: pass failed: {}", key, e.getMessage());
+      if (closed) { // interrupted by close after the drain: not the group's error
+        LOG.debug("group {}: pass ended by the controller's stop", key, e);
+      } else {
+        LOG.warn("group {}: pass failed: {}", key, e.getMessage());
+        LOG.debug("group {}: pass failed", key, e);
+      }
       retryLater(key);
     } finally {
       queue.done(key);
@@ -200,11 +219,16 @@ final class ControllerLoop implements AutoCloseable {
     return runtime.lastError().isEmpty();
   }
 
-  private static void repair(GroupKey key, GroupRuntime runtime) {
+  private void repair(GroupKey key, GroupRuntime runtime) {
     try {
       runtime.repair();
     } catch (CnSdkException e) {
-      LOG.warn("group {}: apply failed: {}", key, e.getMessage());
+      if (closed) { // interrupted by close after the drain: not the group's error
+        LOG.debug("group {}: apply ended by the controller's stop", key, e);
+      } else {
+        LOG.warn("group {}: apply failed: {}", key, e.getMessage());
+        LOG.debug("group {}: apply failed", key, e); // the cause chain
+      }
     }
   }
 

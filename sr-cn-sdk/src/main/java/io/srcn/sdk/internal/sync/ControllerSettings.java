@@ -15,8 +15,8 @@ import java.util.Optional;
  * @param labels extra labels a group's objects must carry
  * @param resync the periodic resync
  * @param workers reconciling threads
- * @param batchWindow how long a group waits after a Kubernetes event before its pass, so that pods
- *     turning Ready together are registered in one ADD
+ * @param batchWindow how long a group waits after a Kubernetes event before its pass (0: at once;
+ *     the ADDs are group-committed per FE cluster either way, {@link AddCoalescer})
  * @param lease the leader-election Lease, when enabled
  */
 public record ControllerSettings(

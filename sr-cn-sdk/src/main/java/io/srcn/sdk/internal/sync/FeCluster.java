@@ -37,6 +37,16 @@ final class FeCluster implements AutoCloseable {
 
   private final FrontendClient client;
   private final LongSupplier nanoClock;
+  private final AddCoalescer adds;
+
+  /**
+   * Group commit of ADDs ({@link AddCoalescer}); on unless the system property {@code
+   * srcn.groupCommit} was {@code false} when the cluster was first used (kept so a benchmark can
+   * measure the old behaviour side by side; not an API).
+   */
+  private final boolean groupCommit =
+      !"false".equalsIgnoreCase(System.getProperty("srcn.groupCommit"));
+
   private List<FeNode> snapshot;
   private long snapshotAt;
   private CnSdkException lastFailure;
@@ -51,6 +61,7 @@ final class FeCluster implements AutoCloseable {
   FeCluster(FrontendClient client, LongSupplier nanoClock) {
     this.client = client;
     this.nanoClock = nanoClock;
+    this.adds = new AddCoalescer(this::send);
   }
 
   /**
@@ -135,19 +146,24 @@ final class FeCluster implements AutoCloseable {
   }
 
   /**
-   * Adds nodes (one batched statement) and records them in the snapshot. The warehouse clause is
-   * left out for {@code default_warehouse} ({@link Warehouses}).
+   * Adds nodes and records them in the snapshot. The warehouse clause is left out for {@code
+   * default_warehouse} ({@link Warehouses}). With group commit the nodes go out at once when no ADD
+   * into the same warehouse is in flight on this FE cluster, else with the next ADD, merged with
+   * the other groups' nodes asked for meanwhile; waits for that ADD.
    */
   AddResult add(List<HostPort> nodes, Optional<String> warehouse) {
     Optional<String> clause = Warehouses.clause(warehouse);
-    AddResult result =
-        write(() -> clause.isPresent() ? client.add(nodes, clause.get()) : client.add(nodes));
+    AddResult result = write(() -> groupCommit ? adds.add(nodes, clause) : send(nodes, clause));
     synchronized (this) {
       if (snapshot != null) {
         snapshot = withRegistered(snapshot, result, warehouse);
       }
     }
     return result;
+  }
+
+  private AddResult send(List<HostPort> nodes, Optional<String> clause) {
+    return clause.isPresent() ? client.add(nodes, clause.get()) : client.add(nodes);
   }
 
   /** Drops nodes (one batched statement) and removes them from the snapshot. */

@@ -268,6 +268,7 @@ public final class GroupHandle implements ComputeNodeGroup {
 
   @Override
   public synchronized void resume() {
+    adoptRecorded(); // a newer spec another session recorded while suspended is the one to restore
     if (CallBudget.within(feBudget(), lifecycle::resume)) {
       finishFrontendWork();
     }

@@ -172,6 +172,7 @@ final class GroupSync {
 
   private CnSdkException failed(List<HostPort> addresses, boolean drop, CnSdkException e) {
     LOG.warn("group {}: {} failed: {}", id, drop ? "drop" : "add", e.getMessage());
+    LOG.debug("group {}: {} failed", id, drop ? "drop" : "add", e); // the cause chain
     listener.registrationFailed(addresses, drop, e);
     return e;
   }

@@ -5,29 +5,20 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
-import io.srcn.testkit.k8s.MockKubernetes;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 17 item 9 with kubectl 1.32: {@code kubectl get endpoints} lists the pods of a Service,
  * {@code kubectl describe sts} shows the StatefulSet controller's events, and {@code kubectl get
  * controllerrevisions} its revision.
  */
-class ControllersInteropTest {
-  @TempDir Path dir;
-  private MockKubernetes k8s;
-  private Path kubeconfig;
+class ControllersInteropTest extends MockServerInterop {
 
   @BeforeEach
-  void start() {
-    k8s = MockKubernetes.create().start();
-    kubeconfig = k8s.writeKubeconfig(dir.resolve("kubeconfig.yaml"));
+  void setUp() {
     k8s.client()
         .resource(
             new ServiceBuilder()
@@ -79,17 +70,6 @@ class ControllersInteropTest {
         .inNamespace("default")
         .withName("web")
         .waitUntilReady(15, TimeUnit.SECONDS);
-  }
-
-  @AfterEach
-  void stop() {
-    k8s.stop();
-  }
-
-  private String kubectl(String... args) throws Exception {
-    Clients.Result r = Clients.run(Clients.kubectl(kubeconfig, args));
-    assertThat(r.exit()).as(r.output()).isZero();
-    return r.output();
   }
 
   @Test

@@ -2,19 +2,14 @@ package io.srcn.testkit.k8s.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.srcn.testkit.k8s.MockKubernetes;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 17 item 6: error shapes as a v1.32 API server returns them, seen by the Python client and
  * kubectl (checked in k8s.io/apiserver pkg/registry/generic/registry/store.go,
  * pkg/endpoints/handlers/patch.go and k8s.io/apimachinery pkg/api/validation/objectmeta.go).
  */
-class ErrorShapesInteropTest {
+class ErrorShapesInteropTest extends MockServerInterop {
   private static final String ERR =
       String.join(
           "\n",
@@ -28,21 +23,6 @@ class ErrorShapesInteropTest {
           "        for c in (b.get('details') or {}).get('causes') or []:",
           "            out('CAUSE', c.get('reason'), c.get('field'), c.get('message'))",
           "");
-
-  @TempDir Path dir;
-  private MockKubernetes k8s;
-  private Path kubeconfig;
-
-  @BeforeEach
-  void start() {
-    k8s = MockKubernetes.create().start();
-    kubeconfig = k8s.writeKubeconfig(dir.resolve("kubeconfig.yaml"));
-  }
-
-  @AfterEach
-  void stop() {
-    k8s.stop();
-  }
 
   private String python(String script) throws Exception {
     Clients.Result r = Clients.run(Clients.python(kubeconfig, ERR + script));

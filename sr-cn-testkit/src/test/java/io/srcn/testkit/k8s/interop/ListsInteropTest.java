@@ -4,26 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.EventBuilder;
-import io.srcn.testkit.k8s.MockKubernetes;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 17 item 7: {@code limit}/{@code continue} paging, a 400 for an unsupported field selector
  * and {@code involvedObject.*} field selectors on core Events ({@code kubectl events --for}).
  */
-class ListsInteropTest {
-  @TempDir Path dir;
-  private MockKubernetes k8s;
-  private Path kubeconfig;
+class ListsInteropTest extends MockServerInterop {
 
   @BeforeEach
-  void start() {
-    k8s = MockKubernetes.create().start();
-    kubeconfig = k8s.writeKubeconfig(dir.resolve("kubeconfig.yaml"));
+  void setUp() {
     for (String name : new String[] {"e", "c", "a", "d", "b"}) {
       k8s.client()
           .configMaps()
@@ -31,11 +22,6 @@ class ListsInteropTest {
           .resource(new ConfigMapBuilder().withNewMetadata().withName(name).endMetadata().build())
           .create();
     }
-  }
-
-  @AfterEach
-  void stop() {
-    k8s.stop();
   }
 
   @Test

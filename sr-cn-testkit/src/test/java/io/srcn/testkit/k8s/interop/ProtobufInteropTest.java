@@ -7,42 +7,17 @@ import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.api.model.autoscaling.v1.HorizontalPodAutoscaler;
-import io.srcn.testkit.k8s.MockKubernetes;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 17 item 2: kubectl 1.32 sends protobuf bodies for {@code create namespace|configmap|secret}
  * and {@code autoscale}, and a 415 does not make it fall back to JSON (client-go rest/client.go
  * falls back only for CBOR), so the mock decodes those kinds.
  */
-class ProtobufInteropTest {
-  @TempDir Path dir;
-  private MockKubernetes k8s;
-  private Path kubeconfig;
-
-  @BeforeEach
-  void start() {
-    k8s = MockKubernetes.create().start();
-    kubeconfig = k8s.writeKubeconfig(dir.resolve("kubeconfig.yaml"));
-  }
-
-  @AfterEach
-  void stop() {
-    k8s.stop();
-  }
-
-  private String kubectl(String... args) throws Exception {
-    Clients.Result r = Clients.run(Clients.kubectl(kubeconfig, args));
-    assertThat(r.exit()).as(r.output()).isZero();
-    return r.output();
-  }
+class ProtobufInteropTest extends MockServerInterop {
 
   @Test
   void kubectlCreateNamespaceConfigMapAndSecret() throws Exception {

@@ -11,29 +11,20 @@ import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.srcn.testkit.k8s.MockKubernetes;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 17 item 10: {@code kubectl get} shows the columns of kubernetes
  * pkg/printers/internalversion/printers.go for the kinds the SDK uses (the server answers {@code
  * as=Table}).
  */
-class TablesInteropTest {
-  @TempDir Path dir;
-  private MockKubernetes k8s;
-  private Path kubeconfig;
+class TablesInteropTest extends MockServerInterop {
 
   @BeforeEach
-  void start() {
-    k8s = MockKubernetes.create().start();
-    kubeconfig = k8s.writeKubeconfig(dir.resolve("kubeconfig.yaml"));
+  void setUp() {
     KubernetesClient c = k8s.client();
     c.resource(
             new ServiceBuilder()
@@ -113,11 +104,6 @@ class TablesInteropTest {
                 .build())
         .inNamespace("default")
         .create();
-  }
-
-  @AfterEach
-  void stop() {
-    k8s.stop();
   }
 
   private List<List<String>> table(String... args) throws Exception {

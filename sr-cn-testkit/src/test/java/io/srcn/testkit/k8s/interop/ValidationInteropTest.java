@@ -2,19 +2,14 @@ package io.srcn.testkit.k8s.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.srcn.testkit.k8s.MockKubernetes;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 17 item 3: 422 {@code Invalid} with {@code details.causes} naming each field, and an
  * invalid object is never stored (messages from k8s.io/apimachinery pkg/util/validation and
  * kubernetes pkg/apis/apps/validation).
  */
-class ValidationInteropTest {
+class ValidationInteropTest extends MockServerInterop {
   private static final String ERR =
       String.join(
           "\n",
@@ -29,21 +24,6 @@ class ValidationInteropTest {
           "        for c in (b.get('details') or {}).get('causes') or []:",
           "            out('CAUSE', c.get('reason'), c.get('field'), c.get('message'))",
           "");
-
-  @TempDir Path dir;
-  private MockKubernetes k8s;
-  private Path kubeconfig;
-
-  @BeforeEach
-  void start() {
-    k8s = MockKubernetes.create().start();
-    kubeconfig = k8s.writeKubeconfig(dir.resolve("kubeconfig.yaml"));
-  }
-
-  @AfterEach
-  void stop() {
-    k8s.stop();
-  }
 
   private String python(String script) throws Exception {
     Clients.Result r = Clients.run(Clients.python(kubeconfig, ERR + script));

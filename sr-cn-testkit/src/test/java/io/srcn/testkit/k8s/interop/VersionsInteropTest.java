@@ -5,39 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
-import io.srcn.testkit.k8s.MockKubernetes;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 17 item 8 with kubectl 1.32: {@code kubectl autoscale} creates an HPA through
  * autoscaling/v1 and {@code kubectl get hpa} reads it through v2 (one stored object); an Event
  * written through core/v1 is read through events.k8s.io/v1.
  */
-class VersionsInteropTest {
-  @TempDir Path dir;
-  private MockKubernetes k8s;
-  private Path kubeconfig;
-
-  @BeforeEach
-  void start() {
-    k8s = MockKubernetes.create().start();
-    kubeconfig = k8s.writeKubeconfig(dir.resolve("kubeconfig.yaml"));
-  }
-
-  @AfterEach
-  void stop() {
-    k8s.stop();
-  }
-
-  private String kubectl(String... args) throws Exception {
-    Clients.Result r = Clients.run(Clients.kubectl(kubeconfig, args));
-    assertThat(r.exit()).as(r.output()).isZero();
-    return r.output();
-  }
+class VersionsInteropTest extends MockServerInterop {
 
   @Test
   void kubectlAutoscaleWritesV1AndGetHpaReadsV2() throws Exception {

@@ -7,17 +7,12 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
-import io.srcn.testkit.k8s.MockKubernetes;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 17 item 1: watches over plain chunked HTTP, as client-go (kubectl), the Python client and
@@ -25,21 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * bookmarks and 410 Gone (behaviour checked in k8s.io/apiserver pkg/endpoints/handlers/watch.go,
  * pkg/storage/cacher/cacher.go, watch_cache.go and cache_watcher.go).
  */
-class WatchInteropTest {
-  @TempDir Path dir;
-  private MockKubernetes k8s;
-  private Path kubeconfig;
-
-  @BeforeEach
-  void start() {
-    k8s = MockKubernetes.create().start();
-    kubeconfig = k8s.writeKubeconfig(dir.resolve("kubeconfig.yaml"));
-  }
-
-  @AfterEach
-  void stop() {
-    k8s.stop();
-  }
+class WatchInteropTest extends MockServerInterop {
 
   private ConfigMap configMap(String name) {
     return k8s.client()

@@ -1,0 +1,119 @@
+package io.srcn.examples.bench;
+
+import io.srcn.sdk.ComputeNodeController;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Group commit against the fixed batch window, side by side in one run on one testkit pair: for
+ * each modelled FE statement latency (0 ms, the fake FE's own speed, and 20 ms, a stand-in for an
+ * FE leader that writes an edit-log entry per node: {@code SystemInfoService.addComputeNode} calls
+ * {@code EditLog.logAddComputeNode}, StarRocks {@code
+ * fe/fe-core/src/main/java/com/starrocks/system/SystemInfoService.java}), and for each controller
+ * setting (group commit, the old 100 ms window, a window of 0 without group commit), a fresh
+ * controller on the same groups measures the registration latency at N groups (rounds of scaling
+ * every group 1 to 3 and back, as {@link RegistrationLatencyBenchmark}, with the ADD statements per
+ * round of 2N pods) and the ADD statements per scale-out event of 10 and of 30 pods of one group
+ * (as {@link FrontendCostBenchmark}). The settings take turns within each latency, so a change of
+ * machine load hits all three alike.
+ *
+ * <p>Run: {@code java -cp sr-cn-sdk-examples/target/srcn.jar
+ * io.srcn.examples.bench.GroupCommitBenchmark 100} (group count; default 100).
+ *
+ * <p>Not thread-safe; a main program.
+ */
+public final class GroupCommitBenchmark {
+  private static final Duration WAIT = Duration.ofMinutes(3);
+  private static final int WARM_UP_ROUNDS = 2;
+  private static final int ROUNDS = 2;
+  private static final int EVENTS = 5;
+
+  private record Setting(String name, Duration window, boolean groupCommit) {}
+
+  private static final List<Setting> SETTINGS =
+      List.of(
+          new Setting("group commit (window 0)", Duration.ZERO, true),
+          new Setting("window 100 ms, no group commit", Duration.ofMillis(100), false),
+          new Setting("window 0, no group commit", Duration.ZERO, false));
+
+  private GroupCommitBenchmark() {}
+
+  /** Prints the table; the argument is the group count (default 100). */
+  public static void main(String[] args) {
+    int groups = args.length == 0 ? 100 : Integer.parseInt(args[0]);
+    Report.header("GroupCommitBenchmark", "registration: group commit vs batch window");
+    Report.row(
+        "setting",
+        "FE latency",
+        "samples",
+        "p50",
+        "p99",
+        "ADD/round",
+        "ADD/10 pods",
+        "ADD/30 pods",
+        "load");
+    try (BenchCluster c = new BenchCluster()) {
+      List<String> names = new ArrayList<>();
+      for (int i = 0; i < groups; i++) {
+        names.add("g" + i);
+        c.apply(c.autoscaled("g" + i, 3));
+      }
+      c.apply(c.autoscaled("big", 31));
+      for (long latency : new long[] {0, 20}) {
+        c.fe.setLatency(Duration.ofMillis(latency));
+        for (Setting s : SETTINGS) {
+          measure(c, names, s, latency);
+        }
+      }
+    }
+  }
+
+  private static void measure(BenchCluster c, List<String> names, Setting s, long latency) {
+    System.setProperty("srcn.groupCommit", Boolean.toString(s.groupCommit()));
+    try (ComputeNodeController controller = c.controller(Duration.ofSeconds(30), s.window())) {
+      BenchCluster.await(WAIT, "first registrations", () -> c.registered() == names.size() + 1);
+      List<Double> samples = new ArrayList<>();
+      long roundAdds = 0;
+      for (int round = 0; round < WARM_UP_ROUNDS + ROUNDS; round++) {
+        c.fe.clearStatements();
+        List<Double> measured = RegistrationLatencyBenchmark.round(c, names, 1);
+        if (round >= WARM_UP_ROUNDS) {
+          samples.addAll(measured);
+          roundAdds += c.adds(); // the round ends after its DROPs: every ADD is logged by then
+        }
+      }
+      double add10 = addsPerEvent(c, names.size(), 10);
+      double add30 = addsPerEvent(c, names.size(), 30);
+      Report.row(
+          s.name(),
+          latency + " ms",
+          samples.size(),
+          Report.ms(Report.percentile(samples, 50)),
+          Report.ms(Report.percentile(samples, 99)),
+          String.format(Locale.ROOT, "%.1f", (double) roundAdds / ROUNDS),
+          String.format(Locale.ROOT, "%.2f", add10),
+          String.format(Locale.ROOT, "%.2f", add30),
+          Report.load());
+    }
+  }
+
+  /** Average ADD statements per scale-out of group {@code big} by {@code k} pods (and back). */
+  private static double addsPerEvent(BenchCluster c, int others, int k) {
+    int base = others + 1;
+    double total = 0;
+    for (int i = 0; i < EVENTS + 1; i++) {
+      c.fe.clearStatements();
+      c.scale("big", 1 + k);
+      BenchCluster.await(WAIT, "scale-out", () -> c.registered() == base + k);
+      c.scale("big", 1);
+      BenchCluster.await(WAIT, "scale-in", () -> c.registered() == base);
+      long adds = c.adds(); // counted once the DROP went through: every ADD is logged by then
+      if (i >= 1) { // one warm-up event
+        total += adds;
+      }
+    }
+    return total / EVENTS;
+  }
+}
