@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.srcn.it.support.Cluster;
 import io.srcn.it.support.ItCluster;
 import io.srcn.sdk.ComputeNodeClient;
 import io.srcn.sdk.ComputeNodeController;
 import io.srcn.sdk.ComputeNodeGroup;
-import io.srcn.sdk.ComputeNodeGroupSpec;
-import io.srcn.sdk.Credentials;
 import io.srcn.sdk.GroupNotFoundException;
 import io.srcn.sdk.GroupStatus;
 import io.srcn.sdk.ObjectChange;
@@ -21,7 +18,6 @@ import io.srcn.testkit.k8s.MockKubernetes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,43 +29,13 @@ import org.junit.jupiter.api.Test;
 class ComputeNodeClientTest {
   private static final Duration READY = Duration.ofSeconds(30);
 
-  /**
-   * A group registering with Secret credentials, so that re-attached handles and the controller
-   * (which read the recorded spec, never a password) use the same FE cluster as the deploying one.
-   */
-  private static ComputeNodeGroupSpec spec(Cluster c, String name) {
-    if (c.k8s.client().secrets().inNamespace(Cluster.NS).withName("fe-account").get() == null) {
-      Credentials root = c.fe.frontend().credentials();
-      c.k8s
-          .client()
-          .resource(
-              new SecretBuilder()
-                  .withNewMetadata()
-                  .withName("fe-account")
-                  .withNamespace(Cluster.NS)
-                  .endMetadata()
-                  .withStringData(
-                      Map.of(
-                          "FE_USR", root.literalUser().orElseThrow(),
-                          "FE_PWD", root.literalPassword().orElseThrow()))
-                  .build())
-          .create();
-    }
-    return c.spec(name)
-        .registerWith(
-            c.fe
-                .frontend()
-                .credentials(Credentials.fromSecret("fe-account"))
-                .connectTimeout(Duration.ofMillis(500)));
-  }
-
   @Test
   void handlesOfOneSessionShareOneFrontendConnection(FakeFrontend fe, MockKubernetes k8s) {
     try (Cluster c = new Cluster(fe, k8s);
         ComputeNodeClient cn = ComputeNodeClient.create(c.k8s.client())) {
       List<ComputeNodeGroup> groups = new ArrayList<>();
       for (String name : List.of("a", "b", "c")) {
-        groups.add(cn.deploy(spec(c, name).replicas(1)));
+        groups.add(cn.deploy(c.specWithSecretCredentials(name).replicas(1)));
       }
       groups.forEach(g -> g.awaitReady(READY));
       assertThat(c.fe.computeNodes()).hasSize(3);
@@ -89,8 +55,8 @@ class ComputeNodeClientTest {
   @Test
   void privateSessionsCostOneConnectionEach(FakeFrontend fe, MockKubernetes k8s) {
     try (Cluster c = new Cluster(fe, k8s);
-        ComputeNodeGroup a = spec(c, "a").replicas(1).deploy(c.k8s.client());
-        ComputeNodeGroup b = spec(c, "b").replicas(1).deploy(c.k8s.client())) {
+        ComputeNodeGroup a = c.specWithSecretCredentials("a").replicas(1).deploy(c.k8s.client());
+        ComputeNodeGroup b = c.specWithSecretCredentials("b").replicas(1).deploy(c.k8s.client())) {
       a.awaitReady(READY);
       b.awaitReady(READY);
       assertThat(c.fe.openConnections()).isEqualTo(2);
@@ -101,7 +67,7 @@ class ComputeNodeClientTest {
   void aControllerFromTheSessionSharesItsFrontendClient(FakeFrontend fe, MockKubernetes k8s) {
     try (Cluster c = new Cluster(fe, k8s);
         ComputeNodeClient cn = ComputeNodeClient.create(c.k8s.client())) {
-      cn.deploy(spec(c, "g").replicas(2)).awaitReady(READY);
+      cn.deploy(c.specWithSecretCredentials("g").replicas(2)).awaitReady(READY);
       try (ComputeNodeController controller =
           cn.controller().namespace(Cluster.NS).resyncPeriod(Duration.ofMillis(200)).build()) {
         controller.start();
@@ -133,15 +99,15 @@ class ComputeNodeClientTest {
   void applyWritesObjectsOnlyAndPlanWritesNothing(FakeFrontend fe, MockKubernetes k8s) {
     try (Cluster c = new Cluster(fe, k8s);
         ComputeNodeClient cn = ComputeNodeClient.create(c.k8s.client())) {
-      Plan planned = cn.plan(spec(c, "g"));
+      Plan planned = cn.plan(c.specWithSecretCredentials("g"));
       assertThat(planned.change("StatefulSet").map(ObjectChange::action))
           .contains(ObjectChange.Action.CREATE);
       assertThat(c.k8s.client().apps().statefulSets().inNamespace(Cluster.NS).list().getItems())
           .isEmpty();
 
-      Plan applied = cn.apply(spec(c, "g"));
+      Plan applied = cn.apply(c.specWithSecretCredentials("g"));
       assertThat(applied.hasChanges()).isTrue();
-      assertThat(cn.apply(spec(c, "g")).hasChanges()).isFalse();
+      assertThat(cn.apply(c.specWithSecretCredentials("g")).hasChanges()).isFalse();
       assertThat(c.fe.statements()).as("apply does not talk to the FE").isEmpty();
       assertThatThrownBy(() -> cn.group(Cluster.NS, "nope"))
           .isInstanceOf(GroupNotFoundException.class);

@@ -3,7 +3,6 @@ package io.srcn.it.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.srcn.it.support.Cluster;
 import io.srcn.sdk.Autoscaling;
@@ -12,11 +11,9 @@ import io.srcn.sdk.ComputeNodeController;
 import io.srcn.sdk.ComputeNodeGroup;
 import io.srcn.sdk.ComputeNodeGroupSpec;
 import io.srcn.sdk.ComputeNodeGroups;
-import io.srcn.sdk.Credentials;
 import io.srcn.sdk.naming.Labels;
 import io.srcn.sdk.naming.Names;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +34,8 @@ class CrossSessionSpecTest {
         ComputeNodeClient controllers = ComputeNodeClient.create(c.k8s.client());
         ComputeNodeController controller = controller(controllers)) {
       ComputeNodeGroup group =
-          handles.deploy(spec(c, "g").autoscale(Autoscaling.between(1, 3).onCpu(60)));
+          handles.deploy(
+              c.specWithSecretCredentials("g").autoscale(Autoscaling.between(1, 3).onCpu(60)));
       group.awaitReady(WAIT);
       awaitResyncs(controller, 2);
 
@@ -58,7 +56,7 @@ class CrossSessionSpecTest {
   void aHandleHoldingAnOlderSpecRebasesItsChangeOnTheNewestOne() {
     try (Cluster c = Cluster.start();
         ComputeNodeClient first = ComputeNodeClient.create(c.k8s.client())) {
-      ComputeNodeGroup stale = first.deploy(spec(c, "g").replicas(1));
+      ComputeNodeGroup stale = first.deploy(c.specWithSecretCredentials("g").replicas(1));
       try (ComputeNodeGroup other = ComputeNodeGroups.get(c.k8s.client(), Cluster.NS, "g")) {
         other.upgrade("starrocks/cn-ubuntu:3.3.6");
       }
@@ -81,7 +79,7 @@ class CrossSessionSpecTest {
   void aStaleHandleResumesTheNewestSpec() {
     try (Cluster c = Cluster.start();
         ComputeNodeClient first = ComputeNodeClient.create(c.k8s.client())) {
-      ComputeNodeGroup stale = first.deploy(spec(c, "g").replicas(1));
+      ComputeNodeGroup stale = first.deploy(c.specWithSecretCredentials("g").replicas(1));
       try (ComputeNodeGroup other = ComputeNodeGroups.get(c.k8s.client(), Cluster.NS, "g")) {
         other.upgrade("starrocks/cn-ubuntu:3.3.6");
       }
@@ -114,7 +112,7 @@ class CrossSessionSpecTest {
     try (Cluster c = Cluster.start();
         ComputeNodeClient session = ComputeNodeClient.create(c.k8s.client());
         ComputeNodeController controller = controller(session)) {
-      ComputeNodeGroup mine = session.deploy(spec(c, "g").replicas(1));
+      ComputeNodeGroup mine = session.deploy(c.specWithSecretCredentials("g").replicas(1));
       mine.scale(2);
       mine.scale(3); // the session replaced "replicas 2" with "replicas 3"
       try (ComputeNodeGroup other = ComputeNodeGroups.get(c.k8s.client(), Cluster.NS, "g")) {
@@ -184,32 +182,5 @@ class CrossSessionSpecTest {
   private static void awaitResyncs(ComputeNodeController controller, int n) {
     long start = controller.metrics().frontendListings();
     await().atMost(WAIT).until(() -> controller.metrics().frontendListings() >= start + n);
-  }
-
-  /** A group with Secret credentials (the controller reads them from the cluster). */
-  static ComputeNodeGroupSpec spec(Cluster c, String name) {
-    if (c.k8s.client().secrets().inNamespace(Cluster.NS).withName("fe-account").get() == null) {
-      Credentials root = c.fe.frontend().credentials();
-      c.k8s
-          .client()
-          .resource(
-              new SecretBuilder()
-                  .withNewMetadata()
-                  .withName("fe-account")
-                  .withNamespace(Cluster.NS)
-                  .endMetadata()
-                  .withStringData(
-                      Map.of(
-                          "FE_USR", root.literalUser().orElseThrow(),
-                          "FE_PWD", root.literalPassword().orElseThrow()))
-                  .build())
-          .create();
-    }
-    return c.spec(name)
-        .registerWith(
-            c.fe
-                .frontend()
-                .credentials(Credentials.fromSecret("fe-account"))
-                .connectTimeout(Duration.ofMillis(500)));
   }
 }

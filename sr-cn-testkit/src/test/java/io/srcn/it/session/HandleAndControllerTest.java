@@ -3,7 +3,6 @@ package io.srcn.it.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.srcn.it.support.Cluster;
 import io.srcn.it.support.ItCluster;
@@ -12,7 +11,6 @@ import io.srcn.sdk.ComputeNodeClient;
 import io.srcn.sdk.ComputeNodeController;
 import io.srcn.sdk.ComputeNodeGroup;
 import io.srcn.sdk.ComputeNodeGroupSpec;
-import io.srcn.sdk.Credentials;
 import io.srcn.sdk.naming.Labels;
 import io.srcn.sdk.naming.Names;
 import io.srcn.testkit.fe.FakeFrontend;
@@ -21,7 +19,6 @@ import io.srcn.testkit.k8s.MockKubernetes;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.junit.jupiter.api.RepeatedTest;
 
 /**
@@ -40,7 +37,8 @@ class HandleAndControllerTest {
         ComputeNodeClient cn = ComputeNodeClient.create(c.k8s.client());
         ComputeNodeController controller = controller(cn)) {
       ComputeNodeGroup group =
-          cn.deploy(spec(c, "g").autoscale(Autoscaling.between(1, 3).onCpu(60)));
+          cn.deploy(
+              c.specWithSecretCredentials("g").autoscale(Autoscaling.between(1, 3).onCpu(60)));
       group.awaitReady(WAIT);
       awaitResyncs(controller, 2);
 
@@ -78,7 +76,7 @@ class HandleAndControllerTest {
     try (Cluster c = new Cluster(fe, k8s);
         ComputeNodeClient cn = ComputeNodeClient.create(c.k8s.client());
         ComputeNodeController controller = controller(cn)) {
-      ComputeNodeGroup group = cn.deploy(spec(c, "g").replicas(3));
+      ComputeNodeGroup group = cn.deploy(c.specWithSecretCredentials("g").replicas(3));
       group.awaitReady(WAIT);
       awaitResyncs(controller, 2);
 
@@ -116,32 +114,5 @@ class HandleAndControllerTest {
   private static void awaitResyncs(ComputeNodeController controller, int n) {
     long start = controller.metrics().frontendListings();
     await().atMost(WAIT).until(() -> controller.metrics().frontendListings() >= start + n);
-  }
-
-  /** A group with Secret credentials, so handles and the controller share one FE cluster. */
-  private static ComputeNodeGroupSpec spec(Cluster c, String name) {
-    if (c.k8s.client().secrets().inNamespace(Cluster.NS).withName("fe-account").get() == null) {
-      Credentials root = c.fe.frontend().credentials();
-      c.k8s
-          .client()
-          .resource(
-              new SecretBuilder()
-                  .withNewMetadata()
-                  .withName("fe-account")
-                  .withNamespace(Cluster.NS)
-                  .endMetadata()
-                  .withStringData(
-                      Map.of(
-                          "FE_USR", root.literalUser().orElseThrow(),
-                          "FE_PWD", root.literalPassword().orElseThrow()))
-                  .build())
-          .create();
-    }
-    return c.spec(name)
-        .registerWith(
-            c.fe
-                .frontend()
-                .credentials(Credentials.fromSecret("fe-account"))
-                .connectTimeout(Duration.ofMillis(500)));
   }
 }

@@ -1,7 +1,9 @@
 package io.srcn.it.support;
 
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.srcn.sdk.ComputeNodeGroupSpec;
 import io.srcn.sdk.ComputeNodeGroups;
+import io.srcn.sdk.Credentials;
 import io.srcn.testkit.fe.FakeComputeNode;
 import io.srcn.testkit.fe.FakeFrontend;
 import io.srcn.testkit.fe.StatementRecord;
@@ -9,6 +11,7 @@ import io.srcn.testkit.k8s.MockKubernetes;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * A fake FE and a mock Kubernetes, bridged (the FE's heartbeats reach exactly the Ready pods), for
@@ -66,6 +69,35 @@ public final class Cluster implements AutoCloseable {
         .image("starrocks/cn-ubuntu:3.3.5")
         .terminationGracePeriod(Duration.ofSeconds(5))
         .registerWith(fe.frontend().connectTimeout(Duration.ofMillis(500)));
+  }
+
+  /**
+   * {@link #spec(String)} with credentials read from the Secret {@code fe-account} (created on
+   * first use with the FE's root login), so handles from any session and the controller, which read
+   * the recorded spec and never a password, reach the same FE cluster.
+   */
+  public ComputeNodeGroupSpec specWithSecretCredentials(String name) {
+    if (k8s.client().secrets().inNamespace(NS).withName("fe-account").get() == null) {
+      Credentials root = fe.frontend().credentials();
+      k8s.client()
+          .resource(
+              new SecretBuilder()
+                  .withNewMetadata()
+                  .withName("fe-account")
+                  .withNamespace(NS)
+                  .endMetadata()
+                  .withStringData(
+                      Map.of(
+                          "FE_USR", root.literalUser().orElseThrow(),
+                          "FE_PWD", root.literalPassword().orElseThrow()))
+                  .build())
+          .create();
+    }
+    return spec(name)
+        .registerWith(
+            fe.frontend()
+                .credentials(Credentials.fromSecret("fe-account"))
+                .connectTimeout(Duration.ofMillis(500)));
   }
 
   /** The pod DNS name and heartbeat port of ordinal {@code i}, as registered. */
