@@ -17,40 +17,7 @@ final class HpaMetrics {
 
   /** v2 MetricSpec to the v1 MetricSpec shape (Convert_autoscaling_*MetricSource_To_v1_*). */
   static ObjectNode specToV1(JsonNode m) {
-    ObjectNode out = Json.object();
-    copy(m, out, "type");
-    for (String source : new String[] {"resource", "containerResource"}) {
-      JsonNode in = m.path(source);
-      if (in.isObject()) {
-        ObjectNode o = out.putObject(source);
-        copy(in, o, "name", "container");
-        copyAs(in.path("target"), o, "averageUtilization", "targetAverageUtilization");
-        copyAs(in.path("target"), o, "averageValue", "targetAverageValue");
-      }
-    }
-    if (m.path("pods").isObject()) {
-      ObjectNode o = out.putObject("pods");
-      identity(m.path("pods").path("metric"), o, "selector");
-      copyAs(m.path("pods").path("target"), o, "averageValue", "targetAverageValue");
-    }
-    if (m.path("object").isObject()) {
-      JsonNode in = m.path("object");
-      ObjectNode o = out.putObject("object");
-      if (in.path("describedObject").isObject()) {
-        o.set("target", in.path("describedObject").deepCopy());
-      }
-      identity(in.path("metric"), o, "selector");
-      copyAs(in.path("target"), o, "value", "targetValue");
-      copyAs(in.path("target"), o, "averageValue", "averageValue");
-    }
-    if (m.path("external").isObject()) {
-      JsonNode in = m.path("external");
-      ObjectNode o = out.putObject("external");
-      identity(in.path("metric"), o, "metricSelector");
-      copyAs(in.path("target"), o, "value", "targetValue");
-      copyAs(in.path("target"), o, "averageValue", "targetAverageValue");
-    }
-    return out;
+    return toV1(m, "target");
   }
 
   /** v1 MetricSpec to v2 (Convert_v1_*MetricSource_To_autoscaling_*). */
@@ -102,40 +69,7 @@ final class HpaMetrics {
 
   /** v2 MetricStatus to the v1 shape. */
   static ObjectNode statusToV1(JsonNode m) {
-    ObjectNode out = Json.object();
-    copy(m, out, "type");
-    for (String source : new String[] {"resource", "containerResource"}) {
-      JsonNode in = m.path(source);
-      if (in.isObject()) {
-        ObjectNode o = out.putObject(source);
-        copy(in, o, "name", "container");
-        copyAs(in.path("current"), o, "averageUtilization", "currentAverageUtilization");
-        copyAs(in.path("current"), o, "averageValue", "currentAverageValue");
-      }
-    }
-    if (m.path("pods").isObject()) {
-      ObjectNode o = out.putObject("pods");
-      identity(m.path("pods").path("metric"), o, "selector");
-      copyAs(m.path("pods").path("current"), o, "averageValue", "currentAverageValue");
-    }
-    if (m.path("object").isObject()) {
-      JsonNode in = m.path("object");
-      ObjectNode o = out.putObject("object");
-      if (in.path("describedObject").isObject()) {
-        o.set("target", in.path("describedObject").deepCopy());
-      }
-      identity(in.path("metric"), o, "selector");
-      copyAs(in.path("current"), o, "value", "currentValue");
-      copyAs(in.path("current"), o, "averageValue", "averageValue");
-    }
-    if (m.path("external").isObject()) {
-      JsonNode in = m.path("external");
-      ObjectNode o = out.putObject("external");
-      identity(in.path("metric"), o, "metricSelector");
-      copyAs(in.path("current"), o, "value", "currentValue");
-      copyAs(in.path("current"), o, "averageValue", "currentAverageValue");
-    }
-    return out;
+    return toV1(m, "current");
   }
 
   /** v1 MetricStatus to v2. */
@@ -204,5 +138,47 @@ final class HpaMetrics {
     if (v != null && !v.isNull()) {
       to.set(as, v.deepCopy());
     }
+  }
+
+  /**
+   * A v2 MetricSpec ({@code field} "target") or MetricStatus ({@code field} "current") to the v1
+   * shape, where the v2 {@code target}/{@code current} object is flattened into fields prefixed
+   * with its name (Convert_autoscaling_*MetricSource_To_v1_*, *MetricStatus_To_v1_*).
+   */
+  private static ObjectNode toV1(JsonNode m, String field) {
+    ObjectNode out = Json.object();
+    copy(m, out, "type");
+    for (String source : new String[] {"resource", "containerResource"}) {
+      JsonNode in = m.path(source);
+      if (in.isObject()) {
+        ObjectNode o = out.putObject(source);
+        copy(in, o, "name", "container");
+        copyAs(in.path(field), o, "averageUtilization", field + "AverageUtilization");
+        copyAs(in.path(field), o, "averageValue", field + "AverageValue");
+      }
+    }
+    if (m.path("pods").isObject()) {
+      ObjectNode o = out.putObject("pods");
+      identity(m.path("pods").path("metric"), o, "selector");
+      copyAs(m.path("pods").path(field), o, "averageValue", field + "AverageValue");
+    }
+    if (m.path("object").isObject()) {
+      JsonNode in = m.path("object");
+      ObjectNode o = out.putObject("object");
+      if (in.path("describedObject").isObject()) {
+        o.set("target", in.path("describedObject").deepCopy());
+      }
+      identity(in.path("metric"), o, "selector");
+      copyAs(in.path(field), o, "value", field + "Value");
+      copyAs(in.path(field), o, "averageValue", "averageValue");
+    }
+    if (m.path("external").isObject()) {
+      JsonNode in = m.path("external");
+      ObjectNode o = out.putObject("external");
+      identity(in.path("metric"), o, "metricSelector");
+      copyAs(in.path(field), o, "value", field + "Value");
+      copyAs(in.path(field), o, "averageValue", field + "AverageValue");
+    }
+    return out;
   }
 }

@@ -3,10 +3,7 @@ package io.srcn.it.campaign.regressions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
 import io.srcn.it.support.Cluster;
 import io.srcn.sdk.ComputeNodeController;
 import io.srcn.sdk.ComputeNodeGroup;
@@ -43,15 +40,7 @@ class DeleteWhileAControllerLagsTest {
   void start() {
     c = Cluster.start();
     relay = new FreezableRelay(c.k8s.port());
-    behindRelay =
-        new KubernetesClientBuilder()
-            .withConfig(
-                new ConfigBuilder(c.k8s.config())
-                    .withMasterUrl("http://127.0.0.1:" + relay.port())
-                    .withRequestTimeout(60_000)
-                    .build())
-            .withHttpClientFactory(new JdkHttpClientFactory())
-            .build();
+    behindRelay = relay.client(c.k8s.config());
   }
 
   @AfterEach

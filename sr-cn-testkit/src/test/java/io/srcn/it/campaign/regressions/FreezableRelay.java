@@ -1,5 +1,10 @@
 package io.srcn.it.campaign.regressions;
 
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -42,6 +47,21 @@ final class FreezableRelay implements AutoCloseable {
       throw new UncheckedIOException("relay cannot listen on 127.0.0.1", e);
     }
     threads.execute(this::accept);
+  }
+
+  /**
+   * A client of the API server {@code direct} points at that goes through this relay, with a 60 s
+   * request timeout so that requests wait out a freeze instead of failing.
+   */
+  KubernetesClient client(Config direct) {
+    return new KubernetesClientBuilder()
+        .withConfig(
+            new ConfigBuilder(direct)
+                .withMasterUrl("http://127.0.0.1:" + port())
+                .withRequestTimeout(60_000)
+                .build())
+        .withHttpClientFactory(new JdkHttpClientFactory())
+        .build();
   }
 
   int port() {
