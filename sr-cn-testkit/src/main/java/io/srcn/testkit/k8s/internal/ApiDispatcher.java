@@ -36,6 +36,7 @@ public final class ApiDispatcher extends KubernetesCrudDispatcher {
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private final ApiResources resources;
   private final ServerOptions options;
+  private final IndexedObjects index;
   private final Store store;
   private final RequestRecorder recorder = new RequestRecorder();
   private final FaultInjector faults = new FaultInjector();
@@ -57,7 +58,8 @@ public final class ApiDispatcher extends KubernetesCrudDispatcher {
       ApiResources resources, ServerOptions options, ScheduledExecutorService executor) {
     this.resources = resources;
     this.options = options;
-    this.store = new Store(map);
+    this.index = IndexedObjects.install(this);
+    this.store = new Store(map, index);
     this.discovery = new Discovery(this);
     this.reads = new ReadHandler(this);
     this.writes = new WriteHandler(this);
@@ -257,10 +259,32 @@ public final class ApiDispatcher extends KubernetesCrudDispatcher {
     return super.isStatusSubresourceEnabledForResource(path);
   }
 
+  /**
+   * fabric8's lookup of the object a request path names (its handlers call it on every create,
+   * update and patch): through the name index when the path names a resource version and an object,
+   * otherwise by a scan.
+   */
   @Override
   public Map.Entry<AttributeSet, String> findResource(AttributeSet attributes) {
     String api = StoredObject.attribute(attributes, "api");
+    String plural = StoredObject.attribute(attributes, "plural");
+    String version = StoredObject.attribute(attributes, "version");
+    String name = StoredObject.attribute(attributes, "name");
     synchronized (map) {
+      if (plural != null && version != null && name != null) {
+        String resource = IndexedObjects.resource(api, version, plural);
+        String namespace = StoredObject.attribute(attributes, "namespace");
+        List<AttributeSet> keys =
+            namespace != null
+                ? java.util.Optional.ofNullable(index.find(resource, namespace, name))
+                    .map(List::of)
+                    .orElse(List.of())
+                : index.findInAnyNamespace(resource, name);
+        if (keys.size() <= 1) {
+          AttributeSet key = keys.isEmpty() ? null : keys.get(0);
+          return key != null && key.matches(attributes) ? Map.entry(key, map.get(key)) : null;
+        }
+      }
       for (Map.Entry<AttributeSet, String> e : map.entrySet()) {
         if (e.getKey().matches(attributes)
             && Objects.equals(api, StoredObject.attribute(e.getKey(), "api"))) {

@@ -34,7 +34,7 @@ public final class InternalClient {
   /** The objects of a resource in a namespace (all when null) that match the filter. */
   public List<ObjectNode> list(ApiResource r, String namespace, ObjectFilter filter) {
     List<ObjectNode> out = new ArrayList<>();
-    for (StoredObject o : server.read(() -> server.store().list(r, namespace))) {
+    for (StoredObject o : server.read(() -> server.store().candidates(r, namespace, filter))) {
       if (filter.test(o)) {
         out.add(o.tree());
       }

@@ -41,6 +41,14 @@ public final class ObjectFilter {
     return new ObjectFilter(Selector.labels(labelSelector), Selector.everything());
   }
 
+  /**
+   * A {@code label=value} every match must carry (the first equality, or {@code in} with one value,
+   * of the label selector), for the store's label index; null when there is none.
+   */
+  public java.util.Map.Entry<String, String> requiredLabel() {
+    return labels.requiredPair();
+  }
+
   /** Whether a stored object matches (labels come from the store index, fields parse on demand). */
   public boolean test(StoredObject o) {
     if (!labels.matches(o::label)) {

@@ -45,7 +45,7 @@ final class ReadHandler {
     List<String> items = new ArrayList<>();
     String lastKey = null;
     boolean more = false;
-    for (StoredObject o : server.store().list(r, req.namespace())) {
+    for (StoredObject o : server.store().candidates(r, req.namespace(), filter)) {
       String key = Paging.key(o);
       if (!paging.after(key) || !filter.test(o)) {
         continue;

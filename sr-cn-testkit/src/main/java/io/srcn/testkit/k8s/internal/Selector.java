@@ -56,6 +56,19 @@ public final class Selector {
 
   private final List<Requirement> requirements;
 
+  /**
+   * A {@code key=value} pair every matching object carries: the first requirement that is an
+   * equality or a set of one value; null when none is.
+   */
+  java.util.Map.Entry<String, String> requiredPair() {
+    for (Requirement r : requirements) {
+      if ((r.op() == Op.EQ || r.op() == Op.IN) && r.values().size() == 1) {
+        return java.util.Map.entry(r.key(), r.values().iterator().next());
+      }
+    }
+    return null;
+  }
+
   private Selector(List<Requirement> requirements) {
     this.requirements = List.copyOf(requirements);
   }

@@ -9,8 +9,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Read access to the CRUD dispatcher's map. Callers hold the dispatcher's store lock, so a scan
- * never sees an object half-way through an update.
+ * Read access to the CRUD dispatcher's map, through its indexes ({@link IndexedObjects}): a find is
+ * a hash lookup and a list touches only the resource's objects in the namespace (with a label
+ * selector, only those carrying one of its {@code label=value} pairs). Callers hold the
+ * dispatcher's store lock, so a scan never sees an object half-way through an update.
  *
  * <p>Thread-safe under that lock.
  */
@@ -20,43 +22,63 @@ public final class Store {
           .thenComparing(o -> Objects.toString(o.name(), ""));
 
   private final Map<AttributeSet, String> map;
+  private final IndexedObjects index;
 
-  Store(Map<AttributeSet, String> map) {
+  Store(Map<AttributeSet, String> map, IndexedObjects index) {
     this.map = map;
+    this.index = index;
   }
 
   /** Every stored object of the resource in the namespace (all namespaces when null), by name. */
   public List<StoredObject> list(ApiResource r, String namespace) {
     List<StoredObject> out = new ArrayList<>();
     synchronized (map) {
-      for (Map.Entry<AttributeSet, String> e : map.entrySet()) {
-        AttributeSet key = e.getKey();
-        if (isOf(key, r)
-            && (namespace == null
-                || !r.namespaced()
-                || namespace.equals(StoredObject.attribute(key, "namespace")))) {
-          out.add(new StoredObject(key, e.getValue()));
-        }
+      for (AttributeSet key : index.list(key(r), namespace, namespace == null || !r.namespaced())) {
+        out.add(new StoredObject(key, map.get(key)));
+      }
+    }
+    if (namespace == null || !r.namespaced()) {
+      out.sort(ORDER);
+    }
+    return out;
+  }
+
+  /**
+   * The stored objects of the resource in the namespace (all namespaces when null) that may match
+   * {@code filter}, by name: when the filter's label selector requires a {@code label=value}, only
+   * the objects carrying it; otherwise as {@link #list}. Callers still test the filter.
+   */
+  public List<StoredObject> candidates(ApiResource r, String namespace, ObjectFilter filter) {
+    Map.Entry<String, String> pair = filter.requiredLabel();
+    if (pair == null || namespace == null || !r.namespaced()) {
+      return list(r, namespace);
+    }
+    List<StoredObject> out = new ArrayList<>();
+    synchronized (map) {
+      for (AttributeSet key : index.withLabel(key(r), namespace, pair.getKey(), pair.getValue())) {
+        out.add(new StoredObject(key, map.get(key)));
       }
     }
     out.sort(ORDER);
     return out;
   }
 
-  /** The object, if stored (one pass over the keys; only the match is copied out). */
+  /** The object, if stored (a lookup in the name index; only the match is copied out). */
   public Optional<StoredObject> find(ApiResource r, String namespace, String name) {
     synchronized (map) {
-      for (Map.Entry<AttributeSet, String> e : map.entrySet()) {
-        AttributeSet key = e.getKey();
-        if (name.equals(StoredObject.attribute(key, "name"))
-            && isOf(key, r)
-            && (!r.namespaced()
-                || Objects.equals(namespace, StoredObject.attribute(key, "namespace")))) {
-          return Optional.of(new StoredObject(key, e.getValue()));
-        }
+      AttributeSet key;
+      if (r.namespaced()) {
+        key = index.find(key(r), namespace, name);
+      } else {
+        List<AttributeSet> keys = index.findInAnyNamespace(key(r), name);
+        key = keys.isEmpty() ? null : keys.get(0);
       }
+      return key == null ? Optional.empty() : Optional.of(new StoredObject(key, map.get(key)));
     }
-    return Optional.empty();
+  }
+
+  private static String key(ApiResource r) {
+    return IndexedObjects.resource(r.group().isEmpty() ? null : r.group(), r.version(), r.plural());
   }
 
   /** Every stored object. */

@@ -6,10 +6,13 @@ import io.srcn.testkit.k8s.internal.Json;
 import io.srcn.testkit.k8s.internal.ObjectFilter;
 import io.srcn.testkit.k8s.internal.PodNames;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ScheduledExecutorService;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -32,6 +35,10 @@ final class DisruptionController {
   private final ApiResource pods;
   private final ApiResource statefulSets;
   private final WorkQueue queue;
+  private final SelectorIndex selectors = new SelectorIndex();
+
+  /** Budgets whose expected scale counted a StatefulSet ({@code ns/sts} to budget names). */
+  private final Map<String, Set<String>> byStatefulSet = new HashMap<>();
 
   DisruptionController(
       InternalClient client,
@@ -51,10 +58,29 @@ final class DisruptionController {
     queue.add(PodNames.key(ns, name));
   }
 
-  /** A pod or StatefulSet changed: every budget of the namespace is synced. */
-  void namespaceChanged(String ns) {
-    for (ObjectNode pdb : client.list(budgets, ns, ObjectFilter.labels(null))) {
-      queue.add(PodNames.key(ns, Json.text(pdb, "metadata", "name")));
+  /**
+   * A pod changed: every budget whose selector matches its labels before or after the change is
+   * synced (the selectors as each budget's last sync read them; a budget not synced yet has its
+   * sync queued already). Budgets that select nothing do not depend on pods.
+   */
+  void podChanged(String ns, JsonNode before, JsonNode after) {
+    Set<String> names = new TreeSet<>();
+    for (JsonNode pod : new JsonNode[] {before, after}) {
+      if (pod != null) {
+        names.addAll(selectors.matching(ns, pod.path("metadata").path("labels")));
+      }
+    }
+    names.forEach(name -> queue.add(PodNames.key(ns, name)));
+  }
+
+  /**
+   * A StatefulSet changed: every budget whose expected scale counted it (its replicas) is synced;
+   * the others do not depend on it.
+   */
+  void statefulSetChanged(String ns, String name) {
+    Set<String> names = byStatefulSet.get(PodNames.key(ns, name));
+    if (names != null) {
+      new TreeSet<>(names).forEach(budget -> queue.add(PodNames.key(ns, budget)));
     }
   }
 
@@ -62,10 +88,12 @@ final class DisruptionController {
     String ns = PodNames.namespaceOf(key);
     Optional<ObjectNode> found = client.get(budgets, ns, PodNames.nameOf(key));
     if (found.isEmpty()) {
+      selectors.remove(ns, PodNames.nameOf(key));
       return;
     }
     ObjectNode pdb = found.get();
     JsonNode spec = pdb.path("spec");
+    selectors.put(ns, PodNames.nameOf(key), spec.path("selector").path("matchLabels"));
     String sel = MatchLabels.of(spec.path("selector").path("matchLabels"));
     List<ObjectNode> selected =
         sel == null ? List.of() : client.list(pods, ns, ObjectFilter.labels(sel));
@@ -74,13 +102,13 @@ final class DisruptionController {
     JsonNode max = spec.path("maxUnavailable");
     JsonNode min = spec.path("minAvailable");
     if (!max.isMissingNode() && !max.isNull()) {
-      expected = expectedScale(ns, selected);
+      expected = expectedScale(ns, PodNames.nameOf(key), selected);
       desired = Math.max(0, expected - scaledUp(max, expected));
     } else if (min.isNumber()) {
       desired = min.asInt();
       expected = selected.size();
     } else if (!min.isMissingNode() && !min.isNull()) {
-      expected = expectedScale(ns, selected);
+      expected = expectedScale(ns, PodNames.nameOf(key), selected);
       desired = scaledUp(min, expected);
     } else {
       expected = 0;
@@ -121,7 +149,7 @@ final class DisruptionController {
   }
 
   /** getExpectedScale: the replicas of each StatefulSet that controls a selected pod, once each. */
-  private int expectedScale(String ns, List<ObjectNode> selected) {
+  private int expectedScale(String ns, String budget, List<ObjectNode> selected) {
     Set<String> owners = new HashSet<>();
     int sum = 0;
     for (ObjectNode pod : selected) {
@@ -129,6 +157,9 @@ final class DisruptionController {
         if (ref.path("controller").asBoolean(false)
             && "StatefulSet".equals(Json.text(ref, "kind"))
             && owners.add(Json.text(ref, "name"))) {
+          byStatefulSet
+              .computeIfAbsent(PodNames.key(ns, Json.text(ref, "name")), k -> new HashSet<>())
+              .add(budget);
           sum +=
               client
                   .get(statefulSets, ns, Json.text(ref, "name"))

@@ -37,6 +37,7 @@ final class EndpointsController {
   private final ApiResource endpoints;
   private final ApiResource slices;
   private final WorkQueue queue;
+  private final SelectorIndex selectors = new SelectorIndex();
 
   EndpointsController(
       InternalClient client,
@@ -58,14 +59,15 @@ final class EndpointsController {
     queue.add(PodNames.key(ns, name));
   }
 
-  /** A pod changed: every Service of its namespace whose selector matches it is synced. */
+  /**
+   * A pod changed: every Service of its namespace whose selector matches it is synced (the
+   * selectors as each Service's last sync read them; a Service not synced yet has its sync queued
+   * already and reads the pods then).
+   */
   void podChanged(JsonNode pod) {
     String ns = Json.text(pod, "metadata", "namespace");
-    for (ObjectNode svc : client.list(services, ns, ObjectFilter.labels(null))) {
-      JsonNode sel = svc.path("spec").path("selector");
-      if (!sel.isEmpty() && matches(sel, pod.path("metadata").path("labels"))) {
-        queue.add(PodNames.key(ns, Json.text(svc, "metadata", "name")));
-      }
+    for (String svc : selectors.matching(ns, pod.path("metadata").path("labels"))) {
+      queue.add(PodNames.key(ns, svc));
     }
   }
 
@@ -73,6 +75,11 @@ final class EndpointsController {
     String ns = PodNames.namespaceOf(key);
     String name = PodNames.nameOf(key);
     Optional<ObjectNode> svc = client.get(services, ns, name);
+    if (svc.isEmpty()) {
+      selectors.remove(ns, name);
+    } else {
+      selectors.put(ns, name, svc.get().path("spec").path("selector"));
+    }
     if (svc.isEmpty() || svc.get().path("spec").path("selector").isEmpty()) {
       deleteIfPresent(endpoints, ns, name); // slices go with their owner (garbage collector)
       return;
@@ -278,14 +285,5 @@ final class EndpointsController {
         throw e;
       }
     }
-  }
-
-  private static boolean matches(JsonNode selector, JsonNode labels) {
-    for (var e : selector.properties()) {
-      if (!e.getValue().asString().equals(Json.text(labels, e.getKey()))) {
-        return false;
-      }
-    }
-    return true;
   }
 }

@@ -104,9 +104,10 @@ public final class StatefulSetSimulation implements StatefulSetSimulator {
       budgets.budgetChanged(ns, name);
       return;
     }
-    if (("Pod".equals(kind) && "v1".equals(apiVersion))
-        || ("StatefulSet".equals(kind) && "apps/v1".equals(apiVersion))) {
-      budgets.namespaceChanged(ns);
+    if ("Pod".equals(kind) && "v1".equals(apiVersion)) {
+      budgets.podChanged(ns, before, after);
+    } else if ("StatefulSet".equals(kind) && "apps/v1".equals(apiVersion)) {
+      budgets.statefulSetChanged(ns, name);
     }
     if ("Pod".equals(kind) && "v1".equals(apiVersion)) {
       endpoints.podChanged(obj);
