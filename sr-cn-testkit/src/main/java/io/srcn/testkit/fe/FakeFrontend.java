@@ -225,6 +225,11 @@ public final class FakeFrontend implements TestServer {
     return context.cluster().snapshot().stream().map(FakeComputeNode::of).toList();
   }
 
+  /** How many compute nodes are registered (without copying them, unlike {@link #computeNodes}). */
+  public int computeNodeCount() {
+    return context.cluster().snapshot().size();
+  }
+
   /** The compute node at {@code host:heartbeatPort}, if registered. */
   public Optional<FakeComputeNode> computeNode(String host, int heartbeatPort) {
     return computeNodes().stream()
@@ -238,6 +243,14 @@ public final class FakeFrontend implements TestServer {
    */
   public List<StatementRecord> statements() {
     return context.log().list();
+  }
+
+  /**
+   * How many statements the log holds (at most {@link FakeFrontendBuilder#statementLogCapacity});
+   * without copying them, unlike {@link #statements}.
+   */
+  public int statementCount() {
+    return context.log().size();
   }
 
   /** Empties the statement log. */

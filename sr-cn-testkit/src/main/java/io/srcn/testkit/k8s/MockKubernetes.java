@@ -210,6 +210,24 @@ public final class MockKubernetes implements TestServer {
     return r.bridge()::resolve;
   }
 
+  /**
+   * How many pods the namespace holds (every namespace when null) and how many of them are Ready
+   * and not terminating, read in-process from the store (no request, nothing recorded); for
+   * launchers and benchmarks that wait for a large setup without listing it over HTTP.
+   */
+  public PodCount podCount(String namespace) {
+    long[] c = running().bridge().podCounts(namespace);
+    return new PodCount(c[0], c[1]);
+  }
+
+  /**
+   * Pods in a namespace and how many of them are Ready.
+   *
+   * @param pods every pod, terminating ones included
+   * @param ready Ready and not terminating
+   */
+  public record PodCount(long pods, long ready) {}
+
   /** The cluster domain used for pod FQDNs. */
   public String clusterDomain() {
     return settings.clusterDomain();

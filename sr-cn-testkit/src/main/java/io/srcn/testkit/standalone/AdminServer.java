@@ -36,7 +36,10 @@ import java.util.regex.PatternSyntaxException;
  * GET    /statements                     the statement log, oldest first
  * DELETE /statements                     empties it
  * GET    /nodes                          the compute nodes
+ * GET    /counts                         {"nodes":N,"statements":N} (without copying either out)
  * </pre>
+ *
+ * <p>The {@code sandbox} command adds its API server's endpoints ({@link KubernetesAdmin}).
  *
  * <p>Thread-safe; requests are served one at a time.
  */
@@ -47,11 +50,14 @@ final class AdminServer implements AutoCloseable {
   private final HttpServer http;
   private final ExecutorService executor;
   private final FakeFrontend fe;
+  private final KubernetesAdmin k8s;
 
-  private AdminServer(HttpServer http, ExecutorService executor, FakeFrontend fe) {
+  private AdminServer(
+      HttpServer http, ExecutorService executor, FakeFrontend fe, KubernetesAdmin k8s) {
     this.http = http;
     this.executor = executor;
     this.fe = fe;
+    this.k8s = k8s;
   }
 
   /**
@@ -60,6 +66,16 @@ final class AdminServer implements AutoCloseable {
    * @throws IOException when the port cannot be bound
    */
   static AdminServer start(FakeFrontend fe, int port) throws IOException {
+    return start(fe, null, port);
+  }
+
+  /**
+   * Starts serving {@code fe} and, when not null, the {@code k8s} endpoints on {@code
+   * 127.0.0.1:port} (0 = a free port).
+   *
+   * @throws IOException when the port cannot be bound
+   */
+  static AdminServer start(FakeFrontend fe, KubernetesAdmin k8s, int port) throws IOException {
     HttpServer http =
         HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 16);
     ExecutorService executor =
@@ -70,7 +86,7 @@ final class AdminServer implements AutoCloseable {
               return t;
             });
     http.setExecutor(executor);
-    AdminServer admin = new AdminServer(http, executor, fe);
+    AdminServer admin = new AdminServer(http, executor, fe, k8s);
     http.createContext("/", admin::handle);
     http.start();
     return admin;
@@ -146,8 +162,14 @@ final class AdminServer implements AutoCloseable {
         return ok();
       case "GET /nodes":
         return Json.array(fe.computeNodes(), Json::node);
+      case "GET /counts":
+        return "{\"nodes\":"
+            + fe.computeNodeCount()
+            + ",\"statements\":"
+            + fe.statementCount()
+            + "}";
       default:
-        return null;
+        return k8s == null ? null : k8s.route(method, path, q);
     }
   }
 

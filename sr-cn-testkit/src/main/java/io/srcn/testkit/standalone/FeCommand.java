@@ -12,7 +12,7 @@ import java.util.Set;
 /** {@code fe}: runs a {@link FakeFrontend} until terminated. Stateless and thread-safe. */
 final class FeCommand implements LauncherCommand {
   static final Set<String> VALUES =
-      Set.of("port", "user", "password", "version", "mode", "admin-port");
+      Set.of("port", "user", "password", "version", "mode", "admin-port", "statement-log");
   static final Set<String> FLAGS = Set.of("shared-data", "multi-warehouse");
 
   @Override
@@ -23,7 +23,8 @@ final class FeCommand implements LauncherCommand {
   @Override
   public String synopsis() {
     return "[--port N] [--user U --password P] [--version 2.4|3.0|3.3|3.4|3.5|latest]"
-        + " [--mode fqdn|ip] [--shared-data [--multi-warehouse]] [--admin-port N]";
+        + " [--mode fqdn|ip] [--shared-data [--multi-warehouse]] [--admin-port N]"
+        + " [--statement-log N]";
   }
 
   @Override
@@ -49,8 +50,9 @@ final class FeCommand implements LauncherCommand {
           + "                       and 3.4+\n"
           + "  --admin-port N       also serve the HTTP/JSON admin API on 127.0.0.1:N (0: a free\n"
           + "                       port); the READY line then ends with admin=http://127.0.0.1:N\n"
+          + "  --statement-log N    how many statements the log keeps (default 10000)\n"
           + "admin API (curl -X POST http://127.0.0.1:N/fail?count=2):\n"
-          + "  GET /health, GET /nodes, GET|DELETE /statements,\n"
+          + "  GET /health, GET /nodes, GET /counts, GET|DELETE /statements,\n"
           + "  POST /fail?count=N[&code=C&state=S&message=M&match=REGEX], POST /clear-failures,\n"
           + "  POST /latency?ms=N, POST /refuse-logins?enabled=true|false,\n"
           + "  POST /drop-connections, POST /restart, POST /heartbeat\n";
@@ -126,6 +128,9 @@ final class FeCommand implements LauncherCommand {
             .mode(mode(a.value("mode").orElse("fqdn")))
             .sharedData(a.flag("shared-data"))
             .multiWarehouse(multiWarehouse);
+    if (a.value("statement-log").isPresent()) {
+      b.statementLogCapacity(a.intValue("statement-log", 10_000, 0, 100_000_000));
+    }
     credentials(a, b);
     return b;
   }

@@ -48,7 +48,8 @@ final class SandboxCommand implements LauncherCommand {
         + "  --kubeconfig PATH    where to write the kubeconfig (default: a temporary file)\n"
         + "  --k8s-port N         the API server's port on 127.0.0.1 (0, the default: a free port)\n"
         + "  --namespaces NS,...  namespaces to create at start (objects need an existing one)\n"
-        + FeCommand.OPTIONS;
+        + FeCommand.OPTIONS
+        + "  GET /k8s/requests, DELETE /k8s/requests, GET /k8s/pods[?namespace=NS]\n";
   }
 
   @Override
@@ -71,7 +72,7 @@ final class SandboxCommand implements LauncherCommand {
       fe = feBuilder.reachability(k8s.reachability()).resolver(k8s.dnsResolver()).build().start();
       kubeconfig = KubeconfigFile.write(k8s, a.value("kubeconfig"));
       if (adminPort.isPresent()) {
-        admin = AdminServer.start(fe, adminPort.getAsInt());
+        admin = AdminServer.start(fe, new KubernetesAdmin(k8s), adminPort.getAsInt());
       }
     } catch (Exception e) {
       if (fe != null) {

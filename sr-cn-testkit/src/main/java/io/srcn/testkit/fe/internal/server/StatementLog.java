@@ -47,6 +47,11 @@ public final class StatementLog {
     return List.copyOf(out.subList(Math.max(0, out.size() - Math.max(capacity, 1)), out.size()));
   }
 
+  /** How many entries are kept now. */
+  public int size() {
+    return Math.min(Math.max(size.get(), 0), capacity);
+  }
+
   /** Removes every entry. */
   public void clear() {
     while (entries.poll() != null) {
