@@ -50,6 +50,14 @@ record GroupIdentity(
   }
 
   /** The ordinal of an FE host that matches the group's FQDN pattern. */
+  /**
+   * What every pod FQDN of the group ends with after the pod name: {@code .<headless
+   * service>.<namespace>.svc.<cluster domain>}.
+   */
+  String fqdnSuffix() {
+    return "." + Names.headlessService(group) + "." + namespace + ".svc." + clusterDomain;
+  }
+
   OptionalInt ordinalOfFqdn(String host) {
     return Names.ordinalOfFqdn(group, namespace, clusterDomain, host.toLowerCase(Locale.ROOT));
   }

@@ -58,10 +58,10 @@ final class RegistrationPlanner {
       boolean force) {
     Map<Integer, PodView> podsByOrdinal = new HashMap<>();
     pods.forEach(p -> podsByOrdinal.put(p.ordinal(), p));
-    Map<HostPort, FeNode> listed = new LinkedHashMap<>();
-    feNodes.forEach(n -> listed.put(normalize(n.address()), n));
+    FeListingIndex index = FeListingIndex.of(feNodes);
+    Map<HostPort, FeNode> listed = index.listed();
 
-    List<OwnedNode> owned = owned(id, feNodes, ledger);
+    List<OwnedNode> owned = owned(id, index, ledger);
     List<HostPort> toAdd = new ArrayList<>();
     Map<HostPort, String> ledgerAdd = new LinkedHashMap<>();
     List<PodView> mismatched = new ArrayList<>();
@@ -201,12 +201,23 @@ final class RegistrationPlanner {
         .orElse(false);
   }
 
+  /**
+   * The listed nodes the group owns, by ordinal (listing order among equals). Only nodes the ledger
+   * holds and, in FQDN mode, nodes under the group's FQDN suffix can be owned, so only those are
+   * looked at, in listing order.
+   */
   private static List<OwnedNode> owned(
-      GroupIdentity id, List<FeNode> feNodes, Map<HostPort, String> ledger) {
+      GroupIdentity id, FeListingIndex index, Map<HostPort, String> ledger) {
     List<OwnedNode> owned = new ArrayList<>();
     Map<HostPort, String> normalizedLedger = new HashMap<>();
     ledger.forEach((k, v) -> normalizedLedger.put(normalize(k), v));
-    for (FeNode node : feNodes) {
+    java.util.SortedSet<Integer> candidates = new java.util.TreeSet<>();
+    normalizedLedger.keySet().forEach(a -> candidates.addAll(index.positionsOf(a)));
+    if (!id.ipMode()) {
+      candidates.addAll(index.withFqdnSuffix(id.fqdnSuffix()));
+    }
+    for (int position : candidates) {
+      FeNode node = index.nodes().get(position);
       OptionalInt fromLedger =
           Optional.ofNullable(normalizedLedger.get(normalize(node.address())))
               .map(pod -> Names.ordinal(id.group(), pod))
