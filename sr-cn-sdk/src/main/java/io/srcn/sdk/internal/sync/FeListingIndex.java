@@ -10,11 +10,13 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * What {@link RegistrationPlanner} derives from one FE listing, built once per listing instead of
- * once per group pass: every node by its normalized address, and the positions of the nodes whose
- * host is a pod FQDN, by the FQDN's suffix after the pod name ({@code .<group>-cn-search.<ns>.svc.
- * <domain>}: pod names have no dot, group names being DNS-1035 labels). With 10,000 groups and
- * 30,000 nodes, deriving these per pass made every pass O(nodes) and a resync O(groups x nodes).
+ * What a group pass derives from one FE listing ({@link RegistrationPlanner}, {@link
+ * StatusAssembler}, {@link GroupSync}), built once per listing instead of once per group pass:
+ * whether any node is listed by IP, every node by its normalized address, and the positions of the
+ * nodes whose host is a pod FQDN, by the FQDN's suffix after the pod name ({@code
+ * .<group>-cn-search.<ns>.svc. <domain>}: pod names have no dot, group names being DNS-1035
+ * labels). With 10,000 groups and 30,000 nodes, deriving these per pass made every pass O(nodes)
+ * and a resync O(groups x nodes).
  *
  * <p>The FE cluster hands every pass the same immutable snapshot until it lists again, so the last
  * few indexes are kept by the listing's identity. Immutable; {@link #of} is thread-safe.
@@ -28,13 +30,16 @@ final class FeListingIndex {
   private final Map<HostPort, FeNode> listed;
   private final Map<HostPort, List<Integer>> positions;
   private final Map<String, List<Integer>> bySuffix;
+  private final boolean anyIp;
 
   private FeListingIndex(List<FeNode> nodes) {
     this.nodes = nodes;
     Map<HostPort, FeNode> byAddress = new LinkedHashMap<>();
     Map<HostPort, List<Integer>> at = new HashMap<>();
     Map<String, List<Integer>> suffixes = new HashMap<>();
+    boolean ip = false;
     for (int i = 0; i < nodes.size(); i++) {
+      ip |= nodes.get(i).address().isIpAddress();
       HostPort a = RegistrationPlanner.normalize(nodes.get(i).address());
       byAddress.put(a, nodes.get(i));
       at.computeIfAbsent(a, k -> new ArrayList<>(1)).add(i);
@@ -47,6 +52,7 @@ final class FeListingIndex {
     this.listed = Collections.unmodifiableMap(byAddress);
     this.positions = at;
     this.bySuffix = suffixes;
+    this.anyIp = ip;
   }
 
   /** The index of a listing (the same instance for the same listing while it is recent). */
@@ -74,6 +80,11 @@ final class FeListingIndex {
   /** Every node by its normalized address (the last one when two normalize alike); read-only. */
   Map<HostPort, FeNode> listed() {
     return listed;
+  }
+
+  /** Whether any listed node is registered by IP address. */
+  boolean anyIp() {
+    return anyIp;
   }
 
   /** The positions in the listing of the nodes at that normalized address. */

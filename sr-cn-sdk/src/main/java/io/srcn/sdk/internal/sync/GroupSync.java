@@ -123,7 +123,7 @@ final class GroupSync {
   }
 
   private static boolean anyIp(List<FeNode> nodes) {
-    return nodes.stream().anyMatch(n -> n.address().isIpAddress());
+    return FeListingIndex.of(nodes).anyIp();
   }
 
   /**

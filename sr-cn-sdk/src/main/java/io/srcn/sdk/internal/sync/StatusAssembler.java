@@ -18,7 +18,6 @@ import io.srcn.sdk.internal.status.Conditions;
 import io.srcn.sdk.internal.status.Hints;
 import io.srcn.sdk.internal.status.NotAliveTracker;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,8 +51,7 @@ final class StatusAssembler {
       boolean suspended,
       Optional<String> applyError,
       Optional<Credentials> credentials) {
-    Map<HostPort, FeNode> listed = new HashMap<>();
-    r.feNodes().forEach(n -> listed.put(RegistrationPlanner.normalize(n.address()), n));
+    Map<HostPort, FeNode> listed = FeListingIndex.of(r.feNodes()).listed();
     List<NodeStatus> nodes = r.pods().stream().map(p -> node(p, listed, r)).toList();
     GroupStatus draft =
         GroupStatus.builder()
