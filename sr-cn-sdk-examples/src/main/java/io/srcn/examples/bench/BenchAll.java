@@ -14,8 +14,11 @@ import java.util.Locale;
  * <p>Run: {@code java -cp sr-cn-sdk-examples/target/srcn.jar io.srcn.examples.bench.BenchAll}
  * (everything, about 15 minutes on 2 cores), {@code --engine} (only the engine benchmarks of issue
  * 9: registration latency, API cost, FE cost, scale, and group commit against the batch window),
- * {@code --quick} (the engine benchmarks at small sizes, about 2 minutes) or {@code --group-commit}
- * (only {@link GroupCommitBenchmark}).
+ * {@code --quick} (the engine benchmarks at small sizes, about 2 minutes), {@code --group-commit}
+ * (only {@link GroupCommitBenchmark}) or {@code --scale} (only {@link ScaleSandboxBenchmark} at
+ * 100, 1,000 and 10,000 groups with the testkit in a separate process, writing {@code
+ * docs/perf/scale-10000.csv} and {@code .svg} under the working directory; about 30 minutes on 2
+ * cores, most of it setting up the 10,000 groups).
  *
  * <p>Not thread-safe; a main program.
  */
@@ -29,7 +32,7 @@ public final class BenchAll {
     String mode = args.length == 0 ? "--all" : args[0];
     List<Run> runs = plan(mode);
     if (runs == null) {
-      System.err.println("usage: BenchAll [--all|--engine|--quick|--group-commit]");
+      System.err.println("usage: BenchAll [--all|--engine|--quick|--group-commit|--scale]");
       System.exit(2);
       return;
     }
@@ -61,6 +64,12 @@ public final class BenchAll {
                   new Run(ScaleBenchmark.class, "512m", List.of("10", "100")));
           case "--group-commit" ->
               List.of(new Run(GroupCommitBenchmark.class, "1g", List.of("100")));
+          case "--scale" ->
+              List.of(
+                  new Run(
+                      ScaleSandboxBenchmark.class,
+                      "1g",
+                      List.of("--out", "docs/perf/scale-10000", "100", "1000", "10000")));
           case "--all", "--engine" ->
               List.of(
                   new Run(RegistrationLatencyBenchmark.class, "512m", List.of("1", "10", "100")),

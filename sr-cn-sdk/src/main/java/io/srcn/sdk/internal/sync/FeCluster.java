@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongSupplier;
@@ -210,16 +211,19 @@ final class FeCluster implements AutoCloseable {
   private static List<FeNode> withRegistered(
       List<FeNode> snapshot, AddResult result, Optional<String> warehouse) {
     List<FeNode> next = new ArrayList<>(snapshot);
-    Set<HostPort> known = new HashSet<>();
-    snapshot.forEach(n -> known.add(RegistrationPlanner.normalize(n.address())));
+    Map<HostPort, FeNode> known = FeListingIndex.of(snapshot).listed();
+    Set<HostPort> added = new HashSet<>();
     List<HostPort> registered = new ArrayList<>(result.added());
     registered.addAll(result.alreadyPresent());
     for (HostPort a : registered) {
-      if (known.add(RegistrationPlanner.normalize(a))) {
+      HostPort normalized = RegistrationPlanner.normalize(a);
+      if (!known.containsKey(normalized) && added.add(normalized)) {
         next.add(FeNode.justAdded(a, warehouse));
       }
     }
-    return List.copyOf(next);
+    List<FeNode> appended = List.copyOf(next);
+    FeListingIndex.appended(snapshot, appended);
+    return appended;
   }
 
   /** The last listing of the FE's nodes, however old (empty when it was never listed). */

@@ -44,6 +44,40 @@ class FeListingIndexTest {
   }
 
   @Test
+  void anIndexExtendedByAddsAnswersAsAFreshOne() {
+    Random random = new Random(6);
+    for (int round = 0; round < 20; round++) {
+      List<FeNode> listing = List.copyOf(randomListing(random));
+      FeListingIndex.of(listing);
+      for (int add = 0; add < 80; add++) { // more than one flattening of the chain
+        List<FeNode> next = new ArrayList<>(listing);
+        for (int i = 1 + random.nextInt(3); i > 0; i--) {
+          next.add(FeNode.justAdded(randomAddress(random), Optional.empty()));
+        }
+        List<FeNode> appended = List.copyOf(next);
+        FeListingIndex chained = FeListingIndex.appended(listing, appended);
+        FeListingIndex fresh = FeListingIndex.of(new ArrayList<>(appended));
+        assertThat(chained.nodes()).isSameAs(appended);
+        assertThat(chained.anyIp()).isEqualTo(fresh.anyIp());
+        for (FeNode n : appended) {
+          HostPort a = RegistrationPlanner.normalize(n.address());
+          assertThat(chained.listed().get(a)).isEqualTo(fresh.listed().get(a));
+          assertThat(chained.positionsOf(a)).isEqualTo(fresh.positionsOf(a));
+        }
+        assertThat(chained.listed()).isEqualTo(fresh.listed());
+        for (String group : GROUPS) {
+          GroupIdentity id = new GroupIdentity("ns", group, "cluster.local", false);
+          assertThat(chained.withFqdnSuffix(id.fqdnSuffix()))
+              .isEqualTo(fresh.withFqdnSuffix(id.fqdnSuffix()));
+          assertThat(RegistrationPlanner.plan(id, 3, List.of(), appended, Map.of(), false).owned())
+              .isEqualTo(scan(id, appended, Map.of()));
+        }
+        listing = appended;
+      }
+    }
+  }
+
+  @Test
   void theSameListingGetsTheSameIndexAndAnEqualCopyItsOwn() {
     List<FeNode> listing = List.copyOf(randomListing(new Random(1)));
     assertThat(FeListingIndex.of(listing)).isSameAs(FeListingIndex.of(listing));
