@@ -61,6 +61,34 @@ final class ScaleChart {
     write(file, sb.toString());
   }
 
+  /** The rows of a CSV {@link #writeCsv} wrote (its header line first). */
+  static List<Row> readCsv(Path file) throws IOException {
+    List<Row> rows = new java.util.ArrayList<>();
+    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      if (line.isBlank() || line.startsWith("groups,")) {
+        continue;
+      }
+      String[] c = line.split(",", -1);
+      if (c.length != 11) {
+        throw new IllegalArgumentException(
+            file + ": expected 11 columns (see its header), got " + c.length + ": " + line);
+      }
+      rows.add(
+          new Row(
+              Integer.parseInt(c[0]),
+              Double.parseDouble(c[2]),
+              Double.parseDouble(c[3]),
+              Double.parseDouble(c[4]),
+              Double.parseDouble(c[5]),
+              Double.parseDouble(c[6]),
+              Double.parseDouble(c[7]),
+              Long.parseLong(c[8]),
+              Long.parseLong(c[9]),
+              c[10]));
+    }
+    return rows;
+  }
+
   /** The log-log chart. */
   static void writeSvg(List<Row> rows, Path file) throws IOException {
     double xMin = decadeBelow(rows.stream().mapToDouble(Row::groups).min().orElse(1));
@@ -157,7 +185,7 @@ final class ScaleChart {
               "stroke-dasharray=\"5,4\""));
       double ly = TOP + 10 + legend * 20;
       svg.append(line(W - RIGHT + 15, ly, W - RIGHT + 40, ly, "#999", "stroke-dasharray=\"5,4\""));
-      svg.append(text(W - RIGHT + 46, ly + 4, "linear growth", ""));
+      svg.append(text(W - RIGHT + 46, ly + 4, "linear (x10 per x10)", ""));
       Row last = rows.get(rows.size() - 1);
       svg.append(
           text(

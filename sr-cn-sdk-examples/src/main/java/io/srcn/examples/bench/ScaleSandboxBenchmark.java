@@ -66,6 +66,12 @@ public final class ScaleSandboxBenchmark {
     for (int i = 0; i < args.length; i++) {
       if (args[i].equals("--out")) {
         out = Path.of(args[++i]);
+      } else if (args[i].equals("--chart")) {
+        Path csv = Path.of(args[++i]);
+        String name = csv.toString().replaceAll("\\.csv$", "");
+        ScaleChart.writeSvg(ScaleChart.readCsv(csv), Path.of(name + ".svg"));
+        System.out.println("   wrote " + name + ".svg from " + csv);
+        return;
       } else {
         sizes.add(Integer.parseInt(args[i]));
       }
@@ -104,11 +110,13 @@ public final class ScaleSandboxBenchmark {
           r.k8sRequests(),
           r.feStatements(),
           r.load());
+      if (out != null) { // after every row, so a long series keeps what it measured
+        ScaleChart.writeCsv(rows, Path.of(out + ".csv"));
+        ScaleChart.writeSvg(rows, Path.of(out + ".svg"));
+      }
     }
     printRatios(rows);
     if (out != null) {
-      ScaleChart.writeCsv(rows, Path.of(out + ".csv"));
-      ScaleChart.writeSvg(rows, Path.of(out + ".svg"));
       System.out.println("   wrote " + out + ".csv and " + out + ".svg");
     }
   }
