@@ -128,6 +128,7 @@ final class CachedClusterView implements ClusterView, AutoCloseable {
         o -> GroupKey.of(o).map(k -> List.of(k.indexKey())).orElse(List.of());
     Informable<T> informable = selected;
     SharedIndexInformer<T> informer = informable.runnableInformer(0);
+    informer.itemStore(new TrimmedItemStore<>()); // heap at 10,000 groups (issue 19)
     informer.addIndexers(Map.of(BY_GROUP, byGroup));
     informer.addEventHandler(handler);
     return informer;
