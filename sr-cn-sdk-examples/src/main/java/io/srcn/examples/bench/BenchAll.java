@@ -64,7 +64,7 @@ public final class BenchAll {
           case "--all", "--engine" ->
               List.of(
                   new Run(RegistrationLatencyBenchmark.class, "512m", List.of("1", "10", "100")),
-                  new Run(ApiCostBenchmark.class, "512m", List.of("10", "100")),
+                  new Run(ApiCostBenchmark.class, "1g", List.of("10", "100", "1000")),
                   new Run(FrontendCostBenchmark.class, "512m", List.of()),
                   new Run(ScaleBenchmark.class, "1g", List.of("10", "100", "1000")),
                   new Run(GroupCommitBenchmark.class, "1g", List.of("100")));
