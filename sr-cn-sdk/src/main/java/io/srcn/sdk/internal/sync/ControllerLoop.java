@@ -30,12 +30,12 @@ import org.slf4j.LoggerFactory;
  * informer caches' copies of the group's five objects with what that spec renders ({@link
  * CacheDrift}: no request) and repairs what differs (the repair reads the objects again before it
  * writes), then syncs the FE registration. A group without drift costs no Kubernetes request, so a
- * resync of unchanged groups makes none. Drift seen at first sight is repaired on a second pass
- * queued behind the groups already waiting, so that a controller starting on many groups registers
- * all of them before it repairs their objects. Nothing is re-applied while the group is suspended.
- * A failing group is retried with exponential backoff (100 ms doubling to 30 s). A deleted
- * StatefulSet keeps its group until the last owned node is dropped (then its IP-mode ledger is
- * deleted too).
+ * resync of unchanged groups makes none. At first sight the drift check (rendering and comparing
+ * five objects: CPU only) waits for a second pass queued behind the groups already waiting, so that
+ * a controller starting on many groups registers all of them before it checks their objects.
+ * Nothing is re-applied while the group is suspended. A failing group is retried with exponential
+ * backoff (100 ms doubling to 30 s). A deleted StatefulSet keeps its group until the last owned
+ * node is dropped (then its IP-mode ledger is deleted too).
  *
  * <p>Thread-safe.
  */
@@ -203,14 +203,13 @@ final class ControllerLoop implements AutoCloseable {
     boolean firstSight = entry.runtime == null;
     GroupRuntime runtime = runtime(key, entry, sts.get());
     boolean suspended = Suspension.isSuspended(sts);
-    boolean drifted = !suspended && drift.drifted(entry, runtime.spec());
-    if (drifted && !firstSight) {
+    if (!suspended && !firstSight && drift.drifted(entry, runtime.spec())) {
       repair(key, runtime);
     }
     GroupStatus status = runtime.pass(SyncMode.SYNC, settings.resync());
     statuses.put(key, status);
-    if (drifted && firstSight) {
-      queue.add(key); // the repair waits behind the groups already queued
+    if (firstSight && !suspended) {
+      queue.add(key); // the first drift check waits behind the groups already queued
     }
     return runtime.lastError().isEmpty();
   }
