@@ -68,13 +68,21 @@ public final class GroupCommitBenchmark {
         c.apply(c.autoscaled("g" + i, 3));
       }
       c.apply(c.autoscaled("big", 31));
-      for (long latency : new long[] {0, 20}) {
+      for (long latency : latencies()) {
         c.fe.setLatency(Duration.ofMillis(latency));
         for (Setting s : SETTINGS) {
           measure(c, names, s, latency);
         }
       }
     }
+  }
+
+  /** The modelled FE latencies in ms: {@code -Dsrcn.bench.feLatencies=0,20} (the default). */
+  private static long[] latencies() {
+    String list = System.getProperty("srcn.bench.feLatencies", "0,20");
+    return java.util.Arrays.stream(list.split(","))
+        .mapToLong(x -> Long.parseLong(x.trim()))
+        .toArray();
   }
 
   private static void measure(BenchCluster c, List<String> names, Setting s, long latency) {
