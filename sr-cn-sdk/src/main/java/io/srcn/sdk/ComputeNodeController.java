@@ -148,7 +148,7 @@ public interface ComputeNodeController extends AutoCloseable {
      * 10 pods against 7 with a window of 0 in the testkit; group commit cannot merge pods that turn
      * Ready after the {@code ADD} left, and the pods of one event turn Ready apart) and fewer
      * passes, at the cost of up to that much latency. A window of 0 lowers the median registration
-     * latency (about 20 against 107 ms) but, measured so far, hardly the 99th percentile (see
+     * latency (20–32 against about 108 ms) but, measured so far, not the 99th percentile (see
      * docs/PERFORMANCE.md, "Group commit").
      */
     public Builder batchWindow(Duration window) {
