@@ -144,9 +144,11 @@ public interface ComputeNodeController extends AutoCloseable {
      * 5 s). Registration uses group commit whatever the window: {@code ADD}s asked for while an
      * {@code ADD} to the same FE cluster is in flight (from this group or another) go out together
      * in the next {@code ADD}. The window additionally holds each group's pass, so that other
-     * events for the group within the window join it: fewer {@code ADD}s per scale event (about 1.2
-     * for 10 pods against 3–4 with a window of 0) at the cost of that much latency. A window of 0
-     * halves the median registration latency but, measured so far, not the 99th percentile (see
+     * events for the group within the window join it: fewer {@code ADD}s per scale event (1.4 for
+     * 10 pods against 7 with a window of 0 in the testkit; group commit cannot merge pods that turn
+     * Ready after the {@code ADD} left, and the pods of one event turn Ready apart) and fewer
+     * passes, at the cost of up to that much latency. A window of 0 lowers the median registration
+     * latency (20–32 against about 108 ms) but, measured so far, not the 99th percentile (see
      * docs/PERFORMANCE.md, "Group commit").
      */
     public Builder batchWindow(Duration window) {

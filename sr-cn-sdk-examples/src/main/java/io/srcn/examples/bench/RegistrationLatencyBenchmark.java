@@ -79,24 +79,37 @@ public final class RegistrationLatencyBenchmark {
     BenchCluster.await(
         WAIT, "scale-out registrations", () -> c.registered() == 3 * names.size() + others);
     // the simulator appends to its history on its own thread, a moment after the store changed
+    // (a count of Ready transitions is not enough: under load one pod's may lag while another's
+    // counts twice)
     BenchCluster.await(
-        WAIT, "the history", () -> readyCount(c.k8s.statefulSets().history()) >= 2 * names.size());
+        WAIT,
+        "the history",
+        () -> {
+          List<Transition> h = c.k8s.statefulSets().history();
+          return names.stream().allMatch(g -> Arrivals.readyCount(h, g, 1, 2) == 2);
+        });
     List<Transition> history = c.k8s.statefulSets().history();
     List<Double> out = new ArrayList<>();
     for (String g : names) {
       for (int i = 1; i <= 2; i++) {
         FakeComputeNode node = c.node(g, i);
-        Instant ready = readyBefore(history, g + "-cn-" + i, node.addedAt()).orElseThrow();
+        String pod = g + "-cn-" + i;
+        Instant ready =
+            readyBefore(history, pod, node.addedAt())
+                .orElseThrow(
+                    () ->
+                        new IllegalStateException(
+                            pod
+                                + " registered at "
+                                + node.addedAt()
+                                + " without turning Ready before; its history: "
+                                + history.stream().filter(t -> t.name().equals(pod)).toList()));
         out.add(Duration.between(ready, node.addedAt()).toNanos() / 1e6);
       }
     }
     names.forEach(g -> c.scale(g, 1));
     BenchCluster.await(WAIT, "scale-in drops", () -> c.registered() == names.size() + others);
     return out;
-  }
-
-  private static long readyCount(List<Transition> history) {
-    return history.stream().filter(t -> t.type() == Transition.Type.POD_READY).count();
   }
 
   private static Optional<Instant> readyBefore(List<Transition> history, String pod, Instant t) {

@@ -11,8 +11,10 @@ import java.util.Locale;
  * server, simulators, fake FE, controller). The groups' objects are applied first and their pods
  * become Ready; then the controller starts, and the benchmark times how long it takes until all 3N
  * nodes are registered, counts the Kubernetes requests and FE statements it took, the process CPU
- * time spent, and the heap in use after a full GC, before the controller started and once all nodes
- * are registered. Aim at 1,000 groups: under 60 s and 512 MB on 2 cores.
+ * time spent (and its share of the machine's cores over that time: a run starved by other processes
+ * shows a low share, see docs/PERFORMANCE.md "Group commit"), and the heap in use after a full GC,
+ * before the controller started and once all nodes are registered. Aim at 1,000 groups: under 60 s
+ * and 512 MB on 2 cores.
  *
  * <p>Run: {@code java -Xmx1g -cp sr-cn-sdk-examples/target/srcn.jar
  * io.srcn.examples.bench.ScaleBenchmark 10 100 1000} (group counts; default 10 100 1000).
@@ -30,6 +32,7 @@ public final class ScaleBenchmark {
         "apply",
         "register all",
         "CPU",
+        "CPU share",
         "k8s requests",
         "FE statements",
         "heap before",
@@ -66,6 +69,7 @@ public final class ScaleBenchmark {
             fmt("%.1f s", apply),
             fmt("%.1f s", register),
             fmt("%.1f s", cpu),
+            fmt("%.0f %%", 100 * cpu / (register * Runtime.getRuntime().availableProcessors())),
             requests,
             statements,
             fmt("%.0f MiB", heapBefore),

@@ -120,7 +120,7 @@ class SrcnSandboxTest {
     assertThat(ok.status()).as(ok.all()).isZero();
     assertThat(ok.out())
         .contains("PASS kubernetes-api", "PASS namespace: cli-check exists", "PASS fe-credentials")
-        .contains("PASS rbac: all 40 permissions", "PASS hpa-api: autoscaling/v2 is served")
+        .contains("PASS rbac: all 46 permissions", "PASS hpa-api: autoscaling/v2 is served")
         .contains("PASS metrics-api: metrics.k8s.io is served")
         .contains("login works", "FQDN mode", "AUTO will register pod names")
         .contains("node-privilege: user root may run ALTER SYSTEM")

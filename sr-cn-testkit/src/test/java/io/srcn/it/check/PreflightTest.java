@@ -87,7 +87,7 @@ class PreflightTest {
     assertThat(report.toText())
         .contains("PASS namespace: ns exists")
         .contains(
-            "PASS rbac: all 40 permissions of ComputeNodeGroups.requiredRole are allowed in ns")
+            "PASS rbac: all 46 permissions of ComputeNodeGroups.requiredRole are allowed in ns")
         .contains("PASS hpa-api: autoscaling/v2 is served")
         .contains("PASS metrics-api: metrics.k8s.io is served (metrics.k8s.io/v1beta1)")
         .contains("login works, StarRocks 3.3.5")
@@ -108,14 +108,15 @@ class PreflightTest {
     k8s.denyAccess("create", "apps", "statefulsets");
     k8s.denyAccess("patch", "apps", "statefulsets/scale");
     k8s.denyAccess("*", "", "secrets");
+    k8s.denyAccess("watch", "policy", "poddisruptionbudgets"); // the controller's informer
 
     PreflightCheck rbac = named(check(client, spec(fe, "starrocks/cn-ubuntu:3.5.2")), "rbac");
 
     assertThat(rbac.result()).isEqualTo(Result.FAIL);
     assertThat(rbac.reason())
         .isEqualTo(
-            "3 of 40 permissions missing in ns: [get secrets, create statefulsets.apps,"
-                + " patch statefulsets.apps/scale]");
+            "4 of 46 permissions missing in ns: [get secrets, create statefulsets.apps,"
+                + " patch statefulsets.apps/scale, watch poddisruptionbudgets.policy]");
     assertThat(rbac.fix())
         .contains( // the whole fix
             "bind the Role ComputeNodeGroups.requiredRole(\"ns\") returns (name sr-cn-sdk) to this"

@@ -12,6 +12,7 @@ import io.srcn.sdk.internal.render.RenderOptions;
 import io.srcn.sdk.naming.Labels;
 import io.srcn.sdk.naming.Names;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -208,7 +209,30 @@ public final class GroupApplier {
   public Plan plan(ComputeNodeGroupSpec spec) {
     spec.validate();
     RenderOptions options = options(spec);
-    LiveObjects live = LiveObjects.read(client, spec.namespace(), spec.name(), hpaApi());
+    return planOn(spec, options, LiveObjects.read(client, spec.namespace(), spec.name(), hpaApi()));
+  }
+
+  /**
+   * What {@link #repair} would change if the group's objects were {@code copies}: the controller's
+   * drift check from its informer caches, making no request (API discovery aside, once per
+   * applier). The Planner compares exactly as for a repair, so copies equal to the live objects
+   * give exactly the repair's decision. Copies may lag the API server: a stale copy can show drift
+   * that is gone (or not yet show drift); acting on it is safe because {@link #repair} reads every
+   * object again and keeps its guards before it writes anything.
+   *
+   * @param copies the group's objects as cached, absent ones omitted; copies of other kinds or
+   *     names are ignored
+   * @return the changes a repair would make; empty when the objects are as {@code spec} renders
+   * @throws io.srcn.sdk.InvalidSpecException when the spec is incomplete
+   * @throws KubernetesOperationException when a copy of one of the group's names is not the SDK's,
+   *     or the spec needs an HPA API the cluster does not serve
+   */
+  public Plan drift(ComputeNodeGroupSpec spec, Collection<? extends HasMetadata> copies) {
+    spec.validate();
+    return planOn(spec, options(spec), LiveObjects.of(spec.name(), copies));
+  }
+
+  private static Plan planOn(ComputeNodeGroupSpec spec, RenderOptions options, LiveObjects live) {
     RenderOptions owned =
         live.get(ObjectKind.STATEFUL_SET)
             .map(s -> s.getMetadata().getUid())

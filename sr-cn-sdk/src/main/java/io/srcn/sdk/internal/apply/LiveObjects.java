@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.srcn.sdk.internal.render.HpaVersion;
 import io.srcn.sdk.naming.Labels;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,8 @@ import java.util.Optional;
 
 /**
  * The group's objects as they are on the cluster, read with one GET each (the HPA only when the
- * cluster serves an HPA API).
+ * cluster serves an HPA API), or as copies the caller already holds (the controller's informer
+ * caches).
  *
  * <p>Not thread-safe; one per operation.
  */
@@ -27,6 +29,21 @@ final class LiveObjects {
     Map<ObjectKind, HasMetadata> copy = new EnumMap<>(ObjectKind.class);
     copy.putAll(objects);
     return new LiveObjects(copy);
+  }
+
+  /**
+   * The objects of group {@code group} among {@code copies} (informer-cache copies, say), each kind
+   * by its model class and the group's name for it; copies of other kinds or names are ignored. No
+   * request.
+   */
+  static LiveObjects of(String group, Collection<? extends HasMetadata> copies) {
+    Map<ObjectKind, HasMetadata> found = new EnumMap<>(ObjectKind.class);
+    for (HasMetadata copy : copies) {
+      ObjectKind.of(copy)
+          .filter(k -> k.name(group).equals(copy.getMetadata().getName()))
+          .ifPresent(k -> found.put(k, copy));
+    }
+    return new LiveObjects(found);
   }
 
   /** Reads every object of group {@code group} in {@code namespace}. */

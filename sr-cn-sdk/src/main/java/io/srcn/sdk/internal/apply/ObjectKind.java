@@ -62,6 +62,29 @@ enum ObjectKind {
     };
   }
 
+  /**
+   * The kind of a live object by its model class (an informer's copy need not carry {@code kind}),
+   * or empty for an object of another kind. The HPA in either version.
+   */
+  static Optional<ObjectKind> of(HasMetadata object) {
+    if (object instanceof io.fabric8.kubernetes.api.model.ConfigMap) {
+      return Optional.of(CONFIG_MAP);
+    } else if (object instanceof io.fabric8.kubernetes.api.model.Service) {
+      return Optional.of(SERVICE);
+    } else if (object instanceof io.fabric8.kubernetes.api.model.apps.StatefulSet) {
+      return Optional.of(STATEFUL_SET);
+    } else if (object
+            instanceof io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler
+        || object
+            instanceof
+            io.fabric8.kubernetes.api.model.autoscaling.v2beta2.HorizontalPodAutoscaler) {
+      return Optional.of(AUTOSCALER);
+    } else if (object instanceof io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget) {
+      return Optional.of(POD_DISRUPTION_BUDGET);
+    }
+    return Optional.empty();
+  }
+
   /** The client handle of the object {@code name}; the HPA in {@code hpaVersion}. */
   Resource<? extends HasMetadata> handle(
       KubernetesClient client, String namespace, String name, HpaVersion hpaVersion) {

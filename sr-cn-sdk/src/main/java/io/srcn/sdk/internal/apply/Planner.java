@@ -146,7 +146,7 @@ final class Planner {
    * apiVersion}/{@code kind} fabric8 gives every PVC, which the API server need not echo.
    */
   @SuppressWarnings("unchecked")
-  private static Map<String, Object> comparable(Map<String, Object> tree) {
+  static Map<String, Object> comparable(Map<String, Object> tree) {
     if (tree.get("spec") instanceof Map<?, ?> spec
         && spec.get("volumeClaimTemplates") instanceof List<?> claims) {
       Map<String, Object> copy = Json.toMap(tree);

@@ -5,9 +5,13 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.srcn.sdk.internal.render.HpaVersion;
 import io.srcn.sdk.naming.Labels;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,6 +70,9 @@ final class Writer {
         }
         HasMetadata toApply = desired;
         HasMetadata result = KubeErrors.call("apply", ref, verbs, () -> apply(toApply));
+        if (!create && result != null) {
+          result = takeOverLists(step, ref, hpaVersion, result);
+        }
         if (create) {
           // created with its starting replicas; the handover manager keeps them from now on
           step.handoverReplicas().ifPresent(n -> handOver(ref, n));
@@ -93,6 +100,34 @@ final class Writer {
             kind.handle(client, ref.namespace(), ref.name(), hpaVersion)
                 .withPropagationPolicy(DeletionPropagation.BACKGROUND)
                 .delete());
+  }
+
+  /**
+   * Sets the {@code spec} fields the apply could not take back (list items another field manager
+   * owns, {@link ListTakeover}) with a JSON merge patch held to the applied {@code resourceVersion}
+   * (409 Conflict when the object changed since the apply).
+   */
+  private HasMetadata takeOverLists(
+      Step step, ResourceRef ref, HpaVersion hpaVersion, HasMetadata applied) {
+    Set<String> fields = ListTakeover.fieldsLeft(step.desired(), applied);
+    Optional<String> patch = ListTakeover.patch(step.desired(), applied, fields);
+    if (patch.isEmpty()) {
+      return applied;
+    }
+    LOG.info(
+        "replace spec {} of {} {}/{}: items of another field manager stay after an apply",
+        fields,
+        ref.kind(),
+        ref.namespace(),
+        ref.name());
+    return KubeErrors.call(
+        "replace lists of",
+        ref,
+        List.of("patch"),
+        () ->
+            step.kind()
+                .handle(client, ref.namespace(), ref.name(), hpaVersion)
+                .patch(PatchContext.of(PatchType.JSON_MERGE), patch.get()));
   }
 
   private HasMetadata apply(HasMetadata desired) {

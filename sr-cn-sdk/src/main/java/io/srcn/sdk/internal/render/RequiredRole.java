@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * The minimal RBAC Role the SDK needs in a namespace: the applier's verbs on the objects it
- * renders, and the lifecycle engine's (pods, credentials Secrets, Events, Leases, scaling).
+ * renders, the controller's list and watch on the five kinds it owns and on pods (its informers),
+ * and the lifecycle engine's (pods, credentials Secrets, Events, Leases, scaling).
  *
  * <p>Stateless and thread-safe.
  */
@@ -20,8 +21,17 @@ public final class RequiredRole {
 
   private static final List<PolicyRule> RULES =
       List.of(
-          rule("", List.of("configmaps"), "get", "create", "patch", "update", "delete"),
-          rule("", List.of("services"), "get", "create", "patch", "delete"),
+          rule(
+              "",
+              List.of("configmaps"),
+              "get",
+              "list",
+              "watch",
+              "create",
+              "patch",
+              "update",
+              "delete"),
+          rule("", List.of("services"), "get", "list", "watch", "create", "patch", "delete"),
           rule("", List.of("pods"), "get", "list", "watch"),
           rule("", List.of("secrets"), "get"),
           rule("", List.of("events"), "create", "patch"),
@@ -39,7 +49,15 @@ public final class RequiredRole {
               "create",
               "patch",
               "delete"),
-          rule("policy", List.of("poddisruptionbudgets"), "get", "create", "patch", "delete"),
+          rule(
+              "policy",
+              List.of("poddisruptionbudgets"),
+              "get",
+              "list",
+              "watch",
+              "create",
+              "patch",
+              "delete"),
           rule("coordination.k8s.io", List.of("leases"), "get", "create", "update"));
 
   private RequiredRole() {}

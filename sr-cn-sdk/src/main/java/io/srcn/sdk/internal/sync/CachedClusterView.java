@@ -1,8 +1,11 @@
 package io.srcn.sdk.internal.sync;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.FilterWatchListDeletable;
 import io.fabric8.kubernetes.client.dsl.Informable;
@@ -18,14 +21,18 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
- * A {@link ClusterView} backed by informers on the StatefulSets, Pods and HPAs labelled {@code
- * app.kubernetes.io/managed-by=sr-cn-sdk}, in one namespace or the whole cluster. An optional extra
- * label selector (sharding groups across controllers) applies to the StatefulSets: only groups
- * whose StatefulSet matches are managed; pods and HPAs of other groups are cached but ignored.
- * Reads never call the API server, so a resync of N groups costs no list calls; every change is
- * reported to {@code onChange} with the group it belongs to.
+ * A {@link ClusterView} backed by informers on the StatefulSets, Pods, HPAs, ConfigMaps, Services
+ * and PodDisruptionBudgets labelled {@code app.kubernetes.io/managed-by=sr-cn-sdk} (every rendered
+ * object carries it, {@code ObjectMetas}), in one namespace or the whole cluster. An optional extra
+ * label selector (sharding groups across controllers) applies to the StatefulSets only (the group's
+ * pod labels are on the StatefulSet and its pods, not on the other objects): only groups whose
+ * StatefulSet matches are managed; the other objects of other groups are cached but ignored. Reads
+ * never call the API server, so a resync of N groups costs no request; every add, update and delete
+ * is reported to {@code onChange} with the group it belongs to (an object that loses the managed-by
+ * label leaves the selection, which its watch reports as a delete).
  *
  * <p>Thread-safe.
  */
@@ -35,6 +42,10 @@ final class CachedClusterView implements ClusterView, AutoCloseable {
   private final SharedIndexInformer<StatefulSet> statefulSets;
   private final SharedIndexInformer<Pod> pods;
   private final SharedIndexInformer<? extends HasMetadata> autoscalers;
+  private final SharedIndexInformer<ConfigMap> configMaps;
+  private final SharedIndexInformer<Service> services;
+  private final SharedIndexInformer<PodDisruptionBudget> disruptionBudgets;
+  private final List<SharedIndexInformer<?>> all;
   private final boolean hpaV2;
 
   CachedClusterView(
@@ -44,7 +55,7 @@ final class CachedClusterView implements ClusterView, AutoCloseable {
       boolean hpaV2,
       Consumer<GroupKey> onChange) {
     this.hpaV2 = hpaV2;
-    ResourceEventHandler<HasMetadata> handler = new Notifier(onChange);
+    ResourceEventHandler<HasMetadata> handler = new Notifier(onChange, o -> true);
     this.statefulSets =
         informer(scoped(client.apps().statefulSets(), namespace), extraLabels, handler);
     this.pods = informer(scoped(client.pods(), namespace), Map.of(), handler);
@@ -58,14 +69,24 @@ final class CachedClusterView implements ClusterView, AutoCloseable {
                 scoped(client.autoscaling().v2beta2().horizontalPodAutoscalers(), namespace),
                 Map.of(),
                 handler);
+    // the group's IP-mode ledger is a labelled ConfigMap too: its writes are no drift, no event
+    this.configMaps =
+        informer(
+            scoped(client.configMaps(), namespace),
+            Map.of(),
+            new Notifier(onChange, CachedClusterView::notLedger));
+    this.services = informer(scoped(client.services(), namespace), Map.of(), handler);
+    this.disruptionBudgets =
+        informer(scoped(client.policy().v1().podDisruptionBudget(), namespace), Map.of(), handler);
+    this.all = List.of(statefulSets, pods, autoscalers, configMaps, services, disruptionBudgets);
   }
 
   /** Starts the informers and waits until each has listed once. */
   void start(long timeoutMillis) throws Exception {
     CompletableFuture.allOf(
-            statefulSets.start().toCompletableFuture(),
-            pods.start().toCompletableFuture(),
-            autoscalers.start().toCompletableFuture())
+            all.stream()
+                .map(i -> i.start().toCompletableFuture())
+                .toArray(CompletableFuture[]::new))
         .get(timeoutMillis, TimeUnit.MILLISECONDS);
   }
 
@@ -103,11 +124,34 @@ final class CachedClusterView implements ClusterView, AutoCloseable {
                 (io.fabric8.kubernetes.api.model.autoscaling.v2beta2.HorizontalPodAutoscaler) hpa));
   }
 
+  /**
+   * The cached copies of the group's five objects (ConfigMap, Service, StatefulSet, HPA,
+   * PodDisruptionBudget), absent ones omitted: what the controller compares with the rendering of
+   * the recorded spec. Copies may lag the API server by the watch's delay.
+   */
+  List<HasMetadata> owned(String namespace, String group) {
+    List<HasMetadata> found = new ArrayList<>(5);
+    addIfPresent(found, configMaps.getStore().getByKey(namespace + "/" + Names.configMap(group)));
+    addIfPresent(
+        found, services.getStore().getByKey(namespace + "/" + Names.headlessService(group)));
+    addIfPresent(
+        found, statefulSets.getStore().getByKey(namespace + "/" + Names.statefulSet(group)));
+    addIfPresent(found, autoscalers.getStore().getByKey(namespace + "/" + Names.autoscaler(group)));
+    addIfPresent(
+        found,
+        disruptionBudgets.getStore().getByKey(namespace + "/" + Names.podDisruptionBudget(group)));
+    return found;
+  }
+
+  private static void addIfPresent(List<HasMetadata> found, HasMetadata object) {
+    if (object != null) {
+      found.add(object);
+    }
+  }
+
   @Override
   public void close() {
-    statefulSets.close();
-    pods.close();
-    autoscalers.close();
+    all.forEach(SharedIndexInformer::close);
   }
 
   private static <T extends HasMetadata, L> FilterWatchListDeletable<T, L, ?> scoped(
@@ -134,22 +178,34 @@ final class CachedClusterView implements ClusterView, AutoCloseable {
     return informer;
   }
 
-  /** Reports every add, update and delete with its group. */
-  private record Notifier(Consumer<GroupKey> onChange)
+  private static boolean notLedger(HasMetadata configMap) {
+    return GroupKey.of(configMap)
+        .map(k -> !Names.ledger(k.name()).equals(configMap.getMetadata().getName()))
+        .orElse(false);
+  }
+
+  /** Reports every add, update and delete of a relevant object with its group. */
+  private record Notifier(Consumer<GroupKey> onChange, Predicate<HasMetadata> relevant)
       implements ResourceEventHandler<HasMetadata> {
     @Override
     public void onAdd(HasMetadata obj) {
-      GroupKey.of(obj).ifPresent(onChange);
+      report(obj);
     }
 
     @Override
     public void onUpdate(HasMetadata oldObj, HasMetadata newObj) {
-      GroupKey.of(newObj).ifPresent(onChange);
+      report(newObj);
     }
 
     @Override
     public void onDelete(HasMetadata obj, boolean deletedFinalStateUnknown) {
-      GroupKey.of(obj).ifPresent(onChange);
+      report(obj);
+    }
+
+    private void report(HasMetadata obj) {
+      if (relevant.test(obj)) {
+        GroupKey.of(obj).ifPresent(onChange);
+      }
     }
   }
 }

@@ -18,7 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,14 +26,16 @@ import org.slf4j.LoggerFactory;
  * group at a time and run {@link #process}; a resync re-queues every group and forgets the FE
  * snapshots so each FE cluster is listed once per resync, shared by all its groups.
  *
- * <p>Per group, a pass: reads the recorded spec from the StatefulSet's annotation; re-applies the
- * objects when the caches show drift (HPA missing, replicas changed by hand), then syncs the FE
- * registration. The routine re-apply (on first sight and every tenth resync) is deferred to a
- * second pass queued behind the groups already waiting, so that a controller starting on many
- * groups registers all of them before it checks their objects. Nothing is re-applied while the
- * group is suspended. A failing group is retried with exponential backoff (100 ms doubling to 30
- * s). A deleted StatefulSet keeps its group until the last owned node is dropped (then its IP-mode
- * ledger is deleted too).
+ * <p>Per group, a pass: reads the recorded spec from the StatefulSet's annotation; compares the
+ * informer caches' copies of the group's five objects with what that spec renders ({@link
+ * CacheDrift}: no request) and repairs what differs (the repair reads the objects again before it
+ * writes), then syncs the FE registration. A group without drift costs no Kubernetes request, so a
+ * resync of unchanged groups makes none. At first sight the drift check (rendering and comparing
+ * five objects: CPU only) waits for a second pass queued behind the groups already waiting, so that
+ * a controller starting on many groups registers all of them before it checks their objects.
+ * Nothing is re-applied while the group is suspended. A failing group is retried with exponential
+ * backoff (100 ms doubling to 30 s). A deleted StatefulSet keeps its group until the last owned
+ * node is dropped (then its IP-mode ledger is deleted too).
  *
  * <p>Thread-safe.
  */
@@ -42,7 +43,6 @@ final class ControllerLoop implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ControllerLoop.class);
   private static final Backoff RETRY =
       Backoff.doubling(Duration.ofMillis(100), Duration.ofSeconds(30));
-  private static final int FULL_APPLY_EVERY = 10;
 
   /**
    * How long {@link #close} lets the passes in flight finish before it interrupts them: a pass
@@ -58,8 +58,8 @@ final class ControllerLoop implements AutoCloseable {
   private final WorkQueue<GroupKey> queue;
   private final ExecutorService workers;
   private final ScheduledExecutorService resync;
-  private final AtomicLong resyncs = new AtomicLong();
   private CachedClusterView view;
+  private CacheDrift drift;
   private volatile boolean closed;
 
   ControllerLoop(
@@ -86,12 +86,14 @@ final class ControllerLoop implements AutoCloseable {
     view =
         new CachedClusterView(
             client, settings.namespace(), settings.labels(), engine.hpaV2(), this::onEvent);
+    drift = new CacheDrift(view, engine.applier);
     try {
       view.start(60_000);
     } catch (Exception e) {
       throw new ControllerStartException(
           "the controller's informers did not start within a minute (check list/watch RBAC on"
-              + " statefulsets, pods and horizontalpodautoscalers, and the API server): "
+              + " statefulsets, pods, horizontalpodautoscalers, configmaps, services and"
+              + " poddisruptionbudgets (ComputeNodeGroups.requiredRole), and the API server): "
               + e,
           e);
     }
@@ -150,13 +152,9 @@ final class ControllerLoop implements AutoCloseable {
   }
 
   private void resyncAll() {
-    long n = resyncs.incrementAndGet();
     engine.frontends.invalidateAll();
     Set<GroupKey> keys = new HashSet<>(view.groups());
     keys.addAll(entries.keySet());
-    if (n % FULL_APPLY_EVERY == 0) {
-      keys.forEach(k -> entry(k).applyDue = true);
-    }
     keys.forEach(queue::add);
   }
 
@@ -202,19 +200,16 @@ final class ControllerLoop implements AutoCloseable {
       return releaseDeleted(key);
     }
     GroupEntry entry = entry(key);
+    boolean firstSight = entry.runtime == null;
     GroupRuntime runtime = runtime(key, entry, sts.get());
     boolean suspended = Suspension.isSuspended(sts);
-    boolean drifted = !suspended && drifted(runtime.spec(), sts.get());
-    if (drifted || (!suspended && entry.applyDue && entry.deferred)) {
-      entry.applyDue = false;
-      entry.deferred = false;
+    if (!suspended && !firstSight && drift.drifted(entry, runtime.spec())) {
       repair(key, runtime);
     }
     GroupStatus status = runtime.pass(SyncMode.SYNC, settings.resync());
     statuses.put(key, status);
-    if (!suspended && entry.applyDue && !entry.deferred) {
-      entry.deferred = true;
-      queue.add(key); // a routine re-apply waits behind the groups already queued
+    if (firstSight && !suspended) {
+      queue.add(key); // the first drift check waits behind the groups already queued
     }
     return runtime.lastError().isEmpty();
   }
@@ -262,7 +257,6 @@ final class ControllerLoop implements AutoCloseable {
       runtime.use(spec);
     }
     entry.recordedSpec = json;
-    entry.applyDue = true;
     return runtime;
   }
 
@@ -284,15 +278,6 @@ final class ControllerLoop implements AutoCloseable {
     }
     statuses.put(key, status);
     return false;
-  }
-
-  /** Drift the caches show without an API call: a missing HPA, replicas changed by hand. */
-  private boolean drifted(ComputeNodeGroupSpec spec, StatefulSet sts) {
-    if (spec.autoscaling().isPresent()) {
-      return view.autoscaler(spec.namespace(), spec.name()).isEmpty();
-    }
-    Integer replicas = sts.getSpec().getReplicas();
-    return replicas == null || replicas != spec.replicas();
   }
 
   private void retryLater(GroupKey key) {

@@ -3,7 +3,7 @@ package io.srcn.sdk.internal.sync;
 /**
  * Everything the controller loop keeps about one group, so that forgetting a group is one removal.
  * A worker holds a group exclusively while it processes it (the {@link WorkQueue} hands a key to
- * one worker at a time); the resync thread only raises {@link #applyDue}.
+ * one worker at a time).
  *
  * <p>Thread-safe: fields are volatile.
  */
@@ -17,9 +17,6 @@ final class GroupEntry {
   /** Failed passes in a row (for the retry backoff). */
   volatile int failures;
 
-  /** A routine re-apply is due (first sight, every tenth resync). */
-  volatile boolean applyDue;
-
-  /** The due re-apply was deferred behind the groups already queued. */
-  volatile boolean deferred;
+  /** What the last drift check that found no drift compared, or null ({@link CacheDrift}). */
+  volatile CacheDrift.Clean clean;
 }

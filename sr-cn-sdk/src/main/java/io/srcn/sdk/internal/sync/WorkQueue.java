@@ -3,7 +3,9 @@ package io.srcn.sdk.internal.sync;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -15,7 +17,8 @@ import java.util.concurrent.TimeUnit;
  * A work queue that coalesces keys, like client-go's: a key enqueued many times before a worker
  * takes it is processed once; a key being processed is never handed to a second worker, and if it
  * is enqueued meanwhile it is processed again once the first pass is done. Delayed adds (backoff,
- * periodic resync) go through a scheduler.
+ * periodic resync) go through a scheduler. A batched add ({@link #addBatched}) waits out its window
+ * unless an immediate {@link #add} of the same key overtakes it, which ends the batch.
  *
  * <p>Thread-safe.
  */
@@ -24,7 +27,10 @@ final class WorkQueue<K> implements AutoCloseable {
   private final Set<K> queued = new HashSet<>();
   private final Set<K> processing = new HashSet<>();
   private final Set<K> dirtyWhileProcessing = new HashSet<>();
-  private final Set<K> batching = new HashSet<>();
+
+  /** Keys waiting out a batch window, each with the token of its scheduled add. */
+  private final Map<K, Object> batching = new HashMap<>();
+
   private final ScheduledExecutorService delays;
   private boolean closed;
 
@@ -32,11 +38,15 @@ final class WorkQueue<K> implements AutoCloseable {
     this.delays = Executors.newSingleThreadScheduledExecutor(threads);
   }
 
-  /** Enqueues {@code key} now (no-op if it is already waiting). */
+  /**
+   * Enqueues {@code key} now (no-op if it is already waiting); a batch window the key was waiting
+   * out ends here, so its timer adds nothing later.
+   */
   synchronized void add(K key) {
     if (closed) {
       return;
     }
+    batching.remove(key);
     if (processing.contains(key)) {
       dirtyWhileProcessing.add(key);
       return;
@@ -64,22 +74,25 @@ final class WorkQueue<K> implements AutoCloseable {
   /**
    * Enqueues {@code key} once {@code window} has passed since the first of the adds made within it:
    * adds while the key is already waiting or batching are absorbed, so a burst of events costs one
-   * pass.
+   * pass. An {@link #add} of the key before the window ends enqueues it at once and ends the batch.
    */
   void addBatched(K key, Duration window) {
     if (window.isZero() || window.isNegative()) {
       add(key);
       return;
     }
+    Object token = new Object();
     synchronized (this) {
-      if (closed || queued.contains(key) || !batching.add(key)) {
+      if (closed || queued.contains(key) || batching.putIfAbsent(key, token) != null) {
         return;
       }
     }
     delays.schedule(
         () -> {
           synchronized (this) {
-            batching.remove(key);
+            if (!batching.remove(key, token)) {
+              return; // overtaken by an immediate add
+            }
           }
           add(key);
         },

@@ -30,6 +30,21 @@ class RequiredRoleTest {
   }
 
   @Test
+  void grantsTheControllerListAndWatchOnEveryKindItsInformersCache() {
+    for (String[] r :
+        new String[][] {
+          {"", "configmaps"},
+          {"", "services"},
+          {"", "pods"},
+          {"apps", "statefulsets"},
+          {"autoscaling", "horizontalpodautoscalers"},
+          {"policy", "poddisruptionbudgets"}
+        }) {
+      assertThat(verbs(r[0], r[1])).as(r[1]).contains("list", "watch");
+    }
+  }
+
+  @Test
   void grantsTheEngineWhatItReadsAndWrites() {
     assertThat(verbs("", "pods")).containsExactlyInAnyOrder("get", "list", "watch");
     assertThat(verbs("", "secrets")).containsExactly("get");

@@ -75,6 +75,34 @@ class WorkQueueTest {
   }
 
   @Test
+  void anImmediateAddOvertakesABatchWhoseTimerThenAddsNothing() throws Exception {
+    try (WorkQueue<String> q = new WorkQueue<>(Thread::new)) {
+      q.addBatched("a", Duration.ofMillis(200));
+      q.add("a");
+      assertThat(q.size()).isEqualTo(1);
+      assertThat(q.take(SHORT)).contains("a");
+      q.done("a");
+      assertThat(q.take(Duration.ofMillis(400))).isEmpty();
+    }
+  }
+
+  @Test
+  void aNewBatchAfterAnOvertakenOneWaitsItsOwnWindow() throws Exception {
+    try (WorkQueue<String> q = new WorkQueue<>(Thread::new)) {
+      q.addBatched("a", Duration.ofMillis(150));
+      q.add("a");
+      assertThat(q.take(SHORT)).contains("a");
+      q.done("a");
+      long start = System.nanoTime();
+      q.addBatched("a", Duration.ofMillis(600));
+      assertThat(q.take(Duration.ofSeconds(5))).contains("a");
+      // the first batch's timer (150 ms) must not cut the second batch's window short
+      assertThat(Duration.ofNanos(System.nanoTime() - start))
+          .isGreaterThanOrEqualTo(Duration.ofMillis(550));
+    }
+  }
+
+  @Test
   void closeReleasesWaitingWorkers() throws Exception {
     WorkQueue<String> q = new WorkQueue<>(Thread::new);
     Thread closer = new Thread(q::close);
