@@ -170,7 +170,9 @@ final class CachedClusterView implements ClusterView, AutoCloseable {
     }
     Function<T, List<String>> byGroup =
         o -> GroupKey.of(o).map(k -> List.of(k.indexKey())).orElse(List.of());
-    Informable<T> informable = selected;
+    // lists in pages of 500 (client-go's pager default, tools/pager/pager.go) so that listing
+    // 30,000 pods does not hold the whole response and every object at once (issue 19)
+    Informable<T> informable = selected.withLimit(500L);
     SharedIndexInformer<T> informer = informable.runnableInformer(0);
     informer.itemStore(new TrimmedItemStore<>()); // heap at 10,000 groups (issue 19)
     informer.addIndexers(Map.of(BY_GROUP, byGroup));
