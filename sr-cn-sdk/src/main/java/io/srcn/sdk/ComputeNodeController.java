@@ -140,16 +140,16 @@ public interface ComputeNodeController extends AutoCloseable {
     }
 
     /**
-     * How long a group waits after a Kubernetes event before it is reconciled (default 100 ms; 0 to
-     * 5 s). Registration uses group commit whatever the window: {@code ADD}s asked for while an
-     * {@code ADD} to the same FE cluster is in flight (from this group or another) go out together
-     * in the next {@code ADD}. The window additionally holds each group's pass, so that other
-     * events for the group within the window join it: fewer {@code ADD}s per scale event (1.4 for
-     * 10 pods against 7 with a window of 0 in the testkit; group commit cannot merge pods that turn
-     * Ready after the {@code ADD} left, and the pods of one event turn Ready apart) and fewer
-     * passes, at the cost of up to that much latency. A window of 0 lowers the median registration
-     * latency (20–32 against about 108 ms) but, measured so far, not the 99th percentile (see
-     * docs/PERFORMANCE.md, "Group commit").
+     * The longest a group's pass waits after a Kubernetes event while the group is settling
+     * (default 100 ms; 0 to 5 s). A group is settling while pods of a change are still starting,
+     * missing, surplus or terminating (its pod count differs from the StatefulSet's replicas, or a
+     * pod is not Ready or is going away); its events within the window then join one pass, so the
+     * pods of one scale event that turn Ready within the window share one {@code ADD}. Once the
+     * group is settled (the last pod of a scale-out turned Ready, an object was edited) the pass
+     * starts at once and ends the window. Registration uses group commit whatever the window:
+     * {@code ADD}s asked for while an {@code ADD} to the same FE cluster is in flight (from this
+     * group or another) go out together in the next {@code ADD}. A window of 0 starts every pass at
+     * once (more passes and {@code ADD}s, see docs/PERFORMANCE.md, "Group commit").
      */
     public Builder batchWindow(Duration window) {
       this.batchWindow = Objects.requireNonNull(window, "window");

@@ -12,15 +12,15 @@ import java.util.Locale;
  * FE leader that writes an edit-log entry per node: {@code SystemInfoService.addComputeNode} calls
  * {@code EditLog.logAddComputeNode}, StarRocks {@code
  * fe/fe-core/src/main/java/com/starrocks/system/SystemInfoService.java}), and for each controller
- * setting (group commit with the default 100 ms window and with a window of 0; the 100 ms window
- * and a window of 0 without group commit), a fresh controller on the same groups measures the
- * registration latency at N groups (rounds of scaling every group 1 to 3 and back, as {@link
- * RegistrationLatencyBenchmark}, with the ADD statements and the Kubernetes API requests per round
- * of 2N pods, the benchmark's own 2N {@code /scale} writes included) and the ADD statements per
- * scale-out event of 10 and of 30 pods of one group (as {@link FrontendCostBenchmark}), with the
- * event's arrivals ({@link Arrivals}: how far apart its pods turned Ready, and the first pod's
- * Ready to registered). The settings take turns within each latency, so a change of machine load
- * hits all of them alike.
+ * setting (group commit with the default settling 100 ms window, with the fixed 100 ms window of
+ * before and with a window of 0; the fixed 100 ms window and a window of 0 without group commit), a
+ * fresh controller on the same groups measures the registration latency at N groups (rounds of
+ * scaling every group 1 to 3 and back, as {@link RegistrationLatencyBenchmark}, with the ADD
+ * statements and the Kubernetes API requests per round of 2N pods, the benchmark's own 2N {@code
+ * /scale} writes included) and the ADD statements per scale-out event of 10 and of 30 pods of one
+ * group (as {@link FrontendCostBenchmark}), with the event's arrivals ({@link Arrivals}: how far
+ * apart its pods turned Ready, and the first pod's Ready to registered). The settings take turns
+ * within each latency, so a change of machine load hits all of them alike.
  *
  * <p>Run: {@code java -cp sr-cn-sdk-examples/target/srcn.jar
  * io.srcn.examples.bench.GroupCommitBenchmark 100} (group count; default 100).
@@ -33,14 +33,24 @@ public final class GroupCommitBenchmark {
   private static final int ROUNDS = 2;
   private static final int EVENTS = 5;
 
-  private record Setting(String name, Duration window, boolean groupCommit) {}
+  /**
+   * A controller setting; {@code fixedWindow} waits out the window after every event (the rule
+   * before the settling window, {@code -Dsrcn.fixedBatchWindow=true}), otherwise only while the
+   * group is settling.
+   */
+  private record Setting(String name, Duration window, boolean groupCommit, boolean fixedWindow) {}
 
   private static final List<Setting> SETTINGS =
       List.of(
-          new Setting("group commit, window 100 ms (default)", Duration.ofMillis(100), true),
-          new Setting("group commit, window 0", Duration.ZERO, true),
-          new Setting("window 100 ms, no group commit", Duration.ofMillis(100), false),
-          new Setting("window 0, no group commit", Duration.ZERO, false));
+          new Setting(
+              "group commit, settling window 100 ms (default)",
+              Duration.ofMillis(100),
+              true,
+              false),
+          new Setting("group commit, fixed window 100 ms", Duration.ofMillis(100), true, true),
+          new Setting("group commit, window 0", Duration.ZERO, true, true),
+          new Setting("fixed window 100 ms, no group commit", Duration.ofMillis(100), false, true),
+          new Setting("window 0, no group commit", Duration.ZERO, false, true));
 
   private GroupCommitBenchmark() {}
 
@@ -87,6 +97,7 @@ public final class GroupCommitBenchmark {
 
   private static void measure(BenchCluster c, List<String> names, Setting s, long latency) {
     System.setProperty("srcn.groupCommit", Boolean.toString(s.groupCommit()));
+    System.setProperty("srcn.fixedBatchWindow", Boolean.toString(s.fixedWindow()));
     try (ComputeNodeController controller = c.controller(Duration.ofSeconds(30), s.window())) {
       BenchCluster.await(WAIT, "first registrations", () -> c.registered() == names.size() + 1);
       List<Double> samples = new ArrayList<>();

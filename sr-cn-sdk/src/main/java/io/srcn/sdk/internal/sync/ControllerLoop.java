@@ -62,6 +62,13 @@ final class ControllerLoop implements AutoCloseable {
   private CacheDrift drift;
   private volatile boolean closed;
 
+  /**
+   * Waits out the batch window after every event, settled or not: the rule before the settling
+   * window, kept so that {@code GroupCommitBenchmark} can compare both side by side ({@code
+   * -Dsrcn.fixedBatchWindow=true}, read when the controller starts); not an API.
+   */
+  private final boolean fixedWindow = Boolean.getBoolean("srcn.fixedBatchWindow");
+
   ControllerLoop(
       KubernetesClient client,
       Engine engine,
@@ -109,8 +116,22 @@ final class ControllerLoop implements AutoCloseable {
     queue.add(key);
   }
 
+  /**
+   * A Kubernetes event of the group: while the group is {@linkplain Settling settling} (pods of a
+   * change still starting or going away) its pass waits out the batch window, so that the change's
+   * further events join one pass and one {@code ADD}; once it is settled (the last pod of a
+   * scale-out turned Ready, an object was edited) the pass starts at once, ending any window it was
+   * waiting out.
+   */
   private void onEvent(GroupKey key) {
-    queue.addBatched(key, settings.batchWindow());
+    if (fixedWindow
+        || Settling.settling(
+            view.statefulSet(key.namespace(), key.name()),
+            view.pods(key.namespace(), key.name()))) {
+      queue.addBatched(key, settings.batchWindow());
+    } else {
+      queue.add(key);
+    }
   }
 
   int groups() {

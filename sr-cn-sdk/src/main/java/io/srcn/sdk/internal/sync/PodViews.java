@@ -52,7 +52,7 @@ final class PodViews {
             restarts(pod)));
   }
 
-  private static boolean isReady(Pod pod) {
+  static boolean isReady(Pod pod) {
     if (pod.getStatus() == null || pod.getStatus().getConditions() == null) {
       return false;
     }
