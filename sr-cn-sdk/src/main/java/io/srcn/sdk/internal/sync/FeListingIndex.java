@@ -28,8 +28,8 @@ import java.util.Set;
  * <p>Immutable; {@link #of} and {@link #appended} are thread-safe.
  */
 final class FeListingIndex {
-  private static final int KEPT = 16;
-  private static final int MAX_DEPTH = 64;
+  private static final int KEPT = 4;
+  private static final int MAX_DEPTH = 16;
   private static final FeListingIndex[] RECENT = new FeListingIndex[KEPT];
   private static int next; // guarded by RECENT
 
