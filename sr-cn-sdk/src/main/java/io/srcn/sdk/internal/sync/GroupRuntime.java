@@ -156,10 +156,11 @@ final class GroupRuntime {
     catchUp();
     boolean suspended = Suspension.isSuspended(view.statefulSet(spec.namespace(), spec.name()));
     SyncMode effective = suspended && mode == SyncMode.SYNC ? SyncMode.RELEASE : mode;
-    lastReport = sync.run(effective, feMaxAge);
+    SyncReport report = sync.run(effective, feMaxAge);
     GroupStatus now =
         assembler.assemble(
-            lastReport, suspended, applyError, spec.frontend().map(f -> f.credentials()));
+            report, suspended, applyError, spec.frontend().map(f -> f.credentials()));
+    lastReport = report.withoutListing(); // nothing reads the listing of a past pass
     StatusTransitions.events(Optional.ofNullable(last), now).forEach(engine::publish);
     last = now;
     return now;

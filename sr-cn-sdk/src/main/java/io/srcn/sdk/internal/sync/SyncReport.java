@@ -39,6 +39,28 @@ record SyncReport(
     GroupIdentity identity,
     Optional<AddressModes.Choice> addressMode) {
 
+  /**
+   * This report without the FE listing, as a group keeps it between passes: the listing is the FE
+   * cluster's (every ADD makes a new one), so one kept per group made the heap grow with groups ×
+   * nodes (10,000 groups of 3 pods did not fit in 1 GiB, issue 19 section 3).
+   */
+  SyncReport withoutListing() {
+    return new SyncReport(
+        at,
+        statefulSet,
+        replicas,
+        pods,
+        hpa,
+        List.of(),
+        plan,
+        added,
+        dropped,
+        frontendError,
+        registrationError,
+        identity,
+        addressMode);
+  }
+
   /** True when the pass reached the FE and changed nothing that is still pending. */
   boolean converged() {
     return frontendError.isEmpty()
