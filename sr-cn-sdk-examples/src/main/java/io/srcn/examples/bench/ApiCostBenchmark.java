@@ -88,6 +88,7 @@ public final class ApiCostBenchmark {
         long resyncs = controller.metrics().frontendListings() - before;
         print("resync, " + groups + " groups (per resync)", log.countsByVerb(), resyncs);
         print("  per group per resync", log.countsByVerb(), resyncs * groups);
+        System.out.println("     by resource, total over the resyncs: " + log.countsByResource());
       }
     }
   }
