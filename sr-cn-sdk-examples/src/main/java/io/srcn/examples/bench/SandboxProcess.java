@@ -118,6 +118,14 @@ final class SandboxProcess implements AutoCloseable {
     return process.pid();
   }
 
+  /**
+   * The launcher's CPU time so far (user + system, from the OS), or 0 when the OS does not say: the
+   * testkit's share of the two cores while the controller runs.
+   */
+  long cpuNanos() {
+    return process.toHandle().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+  }
+
   /** A number from a JSON answer of the admin API, e.g. {@code get("/counts", "nodes")}. */
   long get(String path, String field) {
     String body = send("GET", path);

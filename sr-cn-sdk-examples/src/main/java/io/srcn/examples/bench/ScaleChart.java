@@ -39,13 +39,13 @@ final class ScaleChart {
   static void writeCsv(List<Row> rows, Path file) throws IOException {
     StringBuilder sb =
         new StringBuilder(
-            "groups,pods,setup_s,start_s,first_pass_s,register_all_s,cpu_s,heap_after_gc_mib,"
-                + "k8s_requests,fe_statements,load\n");
+            "groups,pods,setup_s,start_s,first_pass_s,register_all_s,cpu_s,sandbox_cpu_s,"
+                + "heap_after_gc_mib,k8s_requests,fe_statements,load\n");
     for (Row r : rows) {
       sb.append(
           String.format(
               Locale.ROOT,
-              "%d,%d,%.1f,%.2f,%.2f,%.2f,%.2f,%.0f,%d,%d,%s%n",
+              "%d,%d,%.1f,%.2f,%.2f,%.2f,%.2f,%.2f,%.0f,%d,%d,%s%n",
               r.groups(),
               r.groups() * 3,
               r.setupSeconds(),
@@ -53,6 +53,7 @@ final class ScaleChart {
               r.firstPassSeconds(),
               r.registerSeconds(),
               r.cpuSeconds(),
+              r.sandboxCpuSeconds(),
               r.heapMiB(),
               r.k8sRequests(),
               r.feStatements(),
@@ -61,7 +62,10 @@ final class ScaleChart {
     write(file, sb.toString());
   }
 
-  /** The rows of a CSV {@link #writeCsv} wrote (its header line first). */
+  /**
+   * The rows of a CSV {@link #writeCsv} wrote (its header line first); a CSV of before the
+   * sandbox's CPU column (11 columns) reads with that column NaN.
+   */
   static List<Row> readCsv(Path file) throws IOException {
     List<Row> rows = new java.util.ArrayList<>();
     for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
@@ -69,9 +73,14 @@ final class ScaleChart {
         continue;
       }
       String[] c = line.split(",", -1);
-      if (c.length != 11) {
+      if (c.length == 11) { // before the sandbox_cpu_s column
+        List<String> cols = new java.util.ArrayList<>(List.of(c));
+        cols.add(7, "NaN");
+        c = cols.toArray(String[]::new);
+      }
+      if (c.length != 12) {
         throw new IllegalArgumentException(
-            file + ": expected 11 columns (see its header), got " + c.length + ": " + line);
+            file + ": expected 12 columns (see its header), got " + c.length + ": " + line);
       }
       rows.add(
           new Row(
@@ -82,9 +91,10 @@ final class ScaleChart {
               Double.parseDouble(c[5]),
               Double.parseDouble(c[6]),
               Double.parseDouble(c[7]),
-              Long.parseLong(c[8]),
+              Double.parseDouble(c[8]),
               Long.parseLong(c[9]),
-              c[10]));
+              Long.parseLong(c[10]),
+              c[11]));
     }
     return rows;
   }

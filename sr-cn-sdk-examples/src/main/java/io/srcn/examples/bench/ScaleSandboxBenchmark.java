@@ -54,6 +54,7 @@ public final class ScaleSandboxBenchmark {
       double firstPassSeconds,
       double registerSeconds,
       double cpuSeconds,
+      double sandboxCpuSeconds,
       double heapMiB,
       long k8sRequests,
       long feStatements,
@@ -91,6 +92,7 @@ public final class ScaleSandboxBenchmark {
         "first pass",
         "register all",
         "CPU",
+        "sandbox CPU",
         "heap after GC",
         "k8s requests",
         "FE statements",
@@ -106,6 +108,7 @@ public final class ScaleSandboxBenchmark {
           fmt("%.1f s", r.firstPassSeconds()),
           fmt("%.1f s", r.registerSeconds()),
           fmt("%.1f s", r.cpuSeconds()),
+          fmt("%.1f s", r.sandboxCpuSeconds()),
           fmt("%.0f MiB", r.heapMiB()),
           r.k8sRequests(),
           r.feStatements(),
@@ -171,6 +174,7 @@ public final class ScaleSandboxBenchmark {
       Report.heapAfterGcMiB();
       try (KubernetesClient kube = new KubernetesClientBuilder().withConfig(config).build()) {
         long cpu0 = cpuNanos();
+        long sandboxCpu0 = sandbox.cpuNanos();
         long s0 = System.nanoTime();
         ComputeNodeController controller =
             ComputeNodeController.builder(kube)
@@ -194,6 +198,7 @@ public final class ScaleSandboxBenchmark {
               });
           double register = seconds(System.nanoTime() - s0);
           double cpu = seconds(cpuNanos() - cpu0);
+          double sandboxCpu = seconds(sandbox.cpuNanos() - sandboxCpu0);
           BenchCluster.await(
               Duration.ofSeconds(deadline),
               "first pass of every group",
@@ -202,6 +207,7 @@ public final class ScaleSandboxBenchmark {
             firstPass[0] = seconds(System.nanoTime() - s0);
           }
           long requests = sandbox.get("/k8s/requests", "count");
+          System.out.println("   k8s requests by verb and resource: " + byVerbResource(sandbox));
           long statements = sandbox.get("/counts", "statements");
           double heap = Report.heapAfterGcMiB();
           return new Row(
@@ -211,6 +217,7 @@ public final class ScaleSandboxBenchmark {
               firstPass[0],
               register,
               cpu,
+              sandboxCpu,
               heap,
               requests,
               statements,
@@ -253,6 +260,13 @@ public final class ScaleSandboxBenchmark {
         pool.shutdownNow();
       }
     }
+  }
+
+  /** The launcher's {@code byVerbResource} object, e.g. {@code "get statefulsets":9375}. */
+  private static String byVerbResource(SandboxProcess sandbox) {
+    String json = sandbox.json("/k8s/requests");
+    int at = json.indexOf("\"byVerbResource\":");
+    return at < 0 ? "(not reported)" : json.substring(at + 17).trim().replaceAll("}}$", "}");
   }
 
   private static long sleepThen(long millis, java.util.function.LongSupplier value) {

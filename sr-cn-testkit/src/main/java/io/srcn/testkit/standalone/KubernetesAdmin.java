@@ -3,6 +3,7 @@ package io.srcn.testkit.standalone;
 import io.srcn.testkit.k8s.MockKubernetes;
 import io.srcn.testkit.k8s.RequestLog;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -11,7 +12,8 @@ import java.util.stream.Collectors;
  * over HTTP:
  *
  * <pre>
- * GET    /k8s/requests               {"count":N,"byVerb":{"get":N,...},"simulator":N}
+ * GET    /k8s/requests               {"count":N,"byVerb":{"get":N,...},"simulator":N,
+ *                                     "byVerbResource":{"get statefulsets":N,...}}
  * DELETE /k8s/requests               forgets the request log and counters
  * GET    /k8s/pods[?namespace=NS]    {"pods":N,"ready":N} (every namespace without one)
  * </pre>
@@ -40,7 +42,9 @@ final class KubernetesAdmin {
                 .collect(Collectors.joining(","))
             + "},\"simulator\":"
             + log.simulatorRequests()
-            + "}";
+            + ",\"byVerbResource\":{"
+            + byVerbResource(log)
+            + "}}";
       case "DELETE /k8s/requests":
         k8s.requests().reset();
         return "{\"ok\":true}";
@@ -50,5 +54,20 @@ final class KubernetesAdmin {
       default:
         return null;
     }
+  }
+
+  /**
+   * {@code "verb resource":N} pairs, sorted, from the kept entries (the log keeps the newest
+   * {@value RequestLog#MAX_ENTRIES}, so past that these count only the newest).
+   */
+  private static String byVerbResource(RequestLog log) {
+    Map<String, Long> counts =
+        log.entries().stream()
+            .collect(
+                Collectors.groupingBy(
+                    e -> e.verb() + " " + e.resource(), TreeMap::new, Collectors.counting()));
+    return counts.entrySet().stream()
+        .map(e -> Json.string(e.getKey()) + ":" + e.getValue())
+        .collect(Collectors.joining(","));
   }
 }

@@ -94,7 +94,9 @@ class SandboxAdminApiTest {
           .create();
       kube.configMaps().inNamespace("bench").withName("c").get();
       assertThat(call("GET", "/k8s/requests"))
-          .isEqualTo("{\"count\":2,\"byVerb\":{\"create\":1,\"get\":1},\"simulator\":0}\n");
+          .isEqualTo(
+              "{\"count\":2,\"byVerb\":{\"create\":1,\"get\":1},\"simulator\":0,"
+                  + "\"byVerbResource\":{\"create configmaps\":1,\"get configmaps\":1}}\n");
       assertThat(call("GET", "/k8s/pods?namespace=bench")).isEqualTo("{\"pods\":0,\"ready\":0}\n");
 
       kube.apps()
