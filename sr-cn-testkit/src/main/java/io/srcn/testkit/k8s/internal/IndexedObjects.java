@@ -40,6 +40,7 @@ final class IndexedObjects extends LinkedHashMap<AttributeSet, String> {
       new HashMap<>();
   private final transient Map<String, Map<String, Map<String, Set<AttributeSet>>>> byLabel =
       new HashMap<>();
+  private final transient Map<String, long[]> versions = new HashMap<>();
 
   /**
    * Replaces the map fabric8's dispatcher created (empty, in its constructor) with an indexed one
@@ -126,12 +127,22 @@ final class IndexedObjects extends LinkedHashMap<AttributeSet, String> {
     return keys == null ? List.of() : keys;
   }
 
+  /**
+   * How many times objects of the resource were put or removed: equal numbers mean no object of the
+   * resource changed in between (what a caller derived from them still holds).
+   */
+  long version(String resource) {
+    long[] v = versions.get(resource);
+    return v == null ? 0 : v[0];
+  }
+
   @Override
   public String put(AttributeSet key, String value) {
     String old = super.put(key, value);
     if (old == null) {
       index(key, true);
     }
+    changed(key);
     return old;
   }
 
@@ -140,6 +151,7 @@ final class IndexedObjects extends LinkedHashMap<AttributeSet, String> {
     String old = super.remove(key);
     if (old != null) {
       index((AttributeSet) key, false);
+      changed((AttributeSet) key);
     }
     return old;
   }
@@ -149,6 +161,17 @@ final class IndexedObjects extends LinkedHashMap<AttributeSet, String> {
     super.clear();
     byName.clear();
     byLabel.clear();
+    versions.values().forEach(v -> v[0]++);
+  }
+
+  private void changed(AttributeSet key) {
+    String plural = StoredObject.attribute(key, "plural");
+    String version = StoredObject.attribute(key, "version");
+    if (plural != null && version != null) {
+      versions
+          .computeIfAbsent(
+              resource(StoredObject.attribute(key, "api"), version, plural), r -> new long[1])[0]++;
+    }
   }
 
   private void index(AttributeSet key, boolean add) {

@@ -63,6 +63,16 @@ public final class Store {
     return out;
   }
 
+  /**
+   * A number that changes whenever an object of the resource is stored or removed: while it stays
+   * the same, every find and list of the resource answers the same.
+   */
+  public long version(ApiResource r) {
+    synchronized (map) {
+      return index.version(key(r));
+    }
+  }
+
   /** The object, if stored (a lookup in the name index; only the match is copied out). */
   public Optional<StoredObject> find(ApiResource r, String namespace, String name) {
     synchronized (map) {

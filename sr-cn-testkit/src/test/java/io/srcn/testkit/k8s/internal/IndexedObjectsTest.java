@@ -148,4 +148,32 @@ class IndexedObjectsTest {
   private static List<AttributeSet> keys(List<StoredObject> objects) {
     return objects.stream().map(StoredObject::key).toList();
   }
+
+  @Test
+  void aResourcesVersionChangesWithEveryPutAndRemoveOfItsObjectsOnly() {
+    KubernetesCrudDispatcher dispatcher = new KubernetesCrudDispatcher();
+    IndexedObjects index = IndexedObjects.install(dispatcher);
+    Map<AttributeSet, String> map = dispatcher.getMap();
+    Store store = new Store(map, index);
+    Random random = new Random(23);
+    List<AttributeSet> stored = new ArrayList<>();
+    for (int step = 0; step < 2000; step++) {
+      long pods = store.version(PODS);
+      long sts = store.version(STS);
+      AttributeSet key;
+      if (!stored.isEmpty() && random.nextInt(3) == 0) {
+        key = stored.remove(random.nextInt(stored.size()));
+        map.remove(key);
+      } else {
+        key = randomKey(random);
+        if (map.put(key, "{\"step\":" + step + "}") == null) {
+          stored.add(key);
+        }
+      }
+      boolean pod = "pods".equals(StoredObject.attribute(key, "plural"));
+      boolean set = "statefulsets".equals(StoredObject.attribute(key, "plural"));
+      assertThat(store.version(PODS) != pods).as("step %d", step).isEqualTo(pod);
+      assertThat(store.version(STS) != sts).as("step %d", step).isEqualTo(set);
+    }
+  }
 }
