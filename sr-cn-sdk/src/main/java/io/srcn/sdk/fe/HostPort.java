@@ -18,9 +18,6 @@ import java.util.regex.Pattern;
  * @param port a port in 1..65535
  */
 public record HostPort(String host, int port) {
-  private static final Pattern DNS_LABEL =
-      Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
-  private static final Pattern IPV4_SHAPE = Pattern.compile("[0-9]+(\\.[0-9]+){3}");
   private static final Pattern IPV6_CHARS = Pattern.compile("[0-9A-Fa-f:.]+");
 
   /**
@@ -112,7 +109,7 @@ public record HostPort(String host, int port) {
   /** True when the host is an IP address (v4 or v6) rather than a DNS name. */
   public boolean isIpAddress() {
     // the host was validated on construction: a colon means IPv6, the dotted-quad shape IPv4
-    return host.indexOf(':') >= 0 || IPV4_SHAPE.matcher(host).matches();
+    return host.indexOf(':') >= 0 || hasIpv4Shape(host);
   }
 
   /** {@code host:port}, or {@code [host]:port} for IPv6; the form the FE accepts and prints. */
@@ -139,15 +136,62 @@ public record HostPort(String host, int port) {
     if (host.indexOf(':') >= 0) {
       return isIpv6(host);
     }
-    if (IPV4_SHAPE.matcher(host).matches()) {
+    if (hasIpv4Shape(host)) {
       return isIpv4(host);
     }
-    for (String label : host.split("\\.", -1)) {
-      if (!DNS_LABEL.matcher(label).matches()) {
+    int start = 0;
+    for (int i = 0; i <= host.length(); i++) {
+      if (i == host.length() || host.charAt(i) == '.') {
+        if (!isDnsLabel(host, start, i)) {
+          return false;
+        }
+        start = i + 1;
+      }
+    }
+    return true;
+  }
+
+  // Hand-written scans, not regular expressions: every FE node listed is parsed into a HostPort,
+  // 30,000 per listing at 10,000 groups (issue 19). Same language as the patterns
+  // [0-9]+(\.[0-9]+){3} and [A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])? (HostPortTest compares).
+
+  /** Four dot-separated runs of ASCII digits. */
+  private static boolean hasIpv4Shape(String host) {
+    int dots = 0;
+    boolean digits = false;
+    for (int i = 0; i < host.length(); i++) {
+      char c = host.charAt(i);
+      if (c >= '0' && c <= '9') {
+        digits = true;
+      } else if (c == '.' && digits) {
+        dots++;
+        digits = false;
+      } else {
+        return false;
+      }
+    }
+    return dots == 3 && digits;
+  }
+
+  /** {@code host[from, to)} is 1..63 ASCII letters, digits and inner hyphens. */
+  private static boolean isDnsLabel(String host, int from, int to) {
+    if (to - from < 1 || to - from > 63) {
+      return false;
+    }
+    if (!isAsciiAlnum(host.charAt(from)) || !isAsciiAlnum(host.charAt(to - 1))) {
+      return false;
+    }
+    for (int i = from + 1; i < to - 1; i++) {
+      char c = host.charAt(i);
+      if (c != '-' && !isAsciiAlnum(c)) {
         return false;
       }
     }
     return true;
+  }
+
+  private static boolean isAsciiAlnum(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   }
 
   /** Four decimal octets 0..255 without leading zeros (which some parsers read as octal). */
