@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,8 +38,11 @@ final class IndexedObjects extends LinkedHashMap<AttributeSet, String> {
 
   private final transient Map<String, Map<String, TreeMap<String, AttributeSet>>> byName =
       new HashMap<>();
-  private final transient Map<String, Map<String, Map<String, Set<AttributeSet>>>> byLabel =
-      new HashMap<>();
+  private final transient Map<String, Map<String, Map<String, TreeMap<String, AttributeSet>>>>
+      byLabel = new HashMap<>();
+  // the value of every named stored key, by the key's identity: fabric8's AttributeSet.hashCode
+  // walks every attribute, and a list page of 500 looked up every candidate (30,000 pods) by it
+  private final transient Map<AttributeSet, String> values = new IdentityHashMap<>();
   private final transient Map<String, long[]> versions = new HashMap<>();
 
   /**
@@ -116,15 +119,30 @@ final class IndexedObjects extends LinkedHashMap<AttributeSet, String> {
     return out;
   }
 
-  /** The stored keys of the resource in the namespace that carry {@code label=value} (unsorted). */
+  /**
+   * The stored keys of the resource in the namespace that carry {@code label=value}, by name, after
+   * the name {@code after} (all when null).
+   */
   Collection<AttributeSet> withLabel(
-      String resource, String namespace, String label, String value) {
-    Set<AttributeSet> keys =
+      String resource, String namespace, String label, String value, String after) {
+    TreeMap<String, AttributeSet> keys =
         byLabel
             .getOrDefault(resource, Map.of())
             .getOrDefault(ns(namespace), Map.of())
             .get(label + '=' + value);
-    return keys == null ? List.of() : keys;
+    if (keys == null) {
+      return List.of();
+    }
+    return after == null ? keys.values() : keys.tailMap(after, false).values();
+  }
+
+  /**
+   * The value of a key this map holds (an instance from {@link #find}, {@link #list} or {@link
+   * #withLabel}), found by identity; other keys by equality.
+   */
+  String valueOf(AttributeSet storedKey) {
+    String v = values.get(storedKey);
+    return v != null ? v : super.get(storedKey);
   }
 
   /**
@@ -142,18 +160,42 @@ final class IndexedObjects extends LinkedHashMap<AttributeSet, String> {
     if (old == null) {
       index(key, true);
     }
+    AttributeSet stored = storedInstance(key); // the map keeps the first of equal keys
+    if (stored != null) {
+      values.put(stored, value);
+    }
     changed(key);
     return old;
   }
 
   @Override
   public String remove(Object key) {
+    AttributeSet stored = key instanceof AttributeSet a ? storedInstance(a) : null;
     String old = super.remove(key);
     if (old != null) {
       index((AttributeSet) key, false);
+      if (stored != null) {
+        values.remove(stored);
+      }
       changed((AttributeSet) key);
     }
     return old;
+  }
+
+  /** The instance of an equal key in the name index (null for an unnamed or absent key). */
+  private AttributeSet storedInstance(AttributeSet key) {
+    String plural = StoredObject.attribute(key, "plural");
+    String version = StoredObject.attribute(key, "version");
+    String name = StoredObject.attribute(key, "name");
+    if (plural == null || version == null || name == null) {
+      return null;
+    }
+    AttributeSet found =
+        find(
+            resource(StoredObject.attribute(key, "api"), version, plural),
+            StoredObject.attribute(key, "namespace"),
+            name);
+    return found != null && found.equals(key) ? found : null;
   }
 
   @Override
@@ -161,6 +203,7 @@ final class IndexedObjects extends LinkedHashMap<AttributeSet, String> {
     super.clear();
     byName.clear();
     byLabel.clear();
+    values.clear();
     versions.values().forEach(v -> v[0]++);
   }
 
@@ -202,15 +245,18 @@ final class IndexedObjects extends LinkedHashMap<AttributeSet, String> {
       if (!k.startsWith(LABEL) || a.getValues().isEmpty()) {
         continue;
       }
+      if (name == null) {
+        continue; // every stored object has a name (fabric8 fills in generateName)
+      }
       String pair = k.substring(LABEL.length()) + '=' + a.getValues().get(0);
-      Map<String, Set<AttributeSet>> pairs =
+      Map<String, TreeMap<String, AttributeSet>> pairs =
           byLabel
               .computeIfAbsent(resource, r -> new HashMap<>())
               .computeIfAbsent(space, s -> new HashMap<>());
       if (add) {
-        pairs.computeIfAbsent(pair, p -> new LinkedHashSet<>()).add(key);
+        pairs.computeIfAbsent(pair, p -> new TreeMap<>()).put(name, key);
       } else if (pairs.get(pair) != null) {
-        pairs.get(pair).remove(key);
+        pairs.get(pair).remove(name, key);
         if (pairs.get(pair).isEmpty()) {
           pairs.remove(pair);
         }

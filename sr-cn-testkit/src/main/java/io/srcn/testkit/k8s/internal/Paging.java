@@ -57,9 +57,14 @@ final class Paging {
     return (o.namespace() == null ? "" : o.namespace()) + "\u0000" + o.name();
   }
 
-  /** Whether an object with this key belongs to this page or a later one. */
-  boolean after(String key) {
-    return start == null || key.compareTo(start) > 0;
+  /** The key after which this page starts, or null for the first page. */
+  String start() {
+    return start;
+  }
+
+  /** The most items a page holds (0: no limit). */
+  long limit() {
+    return limit;
   }
 
   /** Whether a page holding {@code size} items is full. */

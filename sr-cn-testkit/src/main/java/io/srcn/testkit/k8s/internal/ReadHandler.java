@@ -42,20 +42,21 @@ final class ReadHandler {
   MockResponse list(ApiRequest req, ApiResource r) {
     ObjectFilter filter = ObjectFilter.of(req, r);
     Paging paging = Paging.of(req, server.resourceVersion());
+    List<StoredObject> found =
+        server
+            .store()
+            .page(
+                r,
+                req.namespace(),
+                filter,
+                paging.start(),
+                paging.limit() + Math.min(1, paging.limit()));
+    boolean more = paging.full(found.size() - 1);
     List<String> items = new ArrayList<>();
     String lastKey = null;
-    boolean more = false;
-    for (StoredObject o : server.store().candidates(r, req.namespace(), filter)) {
-      String key = Paging.key(o);
-      if (!paging.after(key) || !filter.test(o)) {
-        continue;
-      }
-      if (paging.full(items.size())) {
-        more = true;
-        break;
-      }
+    for (StoredObject o : more ? found.subList(0, found.size() - 1) : found) {
       items.add(o.json());
-      lastKey = key;
+      lastKey = Paging.key(o);
     }
     if (Tables.wanted(req)) {
       List<JsonNode> trees = new ArrayList<>();

@@ -34,7 +34,7 @@ public final class Store {
     List<StoredObject> out = new ArrayList<>();
     synchronized (map) {
       for (AttributeSet key : index.list(key(r), namespace, namespace == null || !r.namespaced())) {
-        out.add(new StoredObject(key, map.get(key)));
+        out.add(new StoredObject(key, index.valueOf(key)));
       }
     }
     if (namespace == null || !r.namespaced()) {
@@ -55,11 +55,58 @@ public final class Store {
     }
     List<StoredObject> out = new ArrayList<>();
     synchronized (map) {
-      for (AttributeSet key : index.withLabel(key(r), namespace, pair.getKey(), pair.getValue())) {
-        out.add(new StoredObject(key, map.get(key)));
+      for (AttributeSet key :
+          index.withLabel(key(r), namespace, pair.getKey(), pair.getValue(), null)) {
+        out.add(new StoredObject(key, index.valueOf(key)));
       }
     }
-    out.sort(ORDER);
+    return out; // by name: the label index is sorted
+  }
+
+  /**
+   * One page of a list: the objects of the resource in the namespace (all namespaces when null)
+   * that match {@code filter}, in list order ({@link Paging#key}), after {@code startKey} (from the
+   * first when null), at most {@code max} (0: all). With a required {@code label=value} in one
+   * namespace, only the candidates after the start are looked at: paging through 30,000 pods in
+   * pages of 500 no longer reads all 30,000 for every page (issue 19).
+   */
+  public List<StoredObject> page(
+      ApiResource r, String namespace, ObjectFilter filter, String startKey, long max) {
+    Map.Entry<String, String> pair = filter.requiredLabel();
+    List<StoredObject> out = new ArrayList<>();
+    if (pair == null || namespace == null || !r.namespaced()) {
+      for (StoredObject o : list(r, namespace)) {
+        if ((startKey == null || Paging.key(o).compareTo(startKey) > 0) && filter.test(o)) {
+          out.add(o);
+          if (max > 0 && out.size() >= max) {
+            break;
+          }
+        }
+      }
+      return out;
+    }
+    // every key of the namespace is prefix + name, so in it key order is name order; a start key
+    // above the prefix that does not begin with it is above every key of the namespace
+    String prefix = namespace + '\0';
+    String after = null;
+    if (startKey != null && startKey.compareTo(prefix) >= 0) {
+      if (!startKey.startsWith(prefix)) {
+        return out;
+      }
+      after = startKey.substring(prefix.length());
+    }
+    synchronized (map) {
+      for (AttributeSet key :
+          index.withLabel(key(r), namespace, pair.getKey(), pair.getValue(), after)) {
+        StoredObject o = new StoredObject(key, index.valueOf(key));
+        if (filter.test(o)) {
+          out.add(o);
+          if (max > 0 && out.size() >= max) {
+            break;
+          }
+        }
+      }
+    }
     return out;
   }
 
@@ -83,7 +130,9 @@ public final class Store {
         List<AttributeSet> keys = index.findInAnyNamespace(key(r), name);
         key = keys.isEmpty() ? null : keys.get(0);
       }
-      return key == null ? Optional.empty() : Optional.of(new StoredObject(key, map.get(key)));
+      return key == null
+          ? Optional.empty()
+          : Optional.of(new StoredObject(key, index.valueOf(key)));
     }
   }
 

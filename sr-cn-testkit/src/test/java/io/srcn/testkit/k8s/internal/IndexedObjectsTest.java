@@ -57,6 +57,19 @@ class IndexedObjectsTest {
               assertThat(store.find(r, ns, "o" + n).map(StoredObject::key))
                   .isEqualTo(scanFind(map, r, ns, "o" + n).map(StoredObject::key));
             }
+            String[] starts = {null, "", "a", "a\0", "a\0o2", "a\0o2x", "b\0o0", "b\0o9", "c"};
+            for (String start : starts) {
+              long max = random.nextInt(4);
+              List<StoredObject> expected =
+                  scanList(map, r, ns).stream()
+                      .filter(o -> start == null || Paging.key(o).compareTo(start) > 0)
+                      .filter(filter::test)
+                      .limit(max == 0 ? Long.MAX_VALUE : max)
+                      .toList();
+              assertThat(keys(store.page(r, ns, filter, start, max)))
+                  .as("page after %s, at most %d", start, max)
+                  .isEqualTo(keys(expected));
+            }
           }
         }
       }
