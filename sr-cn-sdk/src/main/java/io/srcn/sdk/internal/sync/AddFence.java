@@ -1,6 +1,6 @@
 package io.srcn.sdk.internal.sync;
 
-import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.srcn.sdk.fe.HostPort;
 import java.util.HashSet;
 import java.util.Optional;
@@ -21,13 +21,22 @@ import java.util.Set;
  * incarnation for an older one ("the pod now has another IP"). So right before a DROP the engine
  * reads the group's pods from the API server and spares every address a live pod answers at.
  *
- * <p>Thread-safe: stateless apart from the direct view.
+ * <p>Both reads are live GETs; the StatefulSet's answer is read narrowly ({@link FenceRead}: the
+ * mark and {@code spec.replicas}, the rest skipped), which is where the fence's cost was (issue
+ * 19).
+ *
+ * <p>Thread-safe: stateless apart from the readers.
  */
 final class AddFence {
+  private final KubernetesClient client;
   private final ClusterView direct;
 
-  /** A fence that reads through {@code direct}, which must ask the API server on every call. */
-  AddFence(ClusterView direct) {
+  /**
+   * A fence that reads the StatefulSet with {@link FenceRead} through {@code client} and the pods
+   * through {@code direct}, which must ask the API server on every call.
+   */
+  AddFence(KubernetesClient client, ClusterView direct) {
+    this.client = client;
     this.direct = direct;
   }
 
@@ -37,8 +46,8 @@ final class AddFence {
    * @throws io.srcn.sdk.CnSdkException when the API server cannot be read (no ADD then)
    */
   boolean allowsAdd(String namespace, String group, int planReplicas) {
-    Optional<StatefulSet> now = direct.statefulSet(namespace, group);
-    return now.isPresent() && !Suspension.isSuspended(now) && replicas(now.get()) >= planReplicas;
+    Optional<FenceRead.Facts> now = FenceRead.read(client, namespace, group);
+    return now.isPresent() && !now.get().suspended() && now.get().replicas() >= planReplicas;
   }
 
   /**
@@ -47,8 +56,8 @@ final class AddFence {
    * @throws io.srcn.sdk.CnSdkException when the API server cannot be read
    */
   boolean goingAway(String namespace, String group) {
-    Optional<StatefulSet> now = direct.statefulSet(namespace, group);
-    return now.isEmpty() || Suspension.isSuspended(now);
+    Optional<FenceRead.Facts> now = FenceRead.read(client, namespace, group);
+    return now.isEmpty() || now.get().suspended();
   }
 
   /**
@@ -62,10 +71,5 @@ final class AddFence {
       pod.ip().ifPresent(ip -> live.add(HostPort.of(ip, pod.heartbeatPort())));
     }
     return live;
-  }
-
-  private static int replicas(StatefulSet sts) {
-    Integer r = sts.getSpec().getReplicas();
-    return r == null ? 1 : r;
   }
 }

@@ -53,7 +53,7 @@ final class GroupRuntime {
             view,
             engine.frontends,
             engine.ledger,
-            new AddFence(new DirectClusterView(engine.client, true)),
+            new AddFence(engine.client, new DirectClusterView(engine.client, true)),
             new SyncEvents(GroupIdentity.of(next), engine.clock, engine::publish),
             engine.clock);
   }
