@@ -155,16 +155,18 @@ public interface ComputeNodeController extends AutoCloseable {
     }
 
     /**
-     * The longest a group's pass waits after a Kubernetes event while the group is settling
-     * (default 100 ms; 0 to 5 s). A group is settling while pods of a change are still starting,
-     * missing, surplus or terminating (its pod count differs from the StatefulSet's replicas, or a
-     * pod is not Ready or is going away); its events within the window then join one pass, so the
-     * pods of one scale event that turn Ready within the window share one {@code ADD}. Once the
-     * group is settled (the last pod of a scale-out turned Ready, an object was edited) the pass
-     * starts at once and ends the window. Registration uses group commit whatever the window:
-     * {@code ADD}s asked for while an {@code ADD} to the same FE cluster is in flight (from this
-     * group or another) go out together in the next {@code ADD}. A window of 0 starts every pass at
-     * once (more passes and {@code ADD}s, see docs/PERFORMANCE.md, "Group commit").
+     * How long a settling group's events must be quiet before its pass starts (default 100 ms; 0 to
+     * 5 s); the pass waits at most ten windows after the event that started the wait. A group is
+     * settling while pods of a change are still starting, missing, surplus or terminating (its pod
+     * count differs from the StatefulSet's replicas, or a pod is not Ready or is going away); each
+     * of its events pushes the pass out by the window, so the pods of one scale event that turn
+     * Ready less than a window apart share one pass and one {@code ADD}. Once the group is settled
+     * (the last pod of a scale-out turned Ready, an object was edited) the pass starts at once and
+     * ends the wait; a pod that never turns Ready delays the others' registration by one window
+     * after the group's last event. Registration uses group commit whatever the window: {@code
+     * ADD}s asked for while an {@code ADD} to the same FE cluster is in flight (from this group or
+     * another) go out together in the next {@code ADD}. A window of 0 starts every pass at once
+     * (more passes and {@code ADD}s, see docs/PERFORMANCE.md, "Group commit").
      */
     public Builder batchWindow(Duration window) {
       this.batchWindow = Objects.requireNonNull(window, "window");

@@ -12,15 +12,16 @@ import java.util.Locale;
  * FE leader that writes an edit-log entry per node: {@code SystemInfoService.addComputeNode} calls
  * {@code EditLog.logAddComputeNode}, StarRocks {@code
  * fe/fe-core/src/main/java/com/starrocks/system/SystemInfoService.java}), and for each controller
- * setting (group commit with the default settling 100 ms window, with the fixed 100 ms window of
- * before and with a window of 0; the fixed 100 ms window and a window of 0 without group commit), a
- * fresh controller on the same groups measures the registration latency at N groups (rounds of
- * scaling every group 1 to 3 and back, as {@link RegistrationLatencyBenchmark}, with the ADD
- * statements and the Kubernetes API requests per round of 2N pods, the benchmark's own 2N {@code
- * /scale} writes included) and the ADD statements per scale-out event of 10 and of 30 pods of one
- * group (as {@link FrontendCostBenchmark}), with the event's arrivals ({@link Arrivals}: how far
- * apart its pods turned Ready, and the first pod's Ready to registered). The settings take turns
- * within each latency, so a change of machine load hits all of them alike.
+ * setting (group commit with the default settling 100 ms window, which slides while the group's
+ * events keep coming, up to 1 s; with the fixed 100 ms window of before and with a window of 0; the
+ * fixed 100 ms window and a window of 0 without group commit), a fresh controller on the same
+ * groups measures the registration latency at N groups (rounds of scaling every group 1 to 3 and
+ * back, as {@link RegistrationLatencyBenchmark}, with the ADD statements and the Kubernetes API
+ * requests per round of 2N pods, the benchmark's own 2N {@code /scale} writes included) and the ADD
+ * statements per scale-out event of 10 and of 30 pods of one group (as {@link
+ * FrontendCostBenchmark}), with the event's arrivals ({@link Arrivals}: how far apart its pods
+ * turned Ready, and the first pod's Ready to registered). The settings take turns within each
+ * latency, so a change of machine load hits all of them alike.
  *
  * <p>Run: {@code java -cp sr-cn-sdk-examples/target/srcn.jar
  * io.srcn.examples.bench.GroupCommitBenchmark 100} (group count; default 100).
@@ -43,7 +44,7 @@ public final class GroupCommitBenchmark {
   private static final List<Setting> SETTINGS =
       List.of(
           new Setting(
-              "group commit, settling window 100 ms (default)",
+              "group commit, settling window 100 ms, sliding to 1 s (default)",
               Duration.ofMillis(100),
               true,
               false),
@@ -80,11 +81,25 @@ public final class GroupCommitBenchmark {
       c.apply(c.autoscaled("big", 31));
       for (long latency : latencies()) {
         c.fe.setLatency(Duration.ofMillis(latency));
-        for (Setting s : SETTINGS) {
+        for (Setting s : settings()) {
           measure(c, names, s, latency);
         }
       }
     }
+  }
+
+  /**
+   * The settings measured, by their position in the table: {@code -Dsrcn.bench.settings=0,1,2}
+   * (default: all).
+   */
+  private static List<Setting> settings() {
+    String list = System.getProperty("srcn.bench.settings");
+    if (list == null || list.isBlank()) {
+      return SETTINGS;
+    }
+    return java.util.Arrays.stream(list.split(","))
+        .map(x -> SETTINGS.get(Integer.parseInt(x.trim())))
+        .toList();
   }
 
   /** The modelled FE latencies in ms: {@code -Dsrcn.bench.feLatencies=0,20} (the default). */

@@ -118,17 +118,18 @@ final class ControllerLoop implements AutoCloseable {
 
   /**
    * A Kubernetes event of the group: while the group is {@linkplain Settling settling} (pods of a
-   * change still starting or going away) its pass waits out the batch window, so that the change's
+   * change still starting or going away) its pass waits until the group's events have been quiet
+   * for the batch window (at most {@link Settling#cap} after the first), so that the change's
    * further events join one pass and one {@code ADD}; once it is settled (the last pod of a
-   * scale-out turned Ready, an object was edited) the pass starts at once, ending any window it was
-   * waiting out.
+   * scale-out turned Ready, an object was edited) the pass starts at once, ending any wait.
    */
   private void onEvent(GroupKey key) {
-    if (fixedWindow
-        || Settling.settling(
-            view.statefulSet(key.namespace(), key.name()),
-            view.pods(key.namespace(), key.name()))) {
-      queue.addBatched(key, settings.batchWindow());
+    Duration window = settings.batchWindow();
+    if (fixedWindow) {
+      queue.addBatched(key, window, window);
+    } else if (Settling.settling(
+        view.statefulSet(key.namespace(), key.name()), view.pods(key.namespace(), key.name()))) {
+      queue.addBatched(key, window, Settling.cap(window));
     } else {
       queue.add(key);
     }

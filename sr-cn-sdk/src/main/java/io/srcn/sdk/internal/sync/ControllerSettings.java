@@ -15,9 +15,9 @@ import java.util.Optional;
  * @param labels extra labels a group's objects must carry
  * @param resync the periodic resync
  * @param workers reconciling threads
- * @param batchWindow how long at most a settling group waits after a Kubernetes event before its
- *     pass ({@link Settling}; 0: at once; the ADDs are group-committed per FE cluster either way,
- *     {@link AddCoalescer})
+ * @param batchWindow how long a settling group's events must be quiet before its pass, at most
+ *     {@link Settling#cap} after the first ({@link Settling}; 0: at once; the ADDs are
+ *     group-committed per FE cluster either way, {@link AddCoalescer})
  * @param lease the leader-election Lease, when enabled
  */
 public record ControllerSettings(

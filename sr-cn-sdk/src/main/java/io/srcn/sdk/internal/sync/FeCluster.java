@@ -48,7 +48,7 @@ final class FeCluster implements AutoCloseable {
   private final boolean groupCommit =
       !"false".equalsIgnoreCase(System.getProperty("srcn.groupCommit"));
 
-  private List<FeNode> snapshot;
+  private FeListing snapshot;
   private long snapshotAt;
   private CnSdkException lastFailure;
   private long openUntil;
@@ -80,7 +80,7 @@ final class FeCluster implements AutoCloseable {
       List<FeNode> fresh = new ArrayList<>();
       client.computeNodes().forEach(row -> fresh.add(FeNode.of(row)));
       listings++;
-      snapshot = List.copyOf(fresh);
+      snapshot = FeListing.of(fresh);
       snapshotAt = nanoClock.getAsLong();
       closeBreaker();
       return snapshot;
@@ -178,9 +178,10 @@ final class FeCluster implements AutoCloseable {
         result.dropped().forEach(a -> gone.add(RegistrationPlanner.normalize(a)));
         result.alreadyAbsent().forEach(a -> gone.add(RegistrationPlanner.normalize(a)));
         snapshot =
-            snapshot.stream()
-                .filter(n -> !gone.contains(RegistrationPlanner.normalize(n.address())))
-                .toList();
+            FeListing.of(
+                snapshot.stream()
+                    .filter(n -> !gone.contains(RegistrationPlanner.normalize(n.address())))
+                    .toList());
       }
     }
     return result;
@@ -208,22 +209,20 @@ final class FeCluster implements AutoCloseable {
    * engine (a handle, another replica) registered after the last listing is registered all the
    * same, and passes that decide on this snapshot must see it.
    */
-  private static List<FeNode> withRegistered(
-      List<FeNode> snapshot, AddResult result, Optional<String> warehouse) {
-    List<FeNode> next = new ArrayList<>(snapshot);
-    Map<HostPort, FeNode> known = FeListingIndex.of(snapshot).listed();
+  private static FeListing withRegistered(
+      FeListing snapshot, AddResult result, Optional<String> warehouse) {
+    Map<HostPort, FeNode> known = snapshot.index().listed();
     Set<HostPort> added = new HashSet<>();
+    List<FeNode> appended = new ArrayList<>();
     List<HostPort> registered = new ArrayList<>(result.added());
     registered.addAll(result.alreadyPresent());
     for (HostPort a : registered) {
       HostPort normalized = RegistrationPlanner.normalize(a);
       if (!known.containsKey(normalized) && added.add(normalized)) {
-        next.add(FeNode.justAdded(a, warehouse));
+        appended.add(FeNode.justAdded(a, warehouse));
       }
     }
-    List<FeNode> appended = List.copyOf(next);
-    FeListingIndex.appended(snapshot, appended);
-    return appended;
+    return snapshot.plus(appended);
   }
 
   /** The last listing of the FE's nodes, however old (empty when it was never listed). */

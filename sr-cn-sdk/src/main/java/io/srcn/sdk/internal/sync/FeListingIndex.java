@@ -12,42 +12,33 @@ import java.util.Set;
 
 /**
  * What a group pass derives from one FE listing ({@link RegistrationPlanner}, {@link
- * StatusAssembler}, {@link GroupSync}), built once per listing instead of once per group pass:
- * whether any node is listed by IP, every node by its normalized address, and the positions of the
- * nodes whose host is a pod FQDN, by the FQDN's suffix after the pod name ({@code
- * .<group>-cn-search.<ns>.svc.<domain>}: pod names have no dot, group names being DNS-1035 labels).
- * With 10,000 groups and 30,000 nodes, deriving these per pass made every pass O(nodes) and a
- * resync O(groups x nodes).
+ * StatusAssembler}, {@link GroupSync}): whether any node is listed by IP, every node by its
+ * normalized address, and the positions of the nodes whose host is a pod FQDN, by the FQDN's suffix
+ * after the pod name ({@code .<group>-cn-search.<ns>.svc.<domain>}: pod names have no dot, group
+ * names being DNS-1035 labels).
  *
- * <p>The FE cluster hands every pass the same immutable snapshot until it lists again or an ADD
- * appends the nodes it registered ({@link #appended}): an appended snapshot's index holds only the
- * new nodes and defers to its parent's for the rest (flattened every {@value #MAX_DEPTH} ADDs), so
- * an ADD costs O(added) rather than O(nodes). The last {@value #KEPT} indexes are kept by the
- * listing's identity.
+ * <p>A listing the FE cluster made ({@link FeListing}) derives its index once and keeps it, and an
+ * ADD's listing indexes only the nodes it appended, deferring to its parent's index for the rest;
+ * any other list is indexed afresh on every call (tests, a pass without an FE cluster).
  *
- * <p>Immutable; {@link #of} and {@link #appended} are thread-safe.
+ * <p>Immutable and thread-safe.
  */
 final class FeListingIndex {
-  private static final int KEPT = 4;
-  private static final int MAX_DEPTH = 16;
-  private static final FeListingIndex[] RECENT = new FeListingIndex[KEPT];
-  private static int next; // guarded by RECENT
-
   private final List<FeNode> nodes;
   private final FeListingIndex parent; // null: this index covers every node itself
-  private final int from; // the first position this index covers itself
-  private final int depth;
   private final Map<HostPort, FeNode> own = new LinkedHashMap<>();
   private final Map<HostPort, List<Integer>> positions = new HashMap<>();
   private final Map<String, List<Integer>> bySuffix = new HashMap<>();
   private final boolean anyIp;
   private final Map<HostPort, FeNode> listed = new Listed();
 
-  private FeListingIndex(List<FeNode> nodes, FeListingIndex parent, int from) {
+  /**
+   * Indexes {@code nodes} from position {@code from} on; {@code parent} indexes the positions
+   * before (null when {@code from} is 0).
+   */
+  FeListingIndex(List<FeNode> nodes, FeListingIndex parent, int from) {
     this.nodes = nodes;
     this.parent = parent;
-    this.from = from;
-    this.depth = parent == null ? 0 : parent.depth + 1;
     boolean ip = parent != null && parent.anyIp;
     for (int i = from; i < nodes.size(); i++) {
       FeNode node = nodes.get(i);
@@ -64,48 +55,9 @@ final class FeListingIndex {
     this.anyIp = ip;
   }
 
-  /** The index of a listing (the same instance for the same listing while it is recent). */
+  /** The index of a listing: the listing's own for an {@link FeListing}, else a fresh one. */
   static FeListingIndex of(List<FeNode> nodes) {
-    FeListingIndex kept = recent(nodes);
-    return kept != null ? kept : remember(new FeListingIndex(nodes, null, 0));
-  }
-
-  /**
-   * Indexes {@code next}, which must be {@code previous} with nodes appended (an ADD's result; the
-   * last node of {@code previous} is checked), from the index of {@code previous} when it is at
-   * hand; returns it.
-   */
-  static FeListingIndex appended(List<FeNode> previous, List<FeNode> next) {
-    FeListingIndex parent = recent(previous);
-    boolean extend =
-        parent != null
-            && parent.depth < MAX_DEPTH
-            && next.size() >= previous.size()
-            && (previous.isEmpty()
-                || next.get(previous.size() - 1) == previous.get(previous.size() - 1));
-    return remember(
-        extend
-            ? new FeListingIndex(next, parent, previous.size())
-            : new FeListingIndex(next, null, 0));
-  }
-
-  private static FeListingIndex recent(List<FeNode> nodes) {
-    synchronized (RECENT) {
-      for (FeListingIndex i : RECENT) {
-        if (i != null && i.nodes == nodes) {
-          return i;
-        }
-      }
-    }
-    return null;
-  }
-
-  private static FeListingIndex remember(FeListingIndex index) {
-    synchronized (RECENT) {
-      RECENT[next] = index;
-      next = (next + 1) % KEPT;
-    }
-    return index;
+    return nodes instanceof FeListing l ? l.index() : new FeListingIndex(nodes, null, 0);
   }
 
   /** The listing. */

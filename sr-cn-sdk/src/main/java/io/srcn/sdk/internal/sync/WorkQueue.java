@@ -17,8 +17,9 @@ import java.util.concurrent.TimeUnit;
  * A work queue that coalesces keys, like client-go's: a key enqueued many times before a worker
  * takes it is processed once; a key being processed is never handed to a second worker, and if it
  * is enqueued meanwhile it is processed again once the first pass is done. Delayed adds (backoff,
- * periodic resync) go through a scheduler. A batched add ({@link #addBatched}) waits out its window
- * unless an immediate {@link #add} of the same key overtakes it, which ends the batch.
+ * periodic resync) go through a scheduler. A batched add ({@link #addBatched}) waits until its key
+ * has been quiet for a while, up to a cap, unless an immediate {@link #add} of the same key
+ * overtakes it, which ends the batch.
  *
  * <p>Thread-safe.
  */
@@ -28,8 +29,19 @@ final class WorkQueue<K> implements AutoCloseable {
   private final Set<K> processing = new HashSet<>();
   private final Set<K> dirtyWhileProcessing = new HashSet<>();
 
-  /** Keys waiting out a batch window, each with the token of its scheduled add. */
-  private final Map<K, Object> batching = new HashMap<>();
+  /** Keys waiting out a batch window, each with its batch (the token of its scheduled add). */
+  private final Map<K, Batch> batching = new HashMap<>();
+
+  /** A batch window: when it opened and when it ends (guarded by the queue). */
+  private static final class Batch {
+    final long openedNanos;
+    long dueNanos;
+
+    Batch(long openedNanos, long dueNanos) {
+      this.openedNanos = openedNanos;
+      this.dueNanos = dueNanos;
+    }
+  }
 
   private final ScheduledExecutorService delays;
   private boolean closed;
@@ -72,32 +84,62 @@ final class WorkQueue<K> implements AutoCloseable {
   }
 
   /**
-   * Enqueues {@code key} once {@code window} has passed since the first of the adds made within it:
-   * adds while the key is already waiting or batching are absorbed, so a burst of events costs one
-   * pass. An {@link #add} of the key before the window ends enqueues it at once and ends the batch.
+   * Enqueues {@code key} once it has been quiet for {@code quiet} (no further batched add of it),
+   * but no later than {@code cap} after the add that opened the batch: adds while the key is
+   * already waiting or batching are absorbed and push the end of the batch out, so a burst of
+   * events costs one pass. With {@code cap} equal to {@code quiet} the batch ends {@code quiet}
+   * after it opened, whatever comes meanwhile (a fixed window). An {@link #add} of the key before
+   * the batch ends enqueues it at once and ends the batch.
    */
-  void addBatched(K key, Duration window) {
-    if (window.isZero() || window.isNegative()) {
+  void addBatched(K key, Duration quiet, Duration cap) {
+    if (quiet.isZero() || quiet.isNegative()) {
       add(key);
       return;
     }
-    Object token = new Object();
+    long now = System.nanoTime();
+    long quietNanos = quiet.toNanos();
+    long capNanos = Math.max(quietNanos, cap.toNanos());
+    Batch batch;
     synchronized (this) {
-      if (closed || queued.contains(key) || batching.putIfAbsent(key, token) != null) {
+      if (closed || queued.contains(key)) {
         return;
       }
+      Batch open = batching.get(key);
+      if (open != null) {
+        open.dueNanos = Math.min(now + quietNanos, open.openedNanos + capNanos);
+        return;
+      }
+      batch = new Batch(now, now + quietNanos);
+      batching.put(key, batch);
     }
-    delays.schedule(
-        () -> {
-          synchronized (this) {
-            if (!batching.remove(key, token)) {
-              return; // overtaken by an immediate add
-            }
-          }
-          add(key);
-        },
-        window.toNanos(),
-        TimeUnit.NANOSECONDS);
+    schedule(key, batch, quietNanos);
+  }
+
+  private void schedule(K key, Batch batch, long delayNanos) {
+    try {
+      delays.schedule(() -> fire(key, batch), delayNanos, TimeUnit.NANOSECONDS);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      // closed meanwhile: nothing is taken from a closed queue
+    }
+  }
+
+  /** The batch's timer: enqueues the key when the batch is due, or waits on until it is. */
+  private void fire(K key, Batch batch) {
+    long left;
+    synchronized (this) {
+      if (batching.get(key) != batch) {
+        return; // overtaken by an immediate add
+      }
+      left = batch.dueNanos - System.nanoTime();
+      if (left <= 0) {
+        batching.remove(key);
+      }
+    }
+    if (left > 0) {
+      schedule(key, batch, left);
+    } else {
+      add(key);
+    }
   }
 
   /**

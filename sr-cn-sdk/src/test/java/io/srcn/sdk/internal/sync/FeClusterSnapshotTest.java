@@ -109,4 +109,36 @@ class FeClusterSnapshotTest {
     assertThat(cluster.nodes(Duration.ofMinutes(1))).extracting(FeNode::address).containsExactly(x);
     assertThat(fe.listings).isEqualTo(1);
   }
+
+  /**
+   * Every pass on one snapshot uses the snapshot's own index (issue 19: deriving it per pass made a
+   * resync O(groups x nodes)); an ADD's snapshot extends it, a DROP's is indexed anew, and each
+   * answers as an index built from scratch.
+   */
+  @Test
+  void passesOnOneSnapshotShareItsIndexAndWritesKeepItExact() {
+    ListFe fe = new ListFe();
+    for (int i = 0; i < 5; i++) {
+      fe.nodes.add(HostPort.of("10.0.0." + i, 9050));
+    }
+    FeCluster cluster = new FeCluster(fe, System::nanoTime);
+    List<FeNode> listed = cluster.nodes(Duration.ofMinutes(1));
+    assertThat(FeListingIndex.of(cluster.nodes(Duration.ofMinutes(1))))
+        .isSameAs(FeListingIndex.of(listed));
+    for (int i = 5; i < 40; i++) { // more ADDs than a chain holds before it is flattened
+      cluster.add(List.of(HostPort.of("10.0.0." + i, 9050)), Optional.empty());
+      assertIndexedExactly(cluster.nodes(Duration.ofMinutes(1)), fe);
+    }
+    cluster.drop(List.of(HostPort.of("10.0.0.3", 9050)), Optional.empty());
+    assertIndexedExactly(cluster.nodes(Duration.ofMinutes(1)), fe);
+    assertThat(fe.listings).isEqualTo(1);
+  }
+
+  private static void assertIndexedExactly(List<FeNode> snapshot, ListFe fe) {
+    assertThat(snapshot).isInstanceOf(FeListing.class);
+    assertThat(snapshot).extracting(FeNode::address).containsExactlyElementsOf(fe.nodes);
+    FeListingIndex kept = FeListingIndex.of(snapshot);
+    assertThat(FeListingIndex.of(snapshot)).isSameAs(kept);
+    assertThat(kept.listed()).isEqualTo(FeListingIndex.of(new ArrayList<>(snapshot)).listed());
+  }
 }

@@ -44,22 +44,28 @@ class FeListingIndexTest {
   }
 
   @Test
-  void anIndexExtendedByAddsAnswersAsAFreshOne() {
+  void aListingExtendedByAddsAnswersAsAFreshOne() {
     Random random = new Random(6);
-    for (int round = 0; round < 20; round++) {
-      List<FeNode> listing = List.copyOf(randomListing(random));
-      FeListingIndex.of(listing);
+    for (int round = 0; round < 8; round++) {
+      FeListing listing = FeListing.of(randomListing(random));
+      listing.index();
+      List<FeNode> flat = new ArrayList<>(listing);
       for (int add = 0; add < 80; add++) { // more than one flattening of the chain
-        List<FeNode> next = new ArrayList<>(listing);
+        List<FeNode> more = new ArrayList<>();
         for (int i = 1 + random.nextInt(3); i > 0; i--) {
-          next.add(FeNode.justAdded(randomAddress(random), Optional.empty()));
+          more.add(FeNode.justAdded(randomAddress(random), Optional.empty()));
         }
-        List<FeNode> appended = List.copyOf(next);
-        FeListingIndex chained = FeListingIndex.appended(listing, appended);
-        FeListingIndex fresh = FeListingIndex.of(new ArrayList<>(appended));
+        FeListing appended = listing.plus(more);
+        flat.addAll(more);
+        assertThat(appended).isEqualTo(flat).hasSize(flat.size());
+        for (int i = 0; i < flat.size(); i++) {
+          assertThat(appended.get(i)).isSameAs(flat.get(i));
+        }
+        FeListingIndex chained = FeListingIndex.of(appended);
+        FeListingIndex fresh = FeListingIndex.of(new ArrayList<>(flat));
         assertThat(chained.nodes()).isSameAs(appended);
         assertThat(chained.anyIp()).isEqualTo(fresh.anyIp());
-        for (FeNode n : appended) {
+        for (FeNode n : flat) {
           HostPort a = RegistrationPlanner.normalize(n.address());
           assertThat(chained.listed().get(a)).isEqualTo(fresh.listed().get(a));
           assertThat(chained.positionsOf(a)).isEqualTo(fresh.positionsOf(a));
@@ -70,7 +76,7 @@ class FeListingIndexTest {
           assertThat(chained.withFqdnSuffix(id.fqdnSuffix()))
               .isEqualTo(fresh.withFqdnSuffix(id.fqdnSuffix()));
           assertThat(RegistrationPlanner.plan(id, 3, List.of(), appended, Map.of(), false).owned())
-              .isEqualTo(scan(id, appended, Map.of()));
+              .isEqualTo(scan(id, flat, Map.of()));
         }
         listing = appended;
       }
@@ -78,12 +84,26 @@ class FeListingIndexTest {
   }
 
   @Test
-  void theSameListingGetsTheSameIndexAndAnEqualCopyItsOwn() {
-    List<FeNode> listing = List.copyOf(randomListing(new Random(1)));
+  void aListingKeepsItsIndexAndAnyOtherListIsIndexedAfresh() {
+    List<FeNode> nodes = randomListing(new Random(1));
+    FeListing listing = FeListing.of(nodes);
     assertThat(FeListingIndex.of(listing)).isSameAs(FeListingIndex.of(listing));
-    FeListingIndex copy = FeListingIndex.of(new ArrayList<>(listing));
-    assertThat(copy).isNotSameAs(FeListingIndex.of(listing));
-    assertThat(copy.listed()).isEqualTo(FeListingIndex.of(listing).listed());
+    assertThat(listing.plus(List.of())).isSameAs(listing);
+    // an equal listing is another listing: nothing is shared between listings (no static cache)
+    assertThat(FeListingIndex.of(FeListing.of(nodes))).isNotSameAs(FeListingIndex.of(listing));
+    FeListingIndex plain = FeListingIndex.of(nodes);
+    assertThat(plain).isNotSameAs(FeListingIndex.of(nodes));
+    assertThat(plain.listed()).isEqualTo(FeListingIndex.of(listing).listed());
+  }
+
+  @Test
+  void aListingIsImmutable() {
+    FeListing listing = FeListing.of(randomListing(new Random(3)));
+    FeNode node = FeNode.justAdded(HostPort.of("10.0.0.9", 9050), Optional.empty());
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> listing.add(node))
+        .isInstanceOf(UnsupportedOperationException.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> listing.plus(List.of(node)).remove(0))
+        .isInstanceOf(UnsupportedOperationException.class);
   }
 
   /** The planner's ownership rule applied to every listed node (what it did before the index). */
