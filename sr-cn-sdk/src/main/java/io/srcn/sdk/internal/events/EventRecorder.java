@@ -28,6 +28,12 @@ import org.slf4j.LoggerFactory;
  * dropped from Kubernetes (listeners still see them), counted, and summed up in a few log lines
  * ({@link DropReport}). Failures to post are logged with the HTTP code and never thrown.
  *
+ * <p>Of client-go's answers to floods ({@code EventCorrelator}, tools/record/events_cache.go) this
+ * takes the aggregation key and message for what waits, and the count for repeats. It does not take
+ * the spam filter (a token bucket per source and object: 25 events, then one per 5 minutes), which
+ * would silently drop a busy group's later registrations; folding already bounds the requests of a
+ * burst to one per group and reason without losing an occurrence from the count.
+ *
  * <p>Why core {@code v1} rather than {@code events.k8s.io/v1}: both land in the same storage, but
  * {@code kubectl describe} and most dashboards read core Events, the {@code count}/{@code
  * lastTimestamp} model is what deduplication needs without a series state machine, and the RBAC
