@@ -52,7 +52,7 @@ public final class EventRecorder implements AutoCloseable {
    * Default number of (group, type, reason) keys waiting to be posted before new ones are dropped.
    * Waiting events fold per key, so this counts groups, not events: 10,000 is the scale one
    * controller is built for (issue 19), so the registration burst of a cold start at that scale
-   * loses no group's event, for at most about 10 MB (a waiting event is a few hundred bytes).
+   * loses no group's event, for 10-20 MB at most (a waiting event naming three pods is 1-2 KB).
    * client-go's recorder keeps 1,000 events (maxQueuedEvents, tools/record/event.go) but does not
    * fold them.
    */
