@@ -91,6 +91,21 @@ public interface ComputeNodeController extends AutoCloseable {
 
     /** Groups this instance currently reconciles (0 when it is not the leader). */
     int groups();
+
+    /**
+     * Kubernetes Events of this controller's session waiting to be posted (events folded while
+     * waiting count once); 0 when every event recorded so far is posted, failed or dropped.
+     */
+    long eventsPending();
+
+    /**
+     * Requests made to post Kubernetes Events since the session opened: creates, count updates and
+     * failed attempts. Events folded into one waiting to be posted make none.
+     */
+    long eventRequests();
+
+    /** Events not posted as Kubernetes Events because the queue was full (listeners saw them). */
+    long eventsDropped();
   }
 
   /** A live read-only view of this controller's counters. */

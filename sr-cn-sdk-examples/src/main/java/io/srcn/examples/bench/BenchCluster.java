@@ -5,6 +5,7 @@ import io.srcn.sdk.ComputeNodeClient;
 import io.srcn.sdk.ComputeNodeController;
 import io.srcn.sdk.ComputeNodeGroupSpec;
 import io.srcn.sdk.ComputeNodeGroups;
+import io.srcn.sdk.GroupEventListener;
 import io.srcn.testkit.fe.FakeComputeNode;
 import io.srcn.testkit.fe.FakeFrontend;
 import io.srcn.testkit.fe.StatementRecord;
@@ -79,13 +80,21 @@ final class BenchCluster implements AutoCloseable {
 
   /** A started controller with the given resync period and batch window (default workers). */
   ComputeNodeController controller(Duration resync, Duration batchWindow) {
-    return ComputeNodeController.builder(k8s.client())
-        .namespace(NS)
-        .resyncPeriod(resync)
-        .batchWindow(batchWindow)
-        .credentialsResolver((credentials, ns) -> fe.frontend().credentials())
-        .build()
-        .start();
+    return controller(resync, batchWindow, e -> {});
+  }
+
+  /** A started controller whose events {@code listener} hears from the first one on. */
+  ComputeNodeController controller(
+      Duration resync, Duration batchWindow, GroupEventListener listener) {
+    ComputeNodeController controller =
+        ComputeNodeController.builder(k8s.client())
+            .namespace(NS)
+            .resyncPeriod(resync)
+            .batchWindow(batchWindow)
+            .credentialsResolver((credentials, ns) -> fe.frontend().credentials())
+            .build();
+    controller.addListener(listener);
+    return controller.start();
   }
 
   /** Writes a StatefulSet's replicas through {@code /scale}, as the HPA does. */

@@ -39,7 +39,12 @@ public final class GroupCommitBenchmark {
    * before the settling window, {@code -Dsrcn.fixedBatchWindow=true}), otherwise only while the
    * group is settling.
    */
-  private record Setting(String name, Duration window, boolean groupCommit, boolean fixedWindow) {}
+  private record Setting(
+      String name, Duration window, boolean groupCommit, boolean fixedWindow, boolean sliding) {
+    Setting(String name, Duration window, boolean groupCommit, boolean fixedWindow) {
+      this(name, window, groupCommit, fixedWindow, true);
+    }
+  }
 
   private static final List<Setting> SETTINGS =
       List.of(
@@ -49,6 +54,12 @@ public final class GroupCommitBenchmark {
               true,
               false),
           new Setting("group commit, fixed window 100 ms", Duration.ofMillis(100), true, true),
+          new Setting(
+              "group commit, settling window 100 ms, not sliding",
+              Duration.ofMillis(100),
+              true,
+              false,
+              false),
           new Setting("group commit, window 0", Duration.ZERO, true, true),
           new Setting("fixed window 100 ms, no group commit", Duration.ofMillis(100), false, true),
           new Setting("window 0, no group commit", Duration.ZERO, false, true));
@@ -113,6 +124,7 @@ public final class GroupCommitBenchmark {
   private static void measure(BenchCluster c, List<String> names, Setting s, long latency) {
     System.setProperty("srcn.groupCommit", Boolean.toString(s.groupCommit()));
     System.setProperty("srcn.fixedBatchWindow", Boolean.toString(s.fixedWindow()));
+    System.setProperty("srcn.slidingBatchWindow", Boolean.toString(s.sliding()));
     try (ComputeNodeController controller = c.controller(Duration.ofSeconds(30), s.window())) {
       BenchCluster.await(WAIT, "first registrations", () -> c.registered() == names.size() + 1);
       List<Double> samples = new ArrayList<>();

@@ -1,7 +1,6 @@
 package io.srcn.sdk.internal.events;
 
 import io.fabric8.kubernetes.api.model.Event;
-import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.Resource;
@@ -13,15 +12,13 @@ import io.srcn.sdk.naming.Names;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The Kubernetes side of {@link EventRecorder}: creates an Event, or, for a repeat within the dedup
  * window, bumps the existing one's {@code count} and {@code lastTimestamp} with a JSON merge patch.
- * An event that vanished meanwhile (expired or deleted) is created again; a name collision is
- * retried once with the next suffix. Looks up the StatefulSet's uid when the caller does not know
- * it.
+ * A batch of N occurrences folded while waiting ({@link PendingEvents}) adds N to the count. An
+ * event that vanished meanwhile (expired or deleted) is created again; a name collision is retried
+ * once with the next suffix. Never reads the StatefulSet: the uid comes with the batch.
  *
  * <p>Thread-safe, though {@link EventRecorder} calls it from one thread so that repeats of one key
  * are handled in order.
@@ -33,7 +30,6 @@ final class EventPoster {
     UPDATED
   }
 
-  private static final Logger LOG = LoggerFactory.getLogger(EventPoster.class);
   private static final KubernetesSerialization JSON = new KubernetesSerialization();
 
   private final KubernetesClient client;
@@ -48,16 +44,16 @@ final class EventPoster {
   }
 
   /** Creates the event, or updates the one posted for the same key within the window. */
-  Outcome post(GroupEvent event, String knownUid) {
-    String uid = knownUid != null ? knownUid : lookUpUid(event);
+  Outcome post(PendingEvents.Batch batch) {
+    GroupEvent event = batch.event();
     String message = KubernetesEvents.clip(event.message());
-    EventKey key = EventKey.of(event, uid, message);
-    Optional<EventDeduplicator.Posted> existing = dedup.existing(key, event.time());
-    if (existing.isPresent() && repeat(event, key, existing.get())) {
+    EventKey key = EventKey.of(event, batch.uid(), message);
+    Optional<EventDeduplicator.Posted> existing = dedup.existing(key, batch.first());
+    if (existing.isPresent() && repeat(event, batch.count(), key, existing.get())) {
       return Outcome.UPDATED;
     }
-    String name = create(event, uid);
-    dedup.remember(key, name, 1, event.time());
+    String name = create(batch);
+    dedup.remember(key, name, batch.count(), event.time());
     return Outcome.CREATED;
   }
 
@@ -65,8 +61,9 @@ final class EventPoster {
    * Bumps the count of the event posted before; false when it no longer exists. The count is this
    * recorder's own: the event's name is unique to it, so nobody else counts on it.
    */
-  private boolean repeat(GroupEvent event, EventKey key, EventDeduplicator.Posted posted) {
-    int count = posted.count() + 1;
+  private boolean repeat(
+      GroupEvent event, int occurrences, EventKey key, EventDeduplicator.Posted posted) {
+    int count = posted.count() + occurrences;
     String patch = JSON.asJson(KubernetesEvents.repeat(count, event.time()));
     Resource<Event> resource =
         client.v1().events().inNamespace(event.namespace()).withName(posted.name());
@@ -86,7 +83,8 @@ final class EventPoster {
     return true;
   }
 
-  private String create(GroupEvent event, String uid) {
+  private String create(PendingEvents.Batch batch) {
+    GroupEvent event = batch.event();
     for (int attempt = 0; ; attempt++) {
       String name = Names.event(event.group(), nextSuffix(event.time()));
       try {
@@ -94,7 +92,9 @@ final class EventPoster {
             .v1()
             .events()
             .inNamespace(event.namespace())
-            .resource(KubernetesEvents.create(event, name, uid, instance))
+            .resource(
+                KubernetesEvents.create(
+                    event, name, batch.uid(), instance, batch.count(), batch.first()))
             .create();
         return name;
       } catch (KubernetesClientException e) {
@@ -102,25 +102,6 @@ final class EventPoster {
           throw e;
         }
       }
-    }
-  }
-
-  private String lookUpUid(GroupEvent event) {
-    try {
-      StatefulSet sts =
-          client
-              .apps()
-              .statefulSets()
-              .inNamespace(event.namespace())
-              .withName(Names.statefulSet(event.group()))
-              .get();
-      return sts == null ? null : sts.getMetadata().getUid();
-    } catch (KubernetesClientException e) {
-      LOG.debug(
-          "could not read the uid of {}: {}",
-          Names.statefulSet(event.group()),
-          EventRecorder.describe(e));
-      return null;
     }
   }
 

@@ -6,10 +6,6 @@ import io.srcn.sdk.GroupEvent;
 import io.srcn.sdk.GroupEventListener;
 import io.srcn.sdk.naming.Names;
 import java.time.Duration;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -21,13 +17,22 @@ import org.slf4j.LoggerFactory;
  * {@code v1} Event on the group's StatefulSet (see {@link KubernetesEvents}).
  *
  * <p>Listeners are handled by {@link Listeners}, the API calls by {@link EventPoster}. Posting
- * happens on one background thread, in order, so reconciliation never waits for the API server. A
- * repeat of the same (object, type, reason, message) within the window (default 10 minutes,
- * sliding) increments the existing event's {@code count} and {@code lastTimestamp} instead of
- * creating a new event; an event deleted meanwhile (Events expire after an hour) is created again.
- * Memory is bounded by the dedup cache size and the queue capacity: when the queue is full, new
- * events are dropped from Kubernetes (listeners still see them) and counted. Failures to post are
- * logged with the HTTP code and never thrown.
+ * happens on one background thread, in order, so reconciliation never waits for the API server.
+ * Posting never reads the StatefulSet: the caller passes its uid (the pass that records the event
+ * has read it). Events that wait while the thread is busy are folded per (object, type, reason)
+ * ({@link PendingEvents}), so a burst costs one request per group and reason. A repeat of the same
+ * (object, type, reason, message) within the window (default 10 minutes, sliding) increments the
+ * existing event's {@code count} and {@code lastTimestamp} instead of creating a new event; an
+ * event deleted meanwhile (Events expire after an hour) is created again. Memory is bounded by the
+ * dedup cache size and the queue capacity (in waiting keys): when the queue is full, new events are
+ * dropped from Kubernetes (listeners still see them), counted, and summed up in a few log lines
+ * ({@link DropReport}). Failures to post are logged with the HTTP code and never thrown.
+ *
+ * <p>Of client-go's answers to floods ({@code EventCorrelator}, tools/record/events_cache.go) this
+ * takes the aggregation key and message for what waits, and the count for repeats. It does not take
+ * the spam filter (a token bucket per source and object: 25 events, then one per 5 minutes), which
+ * would silently drop a busy group's later registrations; folding already bounds the requests of a
+ * burst to one per group and reason without losing an occurrence from the count.
  *
  * <p>Why core {@code v1} rather than {@code events.k8s.io/v1}: both land in the same storage, but
  * {@code kubectl describe} and most dashboards read core Events, the {@code count}/{@code
@@ -43,28 +48,46 @@ public final class EventRecorder implements AutoCloseable {
   /** Default number of (object, type, reason, message) keys remembered. */
   public static final int DEFAULT_MAX_KEYS = 1024;
 
-  /** Default number of events waiting to be posted before new ones are dropped. */
-  public static final int DEFAULT_QUEUE_CAPACITY = 1000;
+  /**
+   * Default number of (group, type, reason) keys waiting to be posted before new ones are dropped.
+   * Waiting events fold per key, so this counts groups, not events: 10,000 is the scale one
+   * controller is built for (issue 19), so the registration burst of a cold start at that scale
+   * loses no group's event, for 10-20 MB at most (a waiting event naming three pods is 1-2 KB).
+   * client-go's recorder keeps 1,000 events (maxQueuedEvents, tools/record/event.go) but does not
+   * fold them.
+   */
+  public static final int DEFAULT_QUEUE_CAPACITY = 10_000;
 
   private static final Logger LOG = LoggerFactory.getLogger(EventRecorder.class);
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
+  private static final long POLL_MILLIS = 1000;
 
   /**
-   * Counters since creation: events created, repeats folded into an existing event, posts that
-   * failed, and events dropped because the queue was full. Immutable and thread-safe.
+   * Counters since creation: Events created, Events whose count was bumped, posts that failed,
+   * events dropped because the queue was full, and events folded into one waiting to be posted (no
+   * request of their own). Once the queue is empty, the events recorded are {@code created +
+   * updated + failed + dropped + folded}: a batch of N folded events counts once in the first three
+   * and N - 1 times in {@code folded}. Immutable and thread-safe.
    */
-  public record Stats(long created, long updated, long failed, long dropped) {}
+  public record Stats(long created, long updated, long failed, long dropped, long folded) {
+    /** Kubernetes requests made for events: creates, count updates and failed attempts. */
+    public long requests() {
+      return created + updated + failed;
+    }
+  }
 
   private final EventPoster poster;
-  private final ThreadPoolExecutor worker;
+  private final PendingEvents pending;
+  private final int capacity;
+  private final DropReport drops;
+  private final Thread worker;
   private final Listeners listeners = new Listeners();
+  private final AtomicBoolean started = new AtomicBoolean();
   private final AtomicBoolean failing = new AtomicBoolean();
   private final AtomicLong created = new AtomicLong();
   private final AtomicLong updated = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
-  private final AtomicLong dropped = new AtomicLong();
-  private final Object idle = new Object();
-  private long pending; // guarded by idle
+  private final AtomicLong folded = new AtomicLong();
   private volatile boolean closed;
 
   /** A recorder with the default window, cache size and queue capacity. */
@@ -79,7 +102,7 @@ public final class EventRecorder implements AutoCloseable {
    * @param reportingInstance who reports, e.g. the controller's pod name; at most 128 characters
    * @param window how long a repeat updates the previous event
    * @param maxKeys how many distinct events are remembered for deduplication
-   * @param queueCapacity how many events may wait to be posted
+   * @param queueCapacity how many (group, type, reason) keys may wait to be posted
    */
   public EventRecorder(
       KubernetesClient client,
@@ -87,24 +110,27 @@ public final class EventRecorder implements AutoCloseable {
       Duration window,
       int maxKeys,
       int queueCapacity) {
+    this(client, reportingInstance, window, maxKeys, queueCapacity, DropReport.DEFAULT_INTERVAL);
+  }
+
+  EventRecorder(
+      KubernetesClient client,
+      String reportingInstance,
+      Duration window,
+      int maxKeys,
+      int queueCapacity,
+      Duration dropReportInterval) {
     if (reportingInstance.isEmpty() || reportingInstance.length() > 128) {
       throw new IllegalArgumentException(
           "reportingInstance must have 1..128 characters, got " + reportingInstance.length());
     }
     this.poster =
         new EventPoster(client, reportingInstance, new EventDeduplicator(window, maxKeys));
-    this.worker =
-        new ThreadPoolExecutor(
-            1,
-            1,
-            0,
-            TimeUnit.MILLISECONDS,
-            new ArrayBlockingQueue<>(queueCapacity),
-            r -> {
-              Thread t = new Thread(r, "sr-cn-sdk-events");
-              t.setDaemon(true);
-              return t;
-            });
+    this.pending = new PendingEvents(queueCapacity);
+    this.capacity = queueCapacity;
+    this.drops = new DropReport(dropReportInterval, System::nanoTime, LOG::warn);
+    this.worker = new Thread(this::work, "sr-cn-sdk-events");
+    this.worker.setDaemon(true);
   }
 
   /** Adds a listener; it sees every event recorded from now on. */
@@ -113,10 +139,13 @@ public final class EventRecorder implements AutoCloseable {
   }
 
   /**
-   * Records an event: notifies the listeners now and queues the Kubernetes post. Never throws.
+   * Records an event: notifies the listeners now and queues the Kubernetes post. Never throws and
+   * never calls the API server on the caller's thread.
    *
    * @param event the event
-   * @param statefulSetUid the uid of the group's StatefulSet, or null to look it up when posting
+   * @param statefulSetUid the uid of the group's StatefulSet as the caller last saw it, or null
+   *     when it has none (the Event then names the StatefulSet by namespace and name only, which
+   *     the API server accepts, but {@code kubectl describe} selects Events by uid too)
    */
   public void record(GroupEvent event, String statefulSetUid) {
     if (closed) {
@@ -124,31 +153,33 @@ public final class EventRecorder implements AutoCloseable {
       return;
     }
     listeners.deliver(event);
-    enqueue(event, statefulSetUid);
+    if (started.compareAndSet(false, true)) {
+      worker.start();
+    }
+    switch (pending.offer(event, statefulSetUid)) {
+      case FOLDED -> folded.incrementAndGet();
+      case FULL -> drops.dropped(event, capacity);
+      case QUEUED -> {}
+    }
   }
 
   /**
-   * Waits until every event recorded so far has been posted (or has failed).
+   * Waits until every event recorded so far has been posted (or has failed or was dropped).
    *
    * @return false when the timeout elapsed first
    */
   public boolean flush(Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    synchronized (idle) {
-      while (pending > 0) {
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          return false;
-        }
-        TimeUnit.NANOSECONDS.timedWait(idle, left);
-      }
-      return true;
-    }
+    return pending.awaitIdle(timeout.toNanos());
+  }
+
+  /** Events recorded and neither posted, failed nor dropped yet (folded ones count as one). */
+  public int pending() {
+    return pending.size();
   }
 
   /** Counters since creation. */
   public Stats stats() {
-    return new Stats(created.get(), updated.get(), failed.get(), dropped.get());
+    return new Stats(created.get(), updated.get(), failed.get(), drops.total(), folded.get());
   }
 
   /** Posts what is queued (for up to five seconds), then stops the background thread. */
@@ -160,44 +191,41 @@ public final class EventRecorder implements AutoCloseable {
     closed = true;
     try {
       if (!flush(CLOSE_TIMEOUT)) {
-        long left;
-        synchronized (idle) {
-          left = pending;
-        }
         LOG.warn(
             "event recorder closed with {} events still queued after {} s of posting; they are"
                 + " not posted (a burst of group events just before the stop, or a slow API"
                 + " server)",
-            left,
+            pending.size(),
             CLOSE_TIMEOUT.toSeconds());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    worker.shutdownNow();
+    pending.clear();
+    worker.interrupt();
   }
 
-  private void enqueue(GroupEvent event, String uid) {
-    synchronized (idle) {
-      pending++;
-    }
-    try {
-      worker.execute(() -> postAndRelease(event, uid));
-    } catch (RejectedExecutionException e) {
-      release();
-      long n = dropped.incrementAndGet();
-      LOG.warn(
-          "event queue full; not posting {} for {}/{} ({} dropped so far)",
-          event.reason(),
-          event.namespace(),
-          event.group(),
-          n);
+  private void work() {
+    while (!closed || pending.size() > 0) {
+      PendingEvents.Batch batch;
+      try {
+        batch = pending.take(POLL_MILLIS);
+      } catch (InterruptedException e) {
+        return;
+      }
+      if (batch == null) {
+        continue;
+      }
+      post(batch);
+      if (pending.done()) {
+        drops.drained();
+      }
     }
   }
 
-  private void postAndRelease(GroupEvent event, String uid) {
+  private void post(PendingEvents.Batch batch) {
     try {
-      if (poster.post(event, uid) == EventPoster.Outcome.CREATED) {
+      if (poster.post(batch) == EventPoster.Outcome.CREATED) {
         created.incrementAndGet();
       } else {
         updated.incrementAndGet();
@@ -207,9 +235,7 @@ public final class EventRecorder implements AutoCloseable {
       }
     } catch (RuntimeException e) {
       failed.incrementAndGet();
-      logFailure(event, e);
-    } finally {
-      release();
+      logFailure(batch.event(), e);
     }
   }
 
@@ -254,15 +280,6 @@ public final class EventRecorder implements AutoCloseable {
       }
     }
     return false;
-  }
-
-  private void release() {
-    synchronized (idle) {
-      pending--;
-      if (pending == 0) {
-        idle.notifyAll();
-      }
-    }
   }
 
   static String describe(RuntimeException e) {

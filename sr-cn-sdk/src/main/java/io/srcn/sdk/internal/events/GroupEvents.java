@@ -4,7 +4,11 @@ import io.srcn.sdk.Condition;
 import io.srcn.sdk.GroupEvent;
 import io.srcn.sdk.GroupEvent.Type;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The SDK's standard group events, with consistent messages that name every address involved (never
@@ -92,6 +96,30 @@ public final class GroupEvents {
     return event(namespace, group, Type.WARNING, GroupEvent.DEGRADED, time)
         .message(degraded.reason() + ": " + degraded.message())
         .build();
+  }
+
+  /**
+   * One node event for two of the same group and reason ({@code NodeRegistered} or {@code
+   * NodeDropped}) that name the union of their addresses, at the later one's time; empty for other
+   * reasons.
+   */
+  static Optional<GroupEvent> union(GroupEvent before, GroupEvent next) {
+    boolean registered = next.reason().equals(GroupEvent.NODE_REGISTERED);
+    if (!(registered || next.reason().equals(GroupEvent.NODE_DROPPED))
+        || !before.reason().equals(next.reason())
+        || !before.namespace().equals(next.namespace())
+        || !before.group().equals(next.group())
+        || next.addresses().isEmpty()) {
+      return Optional.empty();
+    }
+    Set<String> all = new LinkedHashSet<>(before.addresses());
+    all.addAll(next.addresses());
+    List<String> addresses = new ArrayList<>(all);
+    Instant time = before.time().isAfter(next.time()) ? before.time() : next.time();
+    return Optional.of(
+        registered
+            ? nodeRegistered(next.namespace(), next.group(), addresses, time)
+            : nodeDropped(next.namespace(), next.group(), addresses, time));
   }
 
   private static GroupEvent.Builder event(

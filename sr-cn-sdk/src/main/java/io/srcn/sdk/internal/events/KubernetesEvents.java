@@ -38,7 +38,15 @@ final class KubernetesEvents {
 
   /** A new Event, count 1, first and last seen at the event's time. */
   static Event create(GroupEvent e, String name, String uid, String instance) {
-    String time = timestamp(e.time());
+    return create(e, name, uid, instance, 1, e.time());
+  }
+
+  /**
+   * A new Event for {@code count} occurrences, the first at {@code first}, the last at the event's
+   * time.
+   */
+  static Event create(
+      GroupEvent e, String name, String uid, String instance, int count, Instant first) {
     return new EventBuilder()
         .withNewMetadata()
         .withNamespace(e.namespace())
@@ -49,9 +57,9 @@ final class KubernetesEvents {
         .withType(e.type().kubernetesValue())
         .withReason(e.reason())
         .withMessage(clip(e.message()))
-        .withCount(1)
-        .withFirstTimestamp(time)
-        .withLastTimestamp(time)
+        .withCount(count)
+        .withFirstTimestamp(timestamp(first))
+        .withLastTimestamp(timestamp(e.time()))
         .withNewSource()
         .withComponent(COMPONENT)
         .endSource()

@@ -2,7 +2,9 @@ package io.srcn.sdk.internal.sync;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.srcn.sdk.fe.HostPort;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -69,6 +71,20 @@ final class AddFence {
     Set<HostPort> live = new HashSet<>();
     for (PodView pod : PodViews.of(group, direct.pods(namespace, group), defaultHeartbeatPort)) {
       pod.ip().ifPresent(ip -> live.add(HostPort.of(ip, pod.heartbeatPort())));
+    }
+    return live;
+  }
+
+  /**
+   * Reads the group's pods now: the address (IP and heartbeat port) each live pod answers at, by
+   * pod name.
+   *
+   * @throws io.srcn.sdk.CnSdkException when the API server cannot be read (no ADD then)
+   */
+  Map<String, HostPort> livePodAddresses(String namespace, String group, int defaultHeartbeatPort) {
+    Map<String, HostPort> live = new HashMap<>();
+    for (PodView pod : PodViews.of(group, direct.pods(namespace, group), defaultHeartbeatPort)) {
+      pod.ip().ifPresent(ip -> live.put(pod.name(), HostPort.of(ip, pod.heartbeatPort())));
     }
     return live;
   }

@@ -116,6 +116,21 @@ public final class Controller implements ComputeNodeController {
       }
 
       @Override
+      public long eventsPending() {
+        return engine.eventsPending();
+      }
+
+      @Override
+      public long eventRequests() {
+        return engine.eventStats().requests();
+      }
+
+      @Override
+      public long eventsDropped() {
+        return engine.eventStats().dropped();
+      }
+
+      @Override
       public int groups() {
         synchronized (Controller.this) {
           return loop == null ? 0 : loop.groups();

@@ -69,6 +69,15 @@ final class ControllerLoop implements AutoCloseable {
    */
   private final boolean fixedWindow = Boolean.getBoolean("srcn.fixedBatchWindow");
 
+  /**
+   * Whether a settling group's events push its pass out ({@link Settling#cap}); {@code
+   * -Dsrcn.slidingBatchWindow=false} waits out one window from the first event instead (the
+   * settling rule before it slid), kept so that {@code GroupCommitBenchmark} can compare both; not
+   * an API.
+   */
+  private final boolean slidingWindow =
+      !"false".equalsIgnoreCase(System.getProperty("srcn.slidingBatchWindow"));
+
   ControllerLoop(
       KubernetesClient client,
       Engine engine,
@@ -129,7 +138,7 @@ final class ControllerLoop implements AutoCloseable {
       queue.addBatched(key, window, window);
     } else if (Settling.settling(
         view.statefulSet(key.namespace(), key.name()), view.pods(key.namespace(), key.name()))) {
-      queue.addBatched(key, window, Settling.cap(window));
+      queue.addBatched(key, window, slidingWindow ? Settling.cap(window) : window);
     } else {
       queue.add(key);
     }

@@ -84,10 +84,21 @@ public final class Engine implements AutoCloseable {
 
   /**
    * Records an event: listeners now, a deduplicated Kubernetes Event on the group's StatefulSet in
-   * the background.
+   * the background, with the StatefulSet's uid as the caller last saw it (null when it has none);
+   * the recorder never reads the StatefulSet itself.
    */
-  void publish(GroupEvent event) {
-    events.record(event, null);
+  void publish(GroupEvent event, String statefulSetUid) {
+    events.record(event, statefulSetUid);
+  }
+
+  /** The event recorder's counters. */
+  EventRecorder.Stats eventStats() {
+    return events.stats();
+  }
+
+  /** Events recorded and not yet posted (or dropped). */
+  int eventsPending() {
+    return events.pending();
   }
 
   @Override

@@ -1,7 +1,9 @@
 package io.srcn.sdk.internal.sync;
 
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.srcn.sdk.CnSdkException;
 import io.srcn.sdk.ComputeNodeGroupSpec;
+import io.srcn.sdk.GroupEvent;
 import io.srcn.sdk.GroupStatus;
 import io.srcn.sdk.fe.FrontendAuthException;
 import io.srcn.sdk.fe.FrontendUnavailableException;
@@ -31,6 +33,8 @@ final class GroupRuntime {
   private Optional<String> applyError = Optional.empty();
   private GroupStatus last;
   private SyncReport lastReport;
+  // the uid of the StatefulSet the current pass read, for its events (issue 19: no read per event)
+  private String statefulSetUid;
 
   GroupRuntime(Engine engine, ComputeNodeGroupSpec spec, ClusterView view) {
     this.engine = engine;
@@ -54,7 +58,7 @@ final class GroupRuntime {
             engine.frontends,
             engine.ledger,
             new AddFence(engine.client, new DirectClusterView(engine.client, true)),
-            new SyncEvents(GroupIdentity.of(next), engine.clock, engine::publish),
+            new SyncEvents(GroupIdentity.of(next), engine.clock, this::publish),
             engine.clock);
   }
 
@@ -154,16 +158,23 @@ final class GroupRuntime {
 
   private GroupStatus passAlone(SyncMode mode, Duration feMaxAge) {
     catchUp();
-    boolean suspended = Suspension.isSuspended(view.statefulSet(spec.namespace(), spec.name()));
+    Optional<StatefulSet> sts = view.statefulSet(spec.namespace(), spec.name());
+    statefulSetUid = sts.map(s -> s.getMetadata().getUid()).orElse(null);
+    boolean suspended = Suspension.isSuspended(sts);
     SyncMode effective = suspended && mode == SyncMode.SYNC ? SyncMode.RELEASE : mode;
     SyncReport report = sync.run(effective, feMaxAge);
     GroupStatus now =
         assembler.assemble(
             report, suspended, applyError, spec.frontend().map(f -> f.credentials()));
     lastReport = report.withoutListing(); // nothing reads the listing of a past pass
-    StatusTransitions.events(Optional.ofNullable(last), now).forEach(engine::publish);
+    StatusTransitions.events(Optional.ofNullable(last), now).forEach(this::publish);
     last = now;
     return now;
+  }
+
+  /** Records an event of this group's pass, on the StatefulSet that pass read. */
+  private void publish(GroupEvent event) {
+    engine.publish(event, statefulSetUid);
   }
 
   /** Switches to the newest spec of the session when this runtime's spec was replaced meanwhile. */

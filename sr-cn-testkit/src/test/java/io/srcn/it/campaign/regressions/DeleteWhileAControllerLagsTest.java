@@ -8,11 +8,9 @@ import io.srcn.it.support.Cluster;
 import io.srcn.sdk.ComputeNodeController;
 import io.srcn.sdk.ComputeNodeGroup;
 import io.srcn.sdk.CredentialsResolver;
-import io.srcn.testkit.fe.StatementRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
@@ -32,23 +30,22 @@ import org.junit.jupiter.api.RepeatedTest;
  * and the delete interleave differently each time.
  */
 class DeleteWhileAControllerLagsTest {
+  private LaggingControllerFixture f;
   private Cluster c;
   private FreezableRelay relay;
   private KubernetesClient behindRelay;
 
   @BeforeEach
   void start() {
-    c = Cluster.start();
-    relay = new FreezableRelay(c.k8s.port());
-    behindRelay = relay.client(c.k8s.config());
+    f = LaggingControllerFixture.start();
+    c = f.c;
+    relay = f.relay;
+    behindRelay = f.behindRelay;
   }
 
   @AfterEach
   void stop() {
-    relay.thaw();
-    behindRelay.close();
-    relay.close();
-    c.close();
+    f.close();
   }
 
   @RepeatedTest(4)
@@ -94,20 +91,6 @@ class DeleteWhileAControllerLagsTest {
   }
 
   private List<String> addsSince(Instant t) {
-    return statementsSince(t).stream()
-        .filter(s -> upper(s).startsWith("ALTER SYSTEM ADD"))
-        .filter(s -> s.contains("'g-cn-"))
-        .toList();
-  }
-
-  private List<String> statementsSince(Instant t) {
-    return c.fe.statements().stream()
-        .filter(s -> s.time().isAfter(t))
-        .map(StatementRecord::sql)
-        .toList();
-  }
-
-  private static String upper(String sql) {
-    return sql.trim().toUpperCase(Locale.ROOT);
+    return f.statementsSince(t, "ALTER SYSTEM ADD", "'g-cn-");
   }
 }

@@ -10,11 +10,9 @@ import io.srcn.sdk.AddressMode;
 import io.srcn.sdk.ComputeNodeController;
 import io.srcn.sdk.ComputeNodeGroup;
 import io.srcn.sdk.CredentialsResolver;
-import io.srcn.testkit.fe.StatementRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,23 +32,22 @@ import org.junit.jupiter.api.RepeatedTest;
  * freeze differs each time.
  */
 class StaleCacheDropTest {
+  private LaggingControllerFixture f;
   private Cluster c;
   private FreezableRelay relay;
   private KubernetesClient behindRelay;
 
   @BeforeEach
   void start() {
-    c = Cluster.start();
-    relay = new FreezableRelay(c.k8s.port());
-    behindRelay = relay.client(c.k8s.config());
+    f = LaggingControllerFixture.start();
+    c = f.c;
+    relay = f.relay;
+    behindRelay = f.behindRelay;
   }
 
   @AfterEach
   void stop() {
-    relay.thaw();
-    behindRelay.close();
-    relay.close();
-    c.close();
+    f.close();
   }
 
   @RepeatedTest(4)
@@ -118,11 +115,6 @@ class StaleCacheDropTest {
   }
 
   private List<String> dropsSince(Instant t, String ip) {
-    return c.fe.statements().stream()
-        .filter(s -> s.time().isAfter(t))
-        .map(StatementRecord::sql)
-        .filter(s -> s.trim().toUpperCase(Locale.ROOT).startsWith("ALTER SYSTEM DROP"))
-        .filter(s -> s.contains("'" + ip + ":"))
-        .toList();
+    return f.statementsSince(t, "ALTER SYSTEM DROP", "'" + ip + ":");
   }
 }

@@ -12,7 +12,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -65,10 +67,15 @@ class EventRecorderTest {
   }
 
   @Test
-  void postsAnEventOnTheStatefulSetAndLooksUpItsUid() throws Exception {
+  void postsAnEventOnTheStatefulSetWithTheUidItIsGivenAndNeverReadsTheStatefulSet()
+      throws Exception {
     StatefulSet sts = createStatefulSet("analytics");
-    recorder.record(GroupEvents.nodeRegistered(ns, "analytics", ADDRESSES, T0), null);
+    int before = api.server().getRequestCount();
+    recorder.record(
+        GroupEvents.nodeRegistered(ns, "analytics", ADDRESSES, T0), sts.getMetadata().getUid());
     assertThat(recorder.flush(Duration.ofSeconds(10))).isTrue();
+    // one request: the POST of the Event; no GET of the StatefulSet (issue 19)
+    assertThat(api.server().getRequestCount() - before).isEqualTo(1);
 
     List<Event> events = events();
     assertThat(events).hasSize(1);
@@ -86,7 +93,20 @@ class EventRecorderTest {
     assertThat(e.getReportingInstance()).isEqualTo("test-controller");
     assertThat(e.getMetadata().getLabels())
         .containsEntry("app.kubernetes.io/instance", "analytics");
-    assertThat(recorder.stats()).isEqualTo(new EventRecorder.Stats(1, 0, 0, 0));
+    assertThat(recorder.stats()).isEqualTo(new EventRecorder.Stats(1, 0, 0, 0, 0));
+  }
+
+  @Test
+  void withoutAUidTheEventNamesTheStatefulSetByNameAndNothingIsRead() throws Exception {
+    createStatefulSet("analytics");
+    int before = api.server().getRequestCount();
+    recorder.record(GroupEvents.nodeDropped(ns, "analytics", ADDRESSES, T0), null);
+    assertThat(recorder.flush(Duration.ofSeconds(10))).isTrue();
+    assertThat(api.server().getRequestCount() - before).isEqualTo(1);
+    assertThat(events())
+        .singleElement()
+        .satisfies(e -> assertThat(e.getInvolvedObject().getName()).isEqualTo("analytics-cn"))
+        .satisfies(e -> assertThat(e.getInvolvedObject().getUid()).isNull());
   }
 
   @Test
@@ -103,25 +123,116 @@ class EventRecorderTest {
     assertThat(events.get(0).getType()).isEqualTo("Warning");
     assertThat(events.get(0).getFirstTimestamp()).isEqualTo("2026-11-25T10:00:00Z");
     assertThat(events.get(0).getLastTimestamp()).isEqualTo("2026-11-25T10:09:50Z");
-    assertThat(recorder.stats()).isEqualTo(new EventRecorder.Stats(1, 2, 0, 0));
+    // the repeats bump the count either on the server or, while the first is being posted, in
+    // the queue
+    EventRecorder.Stats stats = recorder.stats();
+    assertThat(stats.created()).isEqualTo(1);
+    assertThat(stats.updated() + stats.folded()).isEqualTo(2);
+    assertThat(stats.failed() + stats.dropped()).isZero();
   }
 
   @Test
   void anotherMessageReasonGroupOrObjectIsAnotherEvent() throws Exception {
     GroupEvent a = GroupEvents.frontendUnavailable(ns, "analytics", "connect timed out", T0);
-    recorder.record(a, "uid-1");
-    recorder.record(GroupEvents.frontendUnavailable(ns, "analytics", "refused", T0), "uid-1");
-    recorder.record(GroupEvents.frontendUnavailable(ns, "reports", "connect timed out", T0), "u2");
-    recorder.record(a, "uid-of-a-recreated-statefulset");
-    recorder.record(GroupEvents.nodeDropped(ns, "analytics", ADDRESSES, T0), "uid-1");
-    assertThat(recorder.flush(Duration.ofSeconds(10))).isTrue();
+    // one at a time: another message of a waiting (object, type, reason) would be folded into it
+    for (var e :
+        List.of(
+            Map.entry(a, "uid-1"),
+            Map.entry(GroupEvents.frontendUnavailable(ns, "analytics", "refused", T0), "uid-1"),
+            Map.entry(
+                GroupEvents.frontendUnavailable(ns, "reports", "connect timed out", T0), "u2"),
+            Map.entry(a, "uid-of-a-recreated-statefulset"),
+            Map.entry(GroupEvents.nodeDropped(ns, "analytics", ADDRESSES, T0), "uid-1"))) {
+      recorder.record(e.getKey(), e.getValue());
+      assertThat(recorder.flush(Duration.ofSeconds(10))).isTrue();
+    }
     assertThat(events()).hasSize(5).allSatisfy(e -> assertThat(e.getCount()).isEqualTo(1));
+  }
+
+  @Test
+  void aBurstWhileThePosterIsBusyBecomesOneEventPerGroupAndReason() throws Exception {
+    // the first post (another namespace) is held by the server until released: what is recorded
+    // meanwhile waits in the queue, where it folds per (object, type, reason)
+    CountDownLatch release = new CountDownLatch(1);
+    String blocker = ns + "-blocker";
+    api.server()
+        .expect()
+        .post()
+        .withPath("/api/v1/namespaces/" + blocker + "/events")
+        .andReply(201, request -> heldEvent(release, blocker))
+        .once();
+    int before = api.server().getRequestCount();
+    recorder.record(GroupEvents.scaled(blocker, "other", 1, 2, T0), "uid-0");
+    await().atMost(Duration.ofSeconds(10)).until(() -> api.server().getRequestCount() > before);
+
+    for (int i = 0; i < 3; i++) {
+      recorder.record(
+          GroupEvents.nodeRegistered(ns, "analytics", List.of(address("analytics", i)), at(i)),
+          "uid-1");
+      recorder.record(
+          GroupEvents.nodeRegistered(ns, "reports", List.of(address("reports", i)), at(i)), "u2");
+    }
+    recorder.record(GroupEvents.frontendUnavailable(ns, "analytics", "refused", at(3)), "uid-1");
+    recorder.record(GroupEvents.frontendUnavailable(ns, "analytics", "timed out", at(5)), "uid-1");
+    assertThat(recorder.pending()).isEqualTo(4); // the held post and three waiting keys
+    release.countDown();
+    assertThat(recorder.flush(Duration.ofSeconds(10))).isTrue();
+
+    assertThat(api.server().getRequestCount() - before).isEqualTo(4);
+    assertThat(recorder.stats()).isEqualTo(new EventRecorder.Stats(4, 0, 0, 0, 5));
+    List<Event> events = events();
+    assertThat(events).hasSize(3);
+    assertThat(events)
+        .filteredOn(e -> e.getReason().equals("NodeRegistered"))
+        .hasSize(2)
+        .allSatisfy(e -> assertThat(e.getCount()).isEqualTo(3))
+        .allSatisfy(e -> assertThat(e.getFirstTimestamp()).isEqualTo("2026-11-25T10:00:00Z"))
+        .allSatisfy(e -> assertThat(e.getLastTimestamp()).isEqualTo("2026-11-25T10:00:02Z"))
+        .extracting(Event::getMessage)
+        .containsExactlyInAnyOrder(
+            "Registered 3 compute nodes with the FE: "
+                + String.join(", ", address("analytics", 0), address("analytics", 1))
+                + ", "
+                + address("analytics", 2),
+            "Registered 3 compute nodes with the FE: "
+                + String.join(", ", address("reports", 0), address("reports", 1))
+                + ", "
+                + address("reports", 2));
+    assertThat(events)
+        .filteredOn(e -> e.getReason().equals("FrontendUnavailable"))
+        .singleElement()
+        .satisfies(e -> assertThat(e.getCount()).isEqualTo(2))
+        .satisfies(
+            e ->
+                assertThat(e.getMessage())
+                    .isEqualTo("(combined from similar events): No FE answered: timed out"));
+  }
+
+  private static Object heldEvent(CountDownLatch release, String namespace) {
+    try {
+      release.await(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return "{\"apiVersion\":\"v1\",\"kind\":\"Event\",\"metadata\":{\"name\":\"held\","
+        + "\"namespace\":\""
+        + namespace
+        + "\"}}";
+  }
+
+  private static String address(String group, int i) {
+    return group + "-cn-" + i + "." + group + "-cn-search.starrocks.svc.cluster.local:9050";
+  }
+
+  private static Instant at(int seconds) {
+    return T0.plusSeconds(seconds);
   }
 
   @Test
   void aRepeatAfterTheWindowCreatesANewEvent() throws Exception {
     GroupEvent scaled = GroupEvents.scaled(ns, "analytics", 1, 2, T0);
     recorder.record(scaled, "uid-1");
+    assertThat(recorder.flush(Duration.ofSeconds(10))).isTrue();
     recorder.record(at(scaled, T0.plus(EventRecorder.DEFAULT_WINDOW)), "uid-1");
     assertThat(recorder.flush(Duration.ofSeconds(10))).isTrue();
     List<Event> events = events();
@@ -189,7 +300,10 @@ class EventRecorderTest {
     }
     assertThat(recorder.flush(Duration.ofSeconds(20))).isTrue();
     assertThat(events()).singleElement().satisfies(e -> assertThat(e.getCount()).isEqualTo(40));
-    assertThat(recorder.stats()).isEqualTo(new EventRecorder.Stats(1, 39, 0, 0));
+    EventRecorder.Stats stats = recorder.stats();
+    assertThat(stats.created()).isEqualTo(1);
+    assertThat(stats.updated() + stats.folded()).isEqualTo(39);
+    assertThat(stats.failed() + stats.dropped()).isZero();
   }
 
   private StatefulSet createStatefulSet(String group) {
