@@ -12,17 +12,21 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A TCP relay on 127.0.0.1 in front of a server that can be frozen: while frozen, requests still
  * reach the server but no answer byte reaches the client until {@link #thaw()}. A Kubernetes client
  * behind it then sees the API server as it was when the relay froze: its informer caches stand
  * still (watch events are held), and a GET is answered only after the thaw, with the server's state
- * at the moment the request arrived.
+ * at the moment the request arrived. {@link #freezeWatches()} holds only the answers on connections
+ * whose last request was a watch ({@code watch=true}): the client's caches stand still while its
+ * GETs, LISTs and writes go through.
  *
  * <p>Thread-safe.
  */
@@ -38,6 +42,7 @@ final class FreezableRelay implements AutoCloseable {
             return t;
           });
   private boolean frozen;
+  private boolean watchesFrozen;
 
   FreezableRelay(int targetPort) {
     this.targetPort = targetPort;
@@ -73,14 +78,20 @@ final class FreezableRelay implements AutoCloseable {
     frozen = true;
   }
 
+  /** Holds every answer to a watch from now on; other answers flow. */
+  synchronized void freezeWatches() {
+    watchesFrozen = true;
+  }
+
   /** Delivers the held answers, in order, and relays freely again. */
   synchronized void thaw() {
     frozen = false;
+    watchesFrozen = false;
     notifyAll();
   }
 
-  private synchronized void awaitThawed() throws InterruptedException {
-    while (frozen) {
+  private synchronized void awaitThawed(AtomicBoolean watch) throws InterruptedException {
+    while (frozen || (watchesFrozen && watch.get())) {
       wait();
     }
   }
@@ -92,21 +103,24 @@ final class FreezableRelay implements AutoCloseable {
         Socket target = new Socket(InetAddress.getLoopbackAddress(), targetPort);
         open.add(client);
         open.add(target);
-        threads.execute(() -> pump(client, target, false));
-        threads.execute(() -> pump(target, client, true));
+        AtomicBoolean watch = new AtomicBoolean();
+        threads.execute(() -> pump(client, target, false, watch));
+        threads.execute(() -> pump(target, client, true, watch));
       } catch (IOException e) {
         return;
       }
     }
   }
 
-  private void pump(Socket from, Socket to, boolean answers) {
+  private void pump(Socket from, Socket to, boolean answers, AtomicBoolean watch) {
     byte[] buf = new byte[16 * 1024];
     try (InputStream in = from.getInputStream();
         OutputStream out = to.getOutputStream()) {
       for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
         if (answers) {
-          awaitThawed();
+          awaitThawed(watch);
+        } else if (startsARequest(buf, n)) {
+          watch.set(requestLine(buf, n).contains("watch=true"));
         }
         out.write(buf, 0, n);
         out.flush();
@@ -119,6 +133,21 @@ final class FreezableRelay implements AutoCloseable {
       closeQuietly(from);
       closeQuietly(to);
     }
+  }
+
+  private static boolean startsARequest(byte[] buf, int n) {
+    String head = new String(buf, 0, Math.min(n, 8), StandardCharsets.US_ASCII);
+    return head.startsWith("GET ")
+        || head.startsWith("POST ")
+        || head.startsWith("PUT ")
+        || head.startsWith("PATCH ")
+        || head.startsWith("DELETE ");
+  }
+
+  private static String requestLine(byte[] buf, int n) {
+    String text = new String(buf, 0, n, StandardCharsets.US_ASCII);
+    int end = text.indexOf('\r');
+    return end < 0 ? text : text.substring(0, end);
   }
 
   @Override
