@@ -37,9 +37,35 @@ final class FeListingIndex {
    * before (null when {@code from} is 0).
    */
   FeListingIndex(List<FeNode> nodes, FeListingIndex parent, int from) {
+    this(nodes, parent, from, null);
+  }
+
+  /**
+   * Indexes {@code nodes} as one level: copies what {@code chain}, an index of its first {@code
+   * from} nodes in the same order, derived, and derives only the nodes after them.
+   */
+  static FeListingIndex flattened(List<FeNode> nodes, FeListingIndex chain, int from) {
+    return new FeListingIndex(nodes, null, from, chain);
+  }
+
+  private FeListingIndex(
+      List<FeNode> nodes, FeListingIndex parent, int from, FeListingIndex copyOf) {
     this.nodes = nodes;
     this.parent = parent;
-    boolean ip = parent != null && parent.anyIp;
+    boolean ip = (parent != null && parent.anyIp) || (copyOf != null && copyOf.anyIp);
+    if (copyOf != null) {
+      List<FeListingIndex> chain = new ArrayList<>();
+      for (FeListingIndex i = copyOf; i != null; i = i.parent) {
+        chain.add(0, i);
+      }
+      for (FeListingIndex level : chain) {
+        own.putAll(level.own);
+        level.positions.forEach(
+            (a, p) -> positions.computeIfAbsent(a, k -> new ArrayList<>(p.size())).addAll(p));
+        level.bySuffix.forEach(
+            (x, p) -> bySuffix.computeIfAbsent(x, k -> new ArrayList<>(p.size())).addAll(p));
+      }
+    }
     for (int i = from; i < nodes.size(); i++) {
       FeNode node = nodes.get(i);
       HostPort a = RegistrationPlanner.normalize(node.address());

@@ -234,8 +234,12 @@ final class RegistrationPlanner {
 
   /** DNS names compare case-insensitively; the FE stores what it was given. */
   static HostPort normalize(HostPort address) {
-    return address.isIpAddress()
-        ? address
-        : HostPort.of(address.host().toLowerCase(java.util.Locale.ROOT), address.port());
+    if (address.isIpAddress()) {
+      return address;
+    }
+    String host = address.host();
+    String lower = host.toLowerCase(java.util.Locale.ROOT);
+    // most hosts are lower case already: no second HostPort (and host check) for them
+    return lower.equals(host) ? address : HostPort.of(lower, address.port());
   }
 }
