@@ -62,7 +62,17 @@ public final class GroupCommitBenchmark {
               false),
           new Setting("group commit, window 0", Duration.ZERO, true, true),
           new Setting("fixed window 100 ms, no group commit", Duration.ofMillis(100), false, true),
-          new Setting("window 0, no group commit", Duration.ZERO, false, true));
+          new Setting("window 0, no group commit", Duration.ZERO, false, true),
+          new Setting(
+              "group commit, settling window 50 ms, sliding to 500 ms",
+              Duration.ofMillis(50),
+              true,
+              false),
+          new Setting(
+              "group commit, settling window 25 ms, sliding to 250 ms",
+              Duration.ofMillis(25),
+              true,
+              false));
 
   private GroupCommitBenchmark() {}
 
