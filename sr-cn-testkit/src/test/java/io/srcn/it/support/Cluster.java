@@ -6,6 +6,7 @@ import io.srcn.sdk.ComputeNodeGroups;
 import io.srcn.sdk.Credentials;
 import io.srcn.testkit.fe.FakeComputeNode;
 import io.srcn.testkit.fe.FakeFrontend;
+import io.srcn.testkit.fe.FeMode;
 import io.srcn.testkit.fe.StatementRecord;
 import io.srcn.testkit.k8s.MockKubernetes;
 import java.time.Duration;
@@ -48,9 +49,15 @@ public final class Cluster implements AutoCloseable {
    * configures the extension's: for tests with their own fixture.
    */
   public static Cluster start() {
+    return start(FeMode.FQDN);
+  }
+
+  /** {@link #start()} with an FE that stores compute node hosts as {@code mode} says. */
+  public static Cluster start(FeMode mode) {
     MockKubernetes k8s = MockKubernetes.builder().namespaces(NS).build().start();
     FakeFrontend fe =
         FakeFrontend.builder()
+            .mode(mode)
             .heartbeatInterval(Duration.ofMillis(HEARTBEAT_MILLIS))
             .reachability(k8s.reachability())
             .resolver(k8s.dnsResolver())

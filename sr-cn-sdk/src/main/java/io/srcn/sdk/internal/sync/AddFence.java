@@ -68,11 +68,7 @@ final class AddFence {
    * @throws io.srcn.sdk.CnSdkException when the API server cannot be read (no DROP then)
    */
   Set<HostPort> liveIpAddresses(String namespace, String group, int defaultHeartbeatPort) {
-    Set<HostPort> live = new HashSet<>();
-    for (PodView pod : PodViews.of(group, direct.pods(namespace, group), defaultHeartbeatPort)) {
-      pod.ip().ifPresent(ip -> live.add(HostPort.of(ip, pod.heartbeatPort())));
-    }
-    return live;
+    return new HashSet<>(livePodAddresses(namespace, group, defaultHeartbeatPort).values());
   }
 
   /**

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.RepeatedTest;
  * dropped once the controller sees the scale-in.
  */
 class FqdnOnIpFeBehindANewIncarnationTest {
+  private LaggingControllerFixture f;
   private MockKubernetes k8s;
   private FakeFrontend fe;
   private Cluster c;
@@ -42,27 +43,17 @@ class FqdnOnIpFeBehindANewIncarnationTest {
 
   @BeforeEach
   void start() {
-    k8s = MockKubernetes.builder().namespaces(Cluster.NS).build().start();
-    fe =
-        FakeFrontend.builder()
-            .mode(FeMode.IP)
-            .heartbeatInterval(Duration.ofMillis(Cluster.HEARTBEAT_MILLIS))
-            .reachability(k8s.reachability())
-            .resolver(k8s.dnsResolver())
-            .build()
-            .start();
-    c = new Cluster(fe, k8s);
-    relay = new FreezableRelay(k8s.port());
-    behindRelay = relay.client(k8s.config());
+    f = LaggingControllerFixture.start(FeMode.IP);
+    c = f.c;
+    k8s = c.k8s;
+    fe = c.fe;
+    relay = f.relay;
+    behindRelay = f.behindRelay;
   }
 
   @AfterEach
   void stop() {
-    relay.thaw();
-    behindRelay.close();
-    relay.close();
-    fe.close();
-    k8s.close();
+    f.close();
   }
 
   @RepeatedTest(3)

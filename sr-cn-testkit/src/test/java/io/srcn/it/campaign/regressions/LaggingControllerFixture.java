@@ -2,6 +2,7 @@ package io.srcn.it.campaign.regressions;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.srcn.it.support.Cluster;
+import io.srcn.testkit.fe.FeMode;
 import io.srcn.testkit.fe.StatementRecord;
 import java.time.Instant;
 import java.util.List;
@@ -29,6 +30,11 @@ final class LaggingControllerFixture implements AutoCloseable {
   /** Starts a cluster and the relay to its API server. */
   static LaggingControllerFixture start() {
     return new LaggingControllerFixture(Cluster.start());
+  }
+
+  /** Starts a cluster whose FE stores hosts as {@code mode} says, and the relay. */
+  static LaggingControllerFixture start(FeMode mode) {
+    return new LaggingControllerFixture(Cluster.start(mode));
   }
 
   /**
