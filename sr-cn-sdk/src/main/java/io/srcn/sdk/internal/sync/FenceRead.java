@@ -100,7 +100,9 @@ final class FenceRead {
           String key = p.currentName();
           JsonToken v = p.nextToken();
           if (key.equals(Labels.SUSPENDED_ANNOTATION)) {
-            suspended = v == JsonToken.VALUE_STRING && "true".equals(p.getString());
+            suspended = // the rule is Labels.isSuspended's, applied to the one annotation read
+                v == JsonToken.VALUE_STRING
+                    && Labels.isSuspended(java.util.Map.of(key, p.getString()));
           } else {
             p.skipChildren();
           }
