@@ -220,12 +220,14 @@ final class GroupSync {
 
   /**
    * The ledger entries to write before the ADD. A group registering by name on an FE that stores
-   * IPs leaves the name to the FE, which resolves it when the ADD arrives, so besides the IP this
-   * pass's view shows for each pod, the entries name the IP the pod has now, read from the API
-   * server: a view behind a pod's new incarnation would otherwise record an IP the FE never stores,
-   * and the node the FE does store would have no owner once the pod goes (a ghost; 1,000-scenario
-   * campaign, seed {@code -4538192914602356922}). The extra entry is forgotten once it names no
-   * node and no pod ({@link RegistrationPlanner}).
+   * IPs leaves the name to the FE, which resolves it when the ADD arrives ({@link FeHostMode}:
+   * StarRocks {@code AlterSystemStmtAnalyzer} calls {@code SystemInfoService.validateHostAndPort}
+   * with {@code resolveHost} set when the FE is not in FQDN mode), so besides the IP this pass's
+   * view shows for each pod, the entries name the IP the pod has now, read from the API server: a
+   * view behind a pod's new incarnation would otherwise record an IP the FE never stores, and the
+   * node the FE does store would have no owner once the pod goes (a ghost; 1,000-scenario campaign,
+   * seed {@code -4538192914602356922}). The extra entry is forgotten once it names no node and no
+   * pod ({@link RegistrationPlanner}).
    */
   private Map<HostPort, String> ledgerEntries(RegistrationPlan plan) {
     Map<HostPort, String> entries = plan.ledgerAdd();
